@@ -1,0 +1,37 @@
+import type { Decision, ReportStatus } from '../workflows/definitions';
+import { ActivityDeps, ReportRef, requireReport } from './deps';
+
+export function createDecisionActivities(deps: ActivityDeps) {
+  return {
+    /** R10: records the decision with the policy applied (the first reason's category unless the moderator named one). */
+    async recordDecision({ reportId, decision }: ReportRef & { decision: Decision }): Promise<ReportStatus> {
+      const report = await requireReport(deps, reportId);
+      const policy = decision.outcome === 'approved' ? (decision.policy ?? report.policyCategories[0]) : undefined;
+      const record = {
+        outcome: decision.outcome,
+        moderatorId: decision.moderatorId,
+        note: decision.note,
+        ...(policy ? { policy } : {}),
+        ...(decision.outcome === 'rejected' ? { falseReport: decision.falseReport === true } : {}),
+        decidedAt: new Date(),
+      };
+      await deps.reports.recordStep(reportId, 'decided', { status: decision.outcome, decision: record }, decision.outcome);
+      return decision.outcome;
+    },
+
+    /** R7: the reporter blocks the reported person, once per report. */
+    async applyAutoBlock({ reportId }: ReportRef): Promise<string> {
+      const report = await requireReport(deps, reportId);
+      const outcome = await deps.blocks.applyReportBlock(reportId, report.reporterId, report.reportedUserId);
+      await deps.reports.recordStep(reportId, 'auto_block', { autoBlock: outcome }, outcome);
+      return outcome;
+    },
+
+    /** R9: the follow-up notice on the customer-service escalation path. */
+    async notifyCustomerService({ reportId }: ReportRef): Promise<string> {
+      const ticketId = await deps.tickets.open('report_decided', await requireReport(deps, reportId));
+      await deps.reports.recordStep(reportId, 'cs_notified', {}, ticketId);
+      return ticketId;
+    },
+  };
+}

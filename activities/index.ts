@@ -1,0 +1,21 @@
+import { createAdmissionActivities } from './admission.activities';
+import { createChatActivities } from './chat.activities';
+import { createDecisionActivities } from './decision.activities';
+import type { ActivityDeps } from './deps';
+import { createEvidenceActivities } from './evidence.activities';
+import { createReviewActivities } from './review.activities';
+
+export type { ActivityDeps } from './deps';
+
+/** Every activity of the report lifecycle, bound to its dependencies. Each is safe to run twice. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createAdmissionActivities(deps),
+    ...createEvidenceActivities(deps),
+    ...createChatActivities(deps),
+    ...createReviewActivities(deps),
+    ...createDecisionActivities(deps),
+  };
+}
+
+export type ReportActivities = ReturnType<typeof createActivities>;

@@ -1,0 +1,20 @@
+import { ActivityDeps, ReportRef, requireReport } from './deps';
+
+export function createReviewActivities(deps: ActivityDeps) {
+  return {
+    async openReview({ reportId }: ReportRef): Promise<void> {
+      await deps.reports.recordStep(reportId, 'review_opened', { status: 'awaiting_review', reviewOpenedAt: new Date() });
+    },
+
+    /** The review deadline passed: CS hears of it; the report keeps waiting for a moderator. */
+    async escalateOverdueReview({ reportId }: ReportRef): Promise<string> {
+      await deps.reports.recordStep(reportId, 'review_overdue', { reviewOverdueAt: new Date() });
+      return deps.tickets.open('review_overdue', await requireReport(deps, reportId));
+    },
+
+    async expireReport({ reportId }: ReportRef): Promise<string> {
+      await deps.reports.recordStep(reportId, 'expired', { status: 'expired' });
+      return deps.tickets.open('report_expired', await requireReport(deps, reportId));
+    },
+  };
+}

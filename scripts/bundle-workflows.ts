@@ -1,0 +1,21 @@
+// Bundles the workflow code once at build time, so workers start without webpack.
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+async function main(): Promise<void> {
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quietLogger() });
+  const target = join(__dirname, '..', 'workflow-bundle.js');
+  await writeFile(target, code);
+  process.stdout.write(`workflow bundle: ${(code.length / 1024).toFixed(0)} KiB\n`);
+}
+
+function quietLogger() {
+  const noop = () => undefined;
+  return { trace: noop, debug: noop, info: noop, warn: console.warn, error: console.error, log: noop };
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { loggingModule } from './common/logging';
+import { ConfigModule } from './config/config.module';
+import { CustomerServiceModule } from './customer-service/customer-service.module';
+import { DatabaseModule } from './database/database.module';
+import { ChatsModule } from './chats/chats.module';
+import { HealthModule } from './health/health.module';
+import { ModerationModule } from './moderation/moderation.module';
+import { OpenChatsModule } from './open-chats/open-chats.module';
+import { ReportsModule } from './reports/reports.module';
+import { UsersModule } from './users/users.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    loggingModule,
+    DatabaseModule,
+    UsersModule,
+    ChatsModule,
+    OpenChatsModule,
+    ReportsModule,
+    ModerationModule,
+    CustomerServiceModule,
+    HealthModule,
+  ],
+  providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+})
+export class AppModule {}

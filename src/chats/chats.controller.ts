@@ -1,0 +1,27 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { IdPipe } from '../common/id.pipe';
+import { ChatsService } from './chats.service';
+import { ChatView, CreateChatDto, PostMessageDto } from './dto/chats.dto';
+
+@ApiTags('platform')
+@Controller('v1/chats')
+export class ChatsController {
+  constructor(private readonly chats: ChatsService) {}
+
+  @Post()
+  create(@Body() dto: CreateChatDto): Promise<{ chatId: string }> {
+    return this.chats.create(dto);
+  }
+
+  @Post(':chatId/messages')
+  postMessage(@Param('chatId', IdPipe) chatId: string, @Body() dto: PostMessageDto): Promise<{ messageId: string }> {
+    return this.chats.postMessage(chatId, dto);
+  }
+
+  @Get(':chatId')
+  @ApiQuery({ name: 'userId', description: 'The member whose view to return.' })
+  view(@Param('chatId', IdPipe) chatId: string, @Query('userId', IdPipe) userId: string): Promise<ChatView> {
+    return this.chats.view(chatId, userId);
+  }
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { ApiError } from '../common/api-error';
+import { newId } from '../common/ids';
+import { UsersService } from '../users/users.service';
+import { ChatView, CreateChatDto, PostMessageDto } from './dto/chats.dto';
+import { Chat } from './schemas/chat.schema';
+import { Message } from './schemas/message.schema';
+
+const CHAT_VIEW_MESSAGES = 200;
+
+@Injectable()
+export class ChatsService {
+  constructor(
+    @InjectModel(Chat.name) private readonly chats: Model<Chat>,
+    @InjectModel(Message.name) private readonly messages: Model<Message>,
+    private readonly users: UsersService,
+  ) {}
+
+  async create(dto: CreateChatDto): Promise<{ chatId: string }> {
+    const [a, b] = dto.memberIds;
+    if (a === b) throw ApiError.badRequest('CHAT_NEEDS_TWO_USERS', 'A 1:1 chat needs two different users.');
+    await this.users.requireAll(a, b);
+    const chat = await this.chats.create({ _id: newId('chat'), memberIds: [a, b] });
+    return { chatId: chat._id };
+  }
+
+  async postMessage(chatId: string, dto: PostMessageDto): Promise<{ messageId: string }> {
+    await this.requireVisibleTo(chatId, dto.senderId);
+    const message = await this.messages.create({
+      _id: newId('msg'),
+      chatId,
+      senderId: dto.senderId,
+      text: dto.text,
+      sentAt: new Date(),
+    });
+    return { messageId: message._id };
+  }
+
+  /** The room as one member sees it; 404 once that member deleted it (R6). */
+  async view(chatId: string, userId: string): Promise<ChatView> {
+    const chat = await this.requireVisibleTo(chatId, userId);
+    const latest = await this.messages.find({ chatId }).sort({ sentAt: -1, _id: -1 }).limit(CHAT_VIEW_MESSAGES).lean();
+    return {
+      chatId,
+      memberIds: chat.memberIds,
+      messages: latest.reverse().map((m) => ({ messageId: m._id, senderId: m.senderId, text: m.text, sentAt: m.sentAt })),
+    };
+  }
+
+  async findMessage(messageId: string): Promise<Message | null> {
+    return this.messages.findById(messageId).lean();
+  }
+
+  async findChat(chatId: string): Promise<Chat | null> {
+    return this.chats.findById(chatId).lean();
+  }
+
+  /** The most recent `limit` messages sent up to `cutoff`, oldest first, and whether older ones were left out. */
+  async conversationUpTo(chatId: string, cutoff: Date, limit: number): Promise<{ messages: Message[]; truncated: boolean }> {
+    const rows = await this.messages
+      .find({ chatId, sentAt: { $lte: cutoff } })
+      .sort({ sentAt: -1, _id: -1 })
+      .limit(limit + 1)
+      .lean();
+    const truncated = rows.length > limit;
+    return { messages: rows.slice(0, limit).reverse(), truncated };
+  }
+
+  /** R6: removes the room from one member's list; idempotent. */
+  async deleteForUser(chatId: string, userId: string): Promise<void> {
+    await this.chats.updateOne({ _id: chatId }, { $addToSet: { deletedFor: userId } });
+  }
+
+  private async requireVisibleTo(chatId: string, userId: string): Promise<Chat> {
+    const chat = await this.chats.findById(chatId).lean();
+    if (!chat || !chat.memberIds.includes(userId) || chat.deletedFor.includes(userId)) {
+      throw ApiError.notFound('CHAT_NOT_FOUND', `Chat ${chatId} does not exist for user ${userId}.`);
+    }
+    return chat;
+  }
+}

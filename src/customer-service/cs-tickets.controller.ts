@@ -1,0 +1,15 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CsTicketsService } from './cs-tickets.service';
+import { ListTicketsQuery } from './dto/tickets.dto';
+
+@ApiTags('customer service')
+@Controller('v1/cs/tickets')
+export class CsTicketsController {
+  constructor(private readonly tickets: CsTicketsService) {}
+
+  @Get()
+  list(@Query() query: ListTicketsQuery) {
+    return this.tickets.list(query);
+  }
+}

@@ -1,0 +1,60 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+export const TICKET_KINDS = ['report_decided', 'review_overdue', 'report_expired'] as const;
+export type TicketKind = (typeof TICKET_KINDS)[number];
+
+export function ticketId(kind: TicketKind, reportId: string): string {
+  return `${kind}-${reportId}`;
+}
+
+/**
+ * R9: an item on the customer-service escalation path. `_id` is `${kind}-${reportId}`: one
+ * ticket of each kind per report, however often the activity runs.
+ */
+@Schema({ collection: 'cs_tickets', timestamps: true, versionKey: false })
+export class CsTicket {
+  @Prop({ type: String, required: true })
+  _id: string;
+
+  @Prop({ required: true, enum: TICKET_KINDS })
+  kind: TicketKind;
+
+  @Prop({ required: true, index: true })
+  reportId: string;
+
+  @Prop({ required: true, enum: ['open', 'resolved'] })
+  status: 'open' | 'resolved';
+
+  @Prop({ required: true, enum: ['high', 'normal'] })
+  priority: 'high' | 'normal';
+
+  @Prop({ required: true })
+  summary: string;
+
+  @Prop({ type: Object, required: true })
+  target: { kind: string; id: string };
+
+  @Prop({ type: [String], required: true })
+  reasons: string[];
+
+  @Prop({ type: [String], required: true })
+  policyCategories: string[];
+
+  /** CS measures (R9) are taken on this account. */
+  @Prop({ required: true })
+  reportedUserId: string;
+
+  @Prop({ required: true })
+  reporterId: string;
+
+  @Prop({ type: Object })
+  decision?: { outcome: string; policy?: string; moderatorId: string; note?: string; falseReport?: boolean };
+
+  @Prop({ type: Object })
+  evidence?: { evidenceSetId: string; rootDigest: string; itemCount: number };
+
+  createdAt: Date;
+}
+
+export const CsTicketSchema = SchemaFactory.createForClass(CsTicket);
+CsTicketSchema.index({ status: 1, priority: 1, createdAt: 1 });

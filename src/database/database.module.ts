@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AppConfig } from '../config/app-config';
+
+@Module({
+  imports: [
+    MongooseModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        uri: config.mongoUrl,
+        // Fail a request fast when the database is gone instead of queueing it for 10 s.
+        serverSelectionTimeoutMS: 5_000,
+        bufferCommands: false,
+        // Indexes are part of the schema; FerretDB v1 builds the plain and unique ones we use.
+        autoIndex: true,
+      }),
+    }),
+  ],
+})
+export class DatabaseModule {}

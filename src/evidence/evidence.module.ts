@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ChatsModule } from '../chats/chats.module';
+import { OpenChatsModule } from '../open-chats/open-chats.module';
+import { EvidenceService } from './evidence.service';
+import { EvidenceItem, EvidenceItemSchema } from './schemas/evidence-item.schema';
+import { EvidenceSet, EvidenceSetSchema } from './schemas/evidence-set.schema';
+
+@Module({
+  imports: [
+    ChatsModule,
+    OpenChatsModule,
+    MongooseModule.forFeature([
+      { name: EvidenceItem.name, schema: EvidenceItemSchema },
+      { name: EvidenceSet.name, schema: EvidenceSetSchema },
+    ]),
+  ],
+  providers: [EvidenceService],
+  exports: [EvidenceService],
+})
+export class EvidenceModule {}

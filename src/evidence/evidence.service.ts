@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import type { EvidenceReceipt, ReportTarget } from '../../workflows/definitions';
+import { ChatsService } from '../chats/chats.service';
+import { ApiError } from '../common/api-error';
+import { isDuplicateKey } from '../common/database-errors';
+import { OpenChatsService } from '../open-chats/open-chats.service';
+import { DigestableItem, itemDigest, rootDigest } from './evidence-digest';
+import { EvidenceItem } from './schemas/evidence-item.schema';
+import { EvidenceSet } from './schemas/evidence-set.schema';
+
+const WRITE_BATCH = 500;
+
+export interface CaptureRequest {
+  reportId: string;
+  target: ReportTarget;
+  chatId?: string;
+  /** The filing time: content up to it is what the reporter saw. */
+  cutoff: Date;
+  maxMessages: number;
+}
+
+export interface EvidenceView {
+  reportId: string;
+  rootDigest: string;
+  itemCount: number;
+  truncated: boolean;
+  capturedAt: Date;
+  /** Digests recomputed from the stored content just now. */
+  intact: boolean;
+  items: Array<Omit<EvidenceItem, '_id' | 'reportId'> & { digestValid: boolean }>;
+}
+
+/** R6: what an investigation would need, stored before the chat room is deleted. */
+@Injectable()
+export class EvidenceService {
+  constructor(
+    @InjectModel(EvidenceItem.name) private readonly items: Model<EvidenceItem>,
+    @InjectModel(EvidenceSet.name) private readonly sets: Model<EvidenceSet>,
+    private readonly chats: ChatsService,
+    private readonly openChats: OpenChatsService,
+  ) {}
+
+  /** Idempotent: a finished capture is returned as it was; an interrupted one is redone with the same ids. */
+  async capture(request: CaptureRequest): Promise<EvidenceReceipt> {
+    const existing = await this.sets.findById(request.reportId).lean();
+    if (existing) return toReceipt(existing);
+
+    const { contents, truncated } = await this.collect(request);
+    const digests = contents.map(itemDigest);
+    const docs = contents.map((content, seq) => ({
+      _id: `${request.reportId}:${String(seq).padStart(6, '0')}`,
+      reportId: request.reportId,
+      seq,
+      ...content,
+      digest: digests[seq],
+    }));
+    for (let start = 0; start < docs.length; start += WRITE_BATCH) {
+      await this.insertIgnoringDuplicates(docs.slice(start, start + WRITE_BATCH));
+    }
+    const set = { _id: request.reportId, rootDigest: rootDigest(digests), itemCount: docs.length, truncated, cutoff: request.cutoff, capturedAt: new Date() };
+    try {
+      await this.sets.create(set);
+      return toReceipt(set);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      return toReceipt((await this.sets.findById(request.reportId).lean())!);
+    }
+  }
+
+  async view(reportId: string): Promise<EvidenceView> {
+    const set = await this.sets.findById(reportId).lean();
+    if (!set) throw ApiError.notFound('EVIDENCE_NOT_FOUND', `No evidence has been stored for report ${reportId} yet.`);
+    const items = await this.items.find({ reportId }).sort({ seq: 1 }).lean();
+    const recomputed = items.map(itemDigest);
+    return {
+      reportId,
+      rootDigest: set.rootDigest,
+      itemCount: set.itemCount,
+      truncated: set.truncated,
+      capturedAt: set.capturedAt,
+      intact: items.length === set.itemCount && rootDigest(recomputed) === set.rootDigest,
+      items: items.map(({ _id, reportId: _r, ...item }, i) => ({ ...item, digestValid: recomputed[i] === item.digest })),
+    };
+  }
+
+  private async collect(request: CaptureRequest): Promise<{ contents: DigestableItem[]; truncated: boolean }> {
+    const { target } = request;
+    if (target.kind === 'chat_message') {
+      const reported = await this.chats.findMessage(target.id);
+      if (!reported || !request.chatId) throw new Error(`reported message ${target.id} is gone`);
+      const { messages, truncated } = await this.chats.conversationUpTo(request.chatId, request.cutoff, request.maxMessages);
+      // The reported message itself is always kept, even when the window would cut it off.
+      const window = messages.some((m) => m._id === reported._id) ? messages : [reported, ...messages.slice(1)];
+      return {
+        truncated,
+        contents: window.map((m) => ({ sourceKind: 'chat_message', sourceId: m._id, authorId: m.senderId, text: m.text, createdAt: m.sentAt })),
+      };
+    }
+    const comment = target.kind === 'open_chat_comment' ? await this.openChats.findComment(target.id) : null;
+    const post = await this.openChats.findPost(comment ? comment.postId : target.id);
+    if (!post || (target.kind === 'open_chat_comment' && !comment)) throw new Error(`reported ${target.kind} ${target.id} is gone`);
+    const contents: DigestableItem[] = [
+      { sourceKind: 'open_chat_post', sourceId: post._id, authorId: post.authorId, text: post.text, createdAt: post.createdAt },
+    ];
+    if (comment) {
+      contents.push({ sourceKind: 'open_chat_comment', sourceId: comment._id, authorId: comment.authorId, text: comment.text, createdAt: comment.createdAt });
+    }
+    return { contents, truncated: false };
+  }
+
+  private async insertIgnoringDuplicates(docs: object[]): Promise<void> {
+    try {
+      await this.items.insertMany(docs, { ordered: false });
+    } catch (error) {
+      const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> }).writeErrors;
+      const onlyDuplicates = writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000);
+      if (!isDuplicateKey(error) && !onlyDuplicates) throw error;
+    }
+  }
+}
+
+function toReceipt(set: EvidenceSet): EvidenceReceipt {
+  return { evidenceSetId: set._id, rootDigest: set.rootDigest, itemCount: set.itemCount };
+}

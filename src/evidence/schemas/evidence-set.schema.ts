@@ -1,0 +1,30 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+
+/**
+ * The commit record of a capture: written after all items, so its presence means the set is
+ * complete. `_id` is the report id: one evidence set per report.
+ */
+@Schema({ collection: 'evidence_sets', versionKey: false })
+export class EvidenceSet {
+  @Prop({ type: String, required: true })
+  _id: string;
+
+  @Prop({ required: true })
+  rootDigest: string;
+
+  @Prop({ required: true })
+  itemCount: number;
+
+  /** True when the conversation was longer than the configured maximum and older messages were left out. */
+  @Prop({ required: true })
+  truncated: boolean;
+
+  /** Content up to this instant (the filing time) was captured. */
+  @Prop({ required: true })
+  cutoff: Date;
+
+  @Prop({ required: true })
+  capturedAt: Date;
+}
+
+export const EvidenceSetSchema = SchemaFactory.createForClass(EvidenceSet);

@@ -1,0 +1,55 @@
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsEntityId } from '../../common/is-entity-id';
+import { POLICY_CODES } from '../../reports/report-reasons';
+
+export class ApproveReportDto {
+  @ApiProperty({ example: 'mod-1' })
+  @IsEntityId()
+  moderatorId: string;
+
+  @ApiPropertyOptional({ enum: POLICY_CODES, description: "R10: policy applied; defaults to the first reason's category." })
+  @IsOptional()
+  @IsIn(POLICY_CODES, { message: `policy must be one of ${POLICY_CODES.join(', ')}`, context: { code: 'UNKNOWN_POLICY' } })
+  policy?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class RejectReportDto {
+  @ApiProperty({ example: 'mod-1' })
+  @IsEntityId()
+  moderatorId: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+
+  @ApiPropertyOptional({ description: 'R3: the report was knowingly false.' })
+  @IsOptional()
+  @IsBoolean()
+  falseReport?: boolean;
+}
+
+export class QueueQuery {
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { IdPipe } from '../common/id.pipe';
+import { ApproveReportDto, QueueQuery, RejectReportDto } from './dto/decision.dto';
+import { ModerationService } from './moderation.service';
+
+@ApiTags('moderation')
+@Controller('v1')
+export class ModerationController {
+  constructor(private readonly moderation: ModerationService) {}
+
+  @Get('moderation/queue')
+  queue(@Query() query: QueueQuery) {
+    return this.moderation.queue(query);
+  }
+
+  @Post('reports/:reportId/approve')
+  @HttpCode(200)
+  @ApiConflictResponse({ description: 'REPORT_ALREADY_DECIDED or REPORT_NOT_REVIEWABLE' })
+  approve(@Param('reportId', IdPipe) reportId: string, @Body() dto: ApproveReportDto) {
+    return this.moderation.decide(reportId, { outcome: 'approved', ...dto });
+  }
+
+  @Post('reports/:reportId/reject')
+  @HttpCode(200)
+  @ApiConflictResponse({ description: 'REPORT_ALREADY_DECIDED or REPORT_NOT_REVIEWABLE' })
+  reject(@Param('reportId', IdPipe) reportId: string, @Body() dto: RejectReportDto) {
+    return this.moderation.decide(reportId, { outcome: 'rejected', ...dto });
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ReportStoreModule } from '../reports/report-store.module';
+import { TemporalModule } from '../temporal/temporal.module';
+import { ModerationController } from './moderation.controller';
+import { ModerationService } from './moderation.service';
+
+@Module({
+  imports: [ReportStoreModule, TemporalModule],
+  controllers: [ModerationController],
+  providers: [ModerationService],
+})
+export class ModerationModule {}

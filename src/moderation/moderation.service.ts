@@ -1,0 +1,82 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DecideResult, Decision, REPORT_ALREADY_DECIDED, REPORT_NOT_REVIEWABLE, reportWorkflowId } from '../../workflows/definitions';
+import { ApiError } from '../common/api-error';
+import { ReportStore } from '../reports/report-store.service';
+import { Report } from '../reports/schemas/report.schema';
+import { ReportWorkflows } from '../temporal/report-workflows.service';
+import { isWorkflowGone, updateRefusalType } from '../temporal/temporal-errors';
+import { QueueQuery } from './dto/decision.dto';
+import { decodeCursor, encodeCursor } from './queue-cursor';
+
+export interface QueueItem {
+  reportId: string;
+  workflowId: string;
+  target: { kind: string; id: string };
+  reasons: string[];
+  policyCategories: string[];
+  reviewOpenedAt?: Date;
+  reviewOverdue: boolean;
+  evidence?: { rootDigest: string; itemCount: number };
+}
+
+@Injectable()
+export class ModerationService {
+  constructor(
+    private readonly store: ReportStore,
+    private readonly workflows: ReportWorkflows,
+  ) {}
+
+  async queue(query: QueueQuery): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
+    const limit = query.limit ?? 20;
+    const rows = await this.store.awaitingReview(limit, query.cursor ? decodeCursor(query.cursor) : undefined);
+    const last = rows.at(-1);
+    return {
+      items: rows.map(toQueueItem),
+      nextCursor: rows.length === limit && last?.reviewOpenedAt ? encodeCursor({ openedAt: last.reviewOpenedAt, id: last._id }) : null,
+    };
+  }
+
+  /** Delivers the decision to the report's workflow, which alone decides whether it is the first. */
+  async decide(reportId: string, decision: Decision): Promise<DecideResult> {
+    const report = await this.store.find(reportId);
+    if (!report) throw ApiError.notFound('REPORT_NOT_FOUND', `Report ${reportId} does not exist.`);
+    if (decision.moderatorId === report.reporterId || decision.moderatorId === report.reportedUserId) {
+      throw new ApiError(HttpStatus.FORBIDDEN, 'MODERATOR_CONFLICT_OF_INTEREST', 'A moderator cannot decide a report they filed or that is about them.');
+    }
+    refuseIfClosed(report);
+    try {
+      return await this.workflows.decide(reportId, decision);
+    } catch (error) {
+      const refusal = updateRefusalType(error);
+      if (refusal) throw ApiError.conflict(refusal, (error as { cause?: Error }).cause?.message ?? refusal, { reportId });
+      if (isWorkflowGone(error)) {
+        const latest = await this.store.find(reportId);
+        if (latest) refuseIfClosed(latest);
+        throw ApiError.conflict(REPORT_NOT_REVIEWABLE, `Report ${reportId} has no running workflow (${reportWorkflowId(reportId)}).`);
+      }
+      throw error;
+    }
+  }
+}
+
+function refuseIfClosed(report: Report): void {
+  if (report.status === 'approved' || report.status === 'rejected') {
+    throw ApiError.conflict(REPORT_ALREADY_DECIDED, `Report ${report._id} was already ${report.status}.`, { status: report.status });
+  }
+  if (report.status === 'refused' || report.status === 'expired') {
+    throw ApiError.conflict(REPORT_NOT_REVIEWABLE, `Report ${report._id} is ${report.status} and cannot be reviewed.`, { status: report.status });
+  }
+}
+
+function toQueueItem(report: Report): QueueItem {
+  return {
+    reportId: report._id,
+    workflowId: reportWorkflowId(report._id),
+    target: { kind: report.target.kind, id: report.target.id },
+    reasons: report.reasons,
+    policyCategories: report.policyCategories,
+    reviewOpenedAt: report.reviewOpenedAt,
+    reviewOverdue: report.reviewOverdueAt !== undefined,
+    ...(report.evidence ? { evidence: { rootDigest: report.evidence.rootDigest, itemCount: report.evidence.itemCount } } : {}),
+  };
+}

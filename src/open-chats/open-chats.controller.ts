@@ -1,0 +1,26 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IdPipe } from '../common/id.pipe';
+import { CreateAuthoredTextDto, CreateOpenChatDto } from './dto/open-chats.dto';
+import { OpenChatsService } from './open-chats.service';
+
+@ApiTags('platform')
+@Controller('v1')
+export class OpenChatsController {
+  constructor(private readonly openChats: OpenChatsService) {}
+
+  @Post('open-chats')
+  createOpenChat(@Body() dto: CreateOpenChatDto): Promise<{ openChatId: string }> {
+    return this.openChats.createOpenChat(dto);
+  }
+
+  @Post('open-chats/:openChatId/posts')
+  createPost(@Param('openChatId', IdPipe) openChatId: string, @Body() dto: CreateAuthoredTextDto): Promise<{ postId: string }> {
+    return this.openChats.createPost(openChatId, dto);
+  }
+
+  @Post('posts/:postId/comments')
+  createComment(@Param('postId', IdPipe) postId: string, @Body() dto: CreateAuthoredTextDto): Promise<{ commentId: string }> {
+    return this.openChats.createComment(postId, dto);
+  }
+}

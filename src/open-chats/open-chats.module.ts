@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { UsersModule } from '../users/users.module';
+import { OpenChatsController } from './open-chats.controller';
+import { OpenChatsService } from './open-chats.service';
+import { Comment, CommentSchema } from './schemas/comment.schema';
+import { OpenChat, OpenChatSchema } from './schemas/open-chat.schema';
+import { Post, PostSchema } from './schemas/post.schema';
+
+@Module({
+  imports: [
+    UsersModule,
+    MongooseModule.forFeature([
+      { name: OpenChat.name, schema: OpenChatSchema },
+      { name: Post.name, schema: PostSchema },
+      { name: Comment.name, schema: CommentSchema },
+    ]),
+  ],
+  controllers: [OpenChatsController],
+  providers: [OpenChatsService],
+  exports: [OpenChatsService],
+})
+export class OpenChatsModule {}

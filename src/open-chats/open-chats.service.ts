@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { ApiError } from '../common/api-error';
+import { newId } from '../common/ids';
+import { UsersService } from '../users/users.service';
+import { CreateAuthoredTextDto, CreateOpenChatDto } from './dto/open-chats.dto';
+import { Comment } from './schemas/comment.schema';
+import { OpenChat } from './schemas/open-chat.schema';
+import { Post } from './schemas/post.schema';
+
+@Injectable()
+export class OpenChatsService {
+  constructor(
+    @InjectModel(OpenChat.name) private readonly openChats: Model<OpenChat>,
+    @InjectModel(Post.name) private readonly posts: Model<Post>,
+    @InjectModel(Comment.name) private readonly comments: Model<Comment>,
+    private readonly users: UsersService,
+  ) {}
+
+  async createOpenChat(dto: CreateOpenChatDto): Promise<{ openChatId: string }> {
+    await this.users.requireAll(dto.ownerId);
+    const openChat = await this.openChats.create({ _id: newId('oc'), title: dto.title, ownerId: dto.ownerId });
+    return { openChatId: openChat._id };
+  }
+
+  async createPost(openChatId: string, dto: CreateAuthoredTextDto): Promise<{ postId: string }> {
+    const [openChat] = await Promise.all([this.openChats.exists({ _id: openChatId }), this.users.requireAll(dto.authorId)]);
+    if (!openChat) throw ApiError.notFound('OPEN_CHAT_NOT_FOUND', `Open Chat ${openChatId} does not exist.`);
+    const post = await this.posts.create({ _id: newId('post'), openChatId, authorId: dto.authorId, text: dto.text });
+    return { postId: post._id };
+  }
+
+  async createComment(postId: string, dto: CreateAuthoredTextDto): Promise<{ commentId: string }> {
+    const [post] = await Promise.all([this.posts.exists({ _id: postId }), this.users.requireAll(dto.authorId)]);
+    if (!post) throw ApiError.notFound('POST_NOT_FOUND', `Post ${postId} does not exist.`);
+    const comment = await this.comments.create({ _id: newId('cmt'), postId, authorId: dto.authorId, text: dto.text });
+    return { commentId: comment._id };
+  }
+
+  findPost(postId: string): Promise<Post | null> {
+    return this.posts.findById(postId).lean();
+  }
+
+  findComment(commentId: string): Promise<Comment | null> {
+    return this.comments.findById(commentId).lean();
+  }
+}

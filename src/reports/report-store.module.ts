@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { ReportStore } from './report-store.service';
+import { Report, ReportSchema } from './schemas/report.schema';
+
+@Module({
+  imports: [MongooseModule.forFeature([{ name: Report.name, schema: ReportSchema }])],
+  providers: [ReportStore],
+  exports: [ReportStore],
+})
+export class ReportStoreModule {}

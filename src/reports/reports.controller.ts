@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { IdPipe } from '../common/id.pipe';
+import { EvidenceView } from '../evidence/evidence.service';
+import { CreateReportDto } from './dto/create-report.dto';
+import { FiledReportView, ReportView } from './dto/report.view';
+import { REPORT_REASONS, ReportReason } from './report-reasons';
+import { ReportsService } from './reports.service';
+
+@ApiTags('reports')
+@Controller('v1')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('report-reasons')
+  reasons(): readonly ReportReason[] {
+    return REPORT_REASONS;
+  }
+
+  @Post('reports')
+  @HttpCode(202)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeating a key returns the same report.' })
+  @ApiAcceptedResponse({ type: FiledReportView })
+  @ApiConflictResponse({ description: 'FRIEND_MESSAGE_NOT_REPORTABLE (R4) or IDEMPOTENCY_KEY_REUSED' })
+  file(@Body() dto: CreateReportDto, @Headers('idempotency-key') idempotencyKey?: string): Promise<FiledReportView> {
+    return this.reports.file(dto, idempotencyKey);
+  }
+
+  @Get('reports/:reportId')
+  get(@Param('reportId', IdPipe) reportId: string): Promise<ReportView> {
+    return this.reports.get(reportId);
+  }
+
+  @Get('reports/:reportId/evidence')
+  evidence(@Param('reportId', IdPipe) reportId: string): Promise<EvidenceView> {
+    return this.reports.evidenceOf(reportId);
+  }
+}

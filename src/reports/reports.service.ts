@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { reportWorkflowId } from '../../workflows/definitions';
+import { ApiError } from '../common/api-error';
+import { derivedId, newId } from '../common/ids';
+import { AppConfig } from '../config/app-config';
+import { EvidenceService, EvidenceView } from '../evidence/evidence.service';
+import { ReportWorkflows } from '../temporal/report-workflows.service';
+import { UsersService } from '../users/users.service';
+import { CreateReportDto } from './dto/create-report.dto';
+import { FiledReportView, ReportView, toReportView } from './dto/report.view';
+import { ReportStore } from './report-store.service';
+import { policyCategoriesOf } from './report-reasons';
+import { Report } from './schemas/report.schema';
+import { TargetResolver } from './target-resolver.service';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
+
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly store: ReportStore,
+    private readonly targets: TargetResolver,
+    private readonly users: UsersService,
+    private readonly workflows: ReportWorkflows,
+    private readonly evidence: EvidenceService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Files a report: validates it, stores it, starts its workflow and waits briefly for the
+   * friend check (R4) so the caller learns at once whether it was refused.
+   */
+  async file(dto: CreateReportDto, idempotencyKey?: string): Promise<FiledReportView> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw ApiError.badRequest('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1-128 visible ASCII characters.');
+    }
+    await this.users.requireAll(dto.reporterId);
+    const target = await this.targets.resolve(dto.reporterId, dto.target);
+    const reportId = idempotencyKey ? derivedId('rpt', dto.reporterId, idempotencyKey) : newId('rpt');
+    const { report, created } = await this.store.insert({
+      _id: reportId,
+      reporterId: dto.reporterId,
+      reportedUserId: target.reportedUserId,
+      target: { kind: dto.target.kind, id: dto.target.id },
+      ...(target.chatId ? { chatId: target.chatId } : {}),
+      reasons: dto.reasons,
+      policyCategories: policyCategoriesOf(dto.reasons),
+      ...(dto.details ? { details: dto.details } : {}),
+      status: 'received',
+      workflowId: reportWorkflowId(reportId),
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    });
+    if (!created && !isSameRequest(report, dto)) {
+      throw ApiError.conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different report.', { reportId });
+    }
+
+    try {
+      // Also on a repeated key: the first attempt may have stored the report and died before starting.
+      await this.workflows.start({
+        reportId,
+        reporterId: report.reporterId,
+        reportedUserId: report.reportedUserId,
+        target: report.target,
+        ...(report.chatId ? { chatId: report.chatId } : {}),
+        reasons: report.reasons,
+        reviewDeadlineMs: this.config.reviewDeadlineMs,
+        maxReviewWaitMs: this.config.maxReviewWaitMs,
+      });
+    } catch (error) {
+      if (created) await this.store.removeUnstarted(reportId);
+      throw error;
+    }
+
+    const admission = report.status === 'received' ? await this.workflows.awaitAdmission(reportId) : null;
+    const current = (await this.store.find(reportId)) ?? report;
+    if (admission?.admitted === false || current.status === 'refused') {
+      const refusal = current.refusal ?? { code: admission!.refusalCode!, message: admission!.refusalMessage! };
+      throw ApiError.conflict(refusal.code, refusal.message, { reportId, workflowId: reportWorkflowId(reportId) });
+    }
+    return { reportId, workflowId: reportWorkflowId(reportId), status: current.status };
+  }
+
+  async get(reportId: string): Promise<ReportView> {
+    return toReportView(await this.require(reportId));
+  }
+
+  async evidenceOf(reportId: string): Promise<EvidenceView> {
+    await this.require(reportId);
+    return this.evidence.view(reportId);
+  }
+
+  async require(reportId: string): Promise<Report> {
+    const report = await this.store.find(reportId);
+    if (!report) throw ApiError.notFound('REPORT_NOT_FOUND', `Report ${reportId} does not exist.`);
+    return report;
+  }
+}
+
+function isSameRequest(report: Report, dto: CreateReportDto): boolean {
+  return (
+    report.reporterId === dto.reporterId &&
+    report.target.kind === dto.target.kind &&
+    report.target.id === dto.target.id &&
+    [...report.reasons].sort().join() === [...dto.reasons].sort().join()
+  );
+}

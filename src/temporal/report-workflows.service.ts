@@ -1,0 +1,84 @@
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { AppConfig } from '../config/app-config';
+import {
+  Admission,
+  DecideResult,
+  Decision,
+  ReportLifecycleInput,
+  admissionUpdate,
+  decideUpdate,
+  reportReasonsKey,
+  reportStatusKey,
+  reportTargetKindKey,
+  reportWorkflowId,
+} from '../../workflows/definitions';
+import { isTemporalUnavailable, temporalUnavailable } from './temporal-errors';
+
+const START_DEADLINE_MS = 10_000;
+
+/** The API's only door to Temporal: starts report workflows and delivers decisions. */
+@Injectable()
+export class ReportWorkflows implements OnApplicationShutdown {
+  constructor(
+    private readonly client: Client,
+    private readonly connection: Connection,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Starts the report's workflow (idempotent by workflow id); answers 503 if Temporal is down. */
+  async start(input: ReportLifecycleInput): Promise<void> {
+    try {
+      await this.client.withDeadline(Date.now() + START_DEADLINE_MS, () =>
+        this.client.workflow.start('reportLifecycleWorkflow', {
+          workflowId: reportWorkflowId(input.reportId),
+          taskQueue: this.config.taskQueue,
+          args: [input],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          // No reporter or reported identity here: search attributes are stored in clear text.
+          typedSearchAttributes: [
+            { key: reportStatusKey, value: 'received' },
+            { key: reportTargetKindKey, value: input.target.kind },
+            { key: reportReasonsKey, value: input.reasons },
+          ],
+          staticSummary: `Report ${input.reportId}: ${input.target.kind} (${input.reasons.join(', ')})`,
+          staticDetails: `Target: ${input.target.kind} ${input.target.id}\n\nReasons: ${input.reasons.join(', ')}`,
+        }),
+      );
+    } catch (error) {
+      if (isTemporalUnavailable(error)) throw temporalUnavailable();
+      throw error;
+    }
+  }
+
+  /** The friend-check result (R4), or null if the worker has not answered within the wait. */
+  async awaitAdmission(reportId: string): Promise<Admission | null> {
+    const handle = this.client.workflow.getHandle(reportWorkflowId(reportId));
+    try {
+      return await this.client.withAbortSignal(AbortSignal.timeout(this.config.admissionWaitMs), () =>
+        handle.executeUpdate(admissionUpdate),
+      );
+    } catch {
+      // The workflow goes on regardless; the caller answers 202 "received" and the client polls.
+      return null;
+    }
+  }
+
+  async decide(reportId: string, decision: Decision): Promise<DecideResult> {
+    const handle = this.client.workflow.getHandle(reportWorkflowId(reportId));
+    try {
+      return await handle.executeUpdate(decideUpdate, { args: [decision] });
+    } catch (error) {
+      if (isTemporalUnavailable(error)) throw temporalUnavailable();
+      throw error;
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.connection.withDeadline(Date.now() + 2_000, () => this.connection.healthService.check({}));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}

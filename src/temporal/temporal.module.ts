@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { AppConfig } from '../config/app-config';
+import { ReportWorkflows } from './report-workflows.service';
+
+@Module({
+  providers: [
+    // Lazy: the API boots (and /health reports it) while Temporal is still down.
+    { provide: Connection, inject: [AppConfig], useFactory: (config: AppConfig) => Connection.lazy({ address: config.temporalAddress }) },
+    {
+      provide: Client,
+      inject: [Connection, AppConfig],
+      useFactory: (connection: Connection, config: AppConfig) => new Client({ connection, namespace: config.temporalNamespace }),
+    },
+    ReportWorkflows,
+  ],
+  exports: [ReportWorkflows],
+})
+export class TemporalModule {}

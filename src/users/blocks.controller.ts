@@ -1,0 +1,26 @@
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { IdPipe } from '../common/id.pipe';
+import { BlocksService } from './blocks.service';
+import { BlockUserDto, BlockView } from './dto/users.dto';
+
+@ApiTags('platform')
+@Controller('v1/users/:userId/blocks')
+export class BlocksController {
+  constructor(private readonly blocks: BlocksService) {}
+
+  @Post()
+  block(@Param('userId', IdPipe) userId: string, @Body() dto: BlockUserDto): Promise<BlockView> {
+    return this.blocks.block(userId, dto.blockedUserId);
+  }
+
+  @Get()
+  list(@Param('userId', IdPipe) userId: string): Promise<BlockView[]> {
+    return this.blocks.list(userId);
+  }
+
+  @Delete(':blockedUserId')
+  unblock(@Param('userId', IdPipe) userId: string, @Param('blockedUserId', IdPipe) blockedUserId: string): Promise<BlockView> {
+    return this.blocks.unblock(userId, blockedUserId);
+  }
+}

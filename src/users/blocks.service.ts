@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { ApiError } from '../common/api-error';
+import { isDuplicateKey } from '../common/database-errors';
+import { BlockView } from './dto/users.dto';
+import { AutoBlockOutcome, Block, blockId } from './schemas/block.schema';
+import { UsersService } from './users.service';
+
+@Injectable()
+export class BlocksService {
+  constructor(
+    @InjectModel(Block.name) private readonly blocks: Model<Block>,
+    private readonly users: UsersService,
+  ) {}
+
+  async block(blockerId: string, blockedUserId: string): Promise<BlockView> {
+    if (blockerId === blockedUserId) throw ApiError.badRequest('CANNOT_BLOCK_SELF', 'A user cannot block themselves.');
+    await this.users.requireAll(blockerId, blockedUserId);
+    await this.activate(blockerId, blockedUserId, { type: 'blocked', at: new Date() });
+    return this.view(blockerId, blockedUserId);
+  }
+
+  /** R8: unblocking is recorded and leaves every report as it was. */
+  async unblock(blockerId: string, blockedUserId: string): Promise<BlockView> {
+    const result = await this.blocks.updateOne(
+      { _id: blockId(blockerId, blockedUserId), active: true },
+      { $set: { active: false }, $push: { events: { type: 'unblocked', at: new Date() } } },
+    );
+    if (result.matchedCount === 0) {
+      throw ApiError.notFound('BLOCK_NOT_FOUND', `${blockerId} has not blocked ${blockedUserId}.`);
+    }
+    return this.view(blockerId, blockedUserId);
+  }
+
+  async list(blockerId: string): Promise<BlockView[]> {
+    await this.users.requireAll(blockerId);
+    const rows = await this.blocks.find({ blockerId, active: true }).sort({ updatedAt: -1 }).lean();
+    return rows.map(toBlockView);
+  }
+
+  async isBlocked(blockerId: string, blockedUserId: string): Promise<boolean> {
+    const row = await this.blocks.findById(blockId(blockerId, blockedUserId), { active: 1 }).lean();
+    return row?.active === true;
+  }
+
+  /**
+   * R7: the block that an approved report applies, exactly once per report. If the reporter
+   * had already blocked the person, that is recorded instead of a second block.
+   */
+  async applyReportBlock(reportId: string, blockerId: string, blockedUserId: string): Promise<AutoBlockOutcome> {
+    const id = blockId(blockerId, blockedUserId);
+    const recorded = `reportBlocks.${reportId}`;
+    const existing = await this.blocks.findById(id).lean();
+    const previous = existing?.reportBlocks?.[reportId];
+    if (previous) return previous;
+
+    const at = new Date();
+    if (existing?.active) {
+      await this.blocks.updateOne(
+        { _id: id, [recorded]: { $exists: false } },
+        {
+          $set: { [recorded]: 'already_in_place' },
+          $push: { events: { type: 'auto_block_already_in_place', at, reportId } },
+        },
+      );
+    } else {
+      await this.activate(blockerId, blockedUserId, { type: 'auto_blocked', at, reportId }, recorded);
+    }
+    const after = await this.blocks.findById(id, { reportBlocks: 1 }).lean();
+    const outcome = after?.reportBlocks?.[reportId];
+    // Only a concurrent manual block can leave this unset; the activity's retry then records it.
+    if (!outcome) throw new Error(`auto-block for report ${reportId} lost a race; retry`);
+    return outcome;
+  }
+
+  /** Turns a block on unless it is on already; a duplicate key means another writer won. */
+  private async activate(
+    blockerId: string,
+    blockedUserId: string,
+    event: { type: 'blocked' | 'auto_blocked'; at: Date; reportId?: string },
+    recordedKey?: string,
+  ): Promise<void> {
+    const filter: Record<string, unknown> = { _id: blockId(blockerId, blockedUserId), active: { $ne: true } };
+    const set: Record<string, unknown> = { blockerId, blockedUserId, active: true };
+    if (recordedKey) {
+      filter[recordedKey] = { $exists: false };
+      set[recordedKey] = 'applied';
+    }
+    try {
+      await this.blocks.updateOne(filter, { $set: set, $push: { events: event } }, { upsert: true });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+
+  private async view(blockerId: string, blockedUserId: string): Promise<BlockView> {
+    const row = await this.blocks.findById(blockId(blockerId, blockedUserId)).lean();
+    if (!row) throw ApiError.notFound('BLOCK_NOT_FOUND', `${blockerId} has not blocked ${blockedUserId}.`);
+    return toBlockView(row);
+  }
+}
+
+function toBlockView(row: Block): BlockView {
+  const activations = row.events.filter((e) => e.type === 'blocked' || e.type === 'auto_blocked');
+  return { userId: row.blockerId, blockedUserId: row.blockedUserId, active: row.active, since: activations.at(-1)?.at ?? row.createdAt };
+}

@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEntityId } from '../../common/is-entity-id';
+
+export class CreateUserDto {
+  @ApiPropertyOptional({ example: 'alice', description: 'Your own id for the user; generated when absent.' })
+  @IsOptional()
+  @IsEntityId()
+  userId?: string;
+
+  @ApiProperty({ example: 'Alice' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  displayName: string;
+}
+
+export class AddFriendDto {
+  @ApiProperty({ example: 'bob' })
+  @IsEntityId()
+  friendId: string;
+}
+
+export class BlockUserDto {
+  @ApiProperty({ example: 'bob' })
+  @IsEntityId()
+  blockedUserId: string;
+}
+
+export class UserView {
+  @ApiProperty() userId: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty() createdAt: Date;
+}
+
+export class FriendshipView {
+  @ApiProperty() userId: string;
+  @ApiProperty() friendId: string;
+  @ApiProperty({ enum: ['friend', 'hidden', 'deleted'] }) state: string;
+}
+
+export class BlockView {
+  @ApiProperty() userId: string;
+  @ApiProperty() blockedUserId: string;
+  @ApiProperty() active: boolean;
+  @ApiProperty() since: Date;
+}

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { DefaultLogger, LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger, PinoLogger } from 'nestjs-pino';
+import { AppConfig } from '../config/app-config';
+import { WorkerModule } from './worker.module';
+import { WorkflowSource, createReportWorker } from './create-worker';
+
+/** `npm run build` bundles the workflows once; without it (ts-node, dev) the worker bundles at start. */
+function workflowSource(): WorkflowSource {
+  const prebuilt = join(__dirname, '..', '..', 'workflow-bundle.js');
+  return existsSync(prebuilt) ? { workflowBundle: { codePath: prebuilt } } : { workflowsPath: require.resolve('../../workflows') };
+}
+
+async function main(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  const config = app.get(AppConfig);
+  const log = await app.resolve(PinoLogger);
+  log.setContext('worker');
+  // The SDK's own logs go through the same structured logger.
+  Runtime.install({
+    logger: new DefaultLogger(config.logLevel === 'debug' ? 'DEBUG' : 'INFO', ({ level, message, meta }) =>
+      log[toPino(level)]({ ...meta, sdk: true }, message),
+    ),
+  });
+  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const worker = await createReportWorker(app, connection, workflowSource());
+  log.info({ taskQueue: config.taskQueue, namespace: config.temporalNamespace }, 'worker started');
+  // Worker.run() stops on SIGINT/SIGTERM after in-flight tasks finish; then close the rest.
+  await worker.run();
+  await connection.close();
+  await app.close();
+  log.info('worker stopped');
+}
+
+function toPino(level: LogLevel): 'trace' | 'debug' | 'info' | 'warn' | 'error' {
+  return level === 'TRACE' ? 'trace' : level === 'DEBUG' ? 'debug' : level === 'WARN' ? 'warn' : level === 'ERROR' ? 'error' : 'info';
+}
+
+main().catch((error) => {
+  process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: 'worker failed', err: String(error?.stack ?? error) })}\n`);
+  process.exit(1);
+});

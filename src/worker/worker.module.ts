@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ChatsModule } from '../chats/chats.module';
+import { loggingModule } from '../common/logging';
+import { ConfigModule } from '../config/config.module';
+import { CustomerServiceModule } from '../customer-service/customer-service.module';
+import { DatabaseModule } from '../database/database.module';
+import { EvidenceModule } from '../evidence/evidence.module';
+import { ReportStoreModule } from '../reports/report-store.module';
+import { UsersModule } from '../users/users.module';
+
+/** The services the activities use: the same providers as the API, without its HTTP side. */
+@Module({
+  imports: [ConfigModule, loggingModule, DatabaseModule, UsersModule, ChatsModule, EvidenceModule, ReportStoreModule, CustomerServiceModule],
+})
+export class WorkerModule {}

@@ -1,0 +1,138 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
+import type { ReportActivities } from '../activities';
+import {
+  Decision,
+  FINAL_STATUSES,
+  REPORT_ALREADY_DECIDED,
+  REPORT_NOT_REVIEWABLE,
+  ReportLifecycleInput,
+  ReportOutcome,
+  ReportStatus,
+  ReportWorkflowState,
+  admissionUpdate,
+  approveSignal,
+  decideUpdate,
+  rejectSignal,
+  reportStatusKey,
+  statusQuery,
+} from './definitions';
+
+// Activities only touch our own database: retry until it answers (an outage must not lose
+// a report), but give up at once on failures that retrying cannot fix.
+function step(summary: string): ReportActivities {
+  return proxyActivities<ReportActivities>({
+    summary,
+    startToCloseTimeout: '1 minute',
+    retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['ReportNotFound'] },
+  });
+}
+
+/** One report, from the friend check (R4) to the follow-up notice to customer service (R9). */
+export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Promise<ReportOutcome> {
+  const { reportId } = input;
+  const ref = { reportId };
+  const state: ReportWorkflowState = {
+    status: 'received',
+    admission: null,
+    evidence: null,
+    decision: null,
+    decisionRecorded: false,
+    reviewOverdue: false,
+  };
+  const setStatus = (status: ReportStatus) => {
+    state.status = status;
+    upsertSearchAttributes([{ key: reportStatusKey, value: status }]);
+  };
+  const isFinal = () => FINAL_STATUSES.includes(state.status);
+  const accept = (decision: Decision): boolean => {
+    if (!isWellFormed(decision) || state.decision || isFinal()) return false;
+    state.decision = decision;
+    return true;
+  };
+
+  setHandler(statusQuery, () => state);
+  setHandler(admissionUpdate, async () => {
+    await condition(() => state.admission !== null);
+    return state.admission!;
+  });
+  // Signals from the CLI or Web UI: the first decision wins, later ones are ignored.
+  setHandler(approveSignal, (args) => void accept({ outcome: 'approved', ...args }));
+  setHandler(rejectSignal, (args) => void accept({ outcome: 'rejected', ...args }));
+  setHandler(
+    decideUpdate,
+    async (decision) => {
+      if (!accept(decision)) throw refusalToDecide();
+      await condition(() => state.decisionRecorded || isFinal());
+      if (!state.decisionRecorded) throw refusalToDecide();
+      return { reportId, status: state.status };
+    },
+    {
+      validator: (decision) => {
+        if (!isWellFormed(decision)) throw ApplicationFailure.nonRetryable('A decision needs an outcome and a moderatorId.', 'INVALID_DECISION');
+        if (state.decision || isFinal()) throw refusalToDecide();
+      },
+    },
+  );
+
+  function refusalToDecide(): ApplicationFailure {
+    return state.decision
+      ? ApplicationFailure.nonRetryable(`Report ${reportId} was already ${state.decision.outcome}.`, REPORT_ALREADY_DECIDED)
+      : ApplicationFailure.nonRetryable(`Report ${reportId} is ${state.status} and cannot be reviewed.`, REPORT_NOT_REVIEWABLE);
+  }
+
+  state.admission = await step('Friend check (R4)').checkFriendship(ref);
+  if (!state.admission.admitted) {
+    setStatus('refused');
+    return finish();
+  }
+
+  state.evidence = await step('Store evidence (R6)').storeEvidence(ref);
+  if (input.target.kind === 'chat_message') await step('Delete chat room for reporter (R6)').deleteChatRoom(ref);
+  await step('Open moderator review').openReview(ref);
+  setStatus('awaiting_review');
+
+  let decided = await condition(() => state.decision !== null, input.reviewDeadlineMs, { summary: 'Review deadline' });
+  if (!decided) {
+    await step('Escalate overdue review to CS').escalateOverdueReview(ref);
+    state.reviewOverdue = true;
+    const remaining = input.maxReviewWaitMs - input.reviewDeadlineMs;
+    decided = await condition(() => state.decision !== null, remaining, { summary: 'Maximum review wait' });
+  }
+  if (!decided) {
+    await step('Expire unreviewed report').expireReport(ref);
+    setStatus('expired');
+    return finish();
+  }
+
+  const decision = state.decision!;
+  await step(`Record decision: ${decision.outcome}`).recordDecision({ ...ref, decision });
+  setStatus(decision.outcome);
+  state.decisionRecorded = true;
+  // Independent follow-ups run in parallel.
+  await Promise.all([
+    decision.outcome === 'approved' ? step('Auto-block reported user (R7)').applyAutoBlock(ref) : undefined,
+    step('Follow-up notice to customer service (R9)').notifyCustomerService(ref),
+  ]);
+  return finish();
+
+  async function finish(): Promise<ReportOutcome> {
+    // Let a waiting decide update answer before the workflow closes.
+    await condition(allHandlersFinished);
+    return { reportId, status: state.status, evidence: state.evidence };
+  }
+}
+
+function isWellFormed(decision: Decision | undefined): boolean {
+  return (
+    (decision?.outcome === 'approved' || decision?.outcome === 'rejected') &&
+    typeof decision.moderatorId === 'string' &&
+    decision.moderatorId.length > 0
+  );
+}

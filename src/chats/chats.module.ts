@@ -16,6 +16,6 @@ import { Message, MessageSchema } from './schemas/message.schema';
   ],
   controllers: [ChatsController],
   providers: [ChatsService],
-  exports: [ChatsService],
+  exports: [ChatsService, MongooseModule],
 })
 export class ChatsModule {}

@@ -18,6 +18,6 @@ import { Post, PostSchema } from './schemas/post.schema';
   ],
   controllers: [OpenChatsController],
   providers: [OpenChatsService],
-  exports: [OpenChatsService],
+  exports: [OpenChatsService, MongooseModule],
 })
 export class OpenChatsModule {}

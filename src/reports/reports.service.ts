@@ -8,7 +8,7 @@ import { ReportWorkflows } from '../temporal/report-workflows.service';
 import { UsersService } from '../users/users.service';
 import { CreateReportDto } from './dto/create-report.dto';
 import { FiledReportView, ReportView, toReportView } from './dto/report.view';
-import { ReportStore } from './report-store.service';
+import { NewReport, ReportStore } from './report-store.service';
 import { policyCategoriesOf } from './report-reasons';
 import { Report } from './schemas/report.schema';
 import { TargetResolver } from './target-resolver.service';
@@ -34,22 +34,10 @@ export class ReportsService {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw ApiError.badRequest('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1-128 visible ASCII characters.');
     }
-    await this.users.requireAll(dto.reporterId);
-    const target = await this.targets.resolve(dto.reporterId, dto.target);
     const reportId = idempotencyKey ? derivedId('rpt', dto.reporterId, idempotencyKey) : newId('rpt');
-    const { report, created } = await this.store.insert({
-      _id: reportId,
-      reporterId: dto.reporterId,
-      reportedUserId: target.reportedUserId,
-      target: { kind: dto.target.kind, id: dto.target.id },
-      ...(target.chatId ? { chatId: target.chatId } : {}),
-      reasons: dto.reasons,
-      policyCategories: policyCategoriesOf(dto.reasons),
-      ...(dto.details ? { details: dto.details } : {}),
-      status: 'received',
-      workflowId: reportWorkflowId(reportId),
-      ...(idempotencyKey ? { idempotencyKey } : {}),
-    });
+    // A repeated key answers with the stored report even after its chat room was deleted.
+    const previous = idempotencyKey ? await this.store.find(reportId) : null;
+    const { report, created } = previous ? { report: previous, created: false } : await this.store.insert(await this.newReport(reportId, dto, idempotencyKey));
     if (!created && !isSameRequest(report, dto)) {
       throw ApiError.conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different report.', { reportId });
     }
@@ -78,6 +66,24 @@ export class ReportsService {
       throw ApiError.conflict(refusal.code, refusal.message, { reportId, workflowId: reportWorkflowId(reportId) });
     }
     return { reportId, workflowId: reportWorkflowId(reportId), status: current.status };
+  }
+
+  private async newReport(reportId: string, dto: CreateReportDto, idempotencyKey?: string): Promise<NewReport> {
+    await this.users.requireAll(dto.reporterId);
+    const target = await this.targets.resolve(dto.reporterId, dto.target);
+    return {
+      _id: reportId,
+      reporterId: dto.reporterId,
+      reportedUserId: target.reportedUserId,
+      target: { kind: dto.target.kind, id: dto.target.id },
+      ...(target.chatId ? { chatId: target.chatId } : {}),
+      reasons: dto.reasons,
+      policyCategories: policyCategoriesOf(dto.reasons),
+      ...(dto.details ? { details: dto.details } : {}),
+      status: 'received',
+      workflowId: reportWorkflowId(reportId),
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    };
   }
 
   async get(reportId: string): Promise<ReportView> {

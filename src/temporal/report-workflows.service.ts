@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { AppConfig } from '../config/app-config';
 import {
   Admission,
@@ -34,7 +34,9 @@ export class ReportWorkflows implements OnApplicationShutdown {
           workflowId: reportWorkflowId(input.reportId),
           taskQueue: this.config.taskQueue,
           args: [input],
+          // A running report is joined, a finished one is never run again.
           workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
           // No reporter or reported identity here: search attributes are stored in clear text.
           typedSearchAttributes: [
             { key: reportStatusKey, value: 'received' },
@@ -46,6 +48,7 @@ export class ReportWorkflows implements OnApplicationShutdown {
         }),
       );
     } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
       if (isTemporalUnavailable(error)) throw temporalUnavailable();
       throw error;
     }

@@ -21,6 +21,6 @@ import { UsersService } from './users.service';
   ],
   controllers: [UsersController, FriendshipsController, BlocksController],
   providers: [UsersService, FriendshipsService, BlocksService],
-  exports: [UsersService, FriendshipsService, BlocksService],
+  exports: [UsersService, FriendshipsService, BlocksService, MongooseModule],
 })
 export class UsersModule {}

@@ -16,16 +16,16 @@ export class CsTicket {
   @Prop({ type: String, required: true })
   _id: string;
 
-  @Prop({ required: true, enum: TICKET_KINDS })
+  @Prop({ type: String, required: true, enum: TICKET_KINDS })
   kind: TicketKind;
 
   @Prop({ required: true, index: true })
   reportId: string;
 
-  @Prop({ required: true, enum: ['open', 'resolved'] })
+  @Prop({ type: String, required: true, enum: ['open', 'resolved'] })
   status: 'open' | 'resolved';
 
-  @Prop({ required: true, enum: ['high', 'normal'] })
+  @Prop({ type: String, required: true, enum: ['high', 'normal'] })
   priority: 'high' | 'normal';
 
   @Prop({ required: true })

@@ -15,7 +15,7 @@ export class EvidenceItem {
   @Prop({ required: true })
   seq: number;
 
-  @Prop({ required: true, enum: EVIDENCE_SOURCE_KINDS })
+  @Prop({ type: String, required: true, enum: EVIDENCE_SOURCE_KINDS })
   sourceKind: EvidenceSourceKind;
 
   @Prop({ required: true })

@@ -3,7 +3,7 @@ import { REPORT_STATUSES, ReportStatus, TARGET_KINDS, TargetKind } from '../../.
 
 @Schema({ _id: false, versionKey: false })
 export class ReportTargetRecord {
-  @Prop({ required: true, enum: TARGET_KINDS })
+  @Prop({ type: String, required: true, enum: TARGET_KINDS })
   kind: TargetKind;
 
   @Prop({ required: true })
@@ -12,7 +12,7 @@ export class ReportTargetRecord {
 
 @Schema({ _id: false, versionKey: false })
 export class DecisionRecord {
-  @Prop({ required: true, enum: ['approved', 'rejected'] })
+  @Prop({ type: String, required: true, enum: ['approved', 'rejected'] })
   outcome: 'approved' | 'rejected';
 
   @Prop({ required: true })
@@ -71,7 +71,7 @@ export class Report {
   @Prop()
   details?: string;
 
-  @Prop({ required: true, enum: REPORT_STATUSES })
+  @Prop({ type: String, required: true, enum: REPORT_STATUSES })
   status: ReportStatus;
 
   @Prop({ required: true })

@@ -12,7 +12,7 @@ export type BlockEventType = (typeof BLOCK_EVENT_TYPES)[number];
 
 @Schema({ _id: false, versionKey: false })
 export class BlockEvent {
-  @Prop({ required: true, enum: BLOCK_EVENT_TYPES })
+  @Prop({ type: String, required: true, enum: BLOCK_EVENT_TYPES })
   type: BlockEventType;
 
   @Prop({ required: true })

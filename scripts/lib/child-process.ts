@@ -1,0 +1,115 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface RunningServer {
+  name: string;
+  pid: number;
+  /** SIGTERM, then SIGKILL after 10 s; resolves once the process has exited. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface ServerProcess extends RunningServer {
+  /**
+   * Runs the readiness check `check`; rejects (with the child's last log lines) if the child
+   * exits first, and stops the child if the check fails. `signal` aborts once this settles,
+   * so polling loops inside `check` end with it instead of lingering.
+   */
+  startup<T>(check: (signal: AbortSignal) => Promise<T>): Promise<T>;
+}
+
+const STOP_GRACE_MS = 10_000;
+const TAIL_LINES = 20;
+
+/**
+ * Spawns a long-running server. It gets its own process group (`detached`) so that a Ctrl-C in
+ * the terminal reaches only our Node process, which then stops the servers in order. In return
+ * we must make sure they never outlive us: see `killOnHostExit`.
+ */
+export function spawnServer(name: string, command: string, args: string[], logFile?: string): ServerProcess {
+  let out: number | 'pipe' = 'pipe';
+  if (logFile) {
+    fs.mkdirSync(path.dirname(logFile), { recursive: true });
+    out = fs.openSync(logFile, 'a');
+  }
+  const child = spawn(command, args, { detached: true, stdio: ['ignore', logFile ? out : 'ignore', out] });
+  if (typeof out === 'number') fs.closeSync(out); // the child holds its own copy
+
+  // Without a log file, keep the last stderr lines in memory for start-up errors.
+  const recent: string[] = [];
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    recent.push(...chunk.split('\n').filter(Boolean));
+    recent.splice(0, Math.max(0, recent.length - TAIL_LINES));
+  });
+  const logTail = () => (logFile ? tailOf(logFile) : recent).join('\n');
+
+  let how = '';
+  const exited = new Promise<void>((resolve) => {
+    child.on('error', (err) => ((how ||= err.message), resolve())); // e.g. ENOENT: no 'exit' follows
+    child.once('exit', (code, sig) => ((how ||= sig ? `killed by ${sig}` : `exit code ${code}`), resolve()));
+  });
+  live.add(child);
+  void exited.then(() => live.delete(child));
+  killOnHostExit();
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (how) return; // already gone: nothing to signal, nothing to wait for
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(timer);
+    })());
+
+  const startup = async <T>(check: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const ac = new AbortController();
+    const died = exited.then((): never => {
+      const tail = logTail();
+      throw new Error(`${name} exited (${how}) before it was ready${tail ? `; last log lines:\n${tail}` : ''}`);
+    });
+    try {
+      return await Promise.race([check(ac.signal), died]);
+    } catch (err) {
+      await stop();
+      throw err;
+    } finally {
+      ac.abort();
+    }
+  };
+
+  return { name, pid: child.pid ?? -1, stop, startup };
+}
+
+function tailOf(file: string): string[] {
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    return text.slice(-64 * 1024).split('\n').filter(Boolean).slice(-TAIL_LINES);
+  } catch {
+    return [];
+  }
+}
+
+const live = new Set<ChildProcess>();
+let hooked = false;
+
+/**
+ * Safety net for hosts that never call stop(): on exit, and on a signal nobody else handles
+ * (e.g. Ctrl-C during a jest run), SIGTERM the servers, then let the signal take its course.
+ * A host with its own signal handler (the `npm start` orchestrator) is left alone.
+ */
+function killOnHostExit(): void {
+  if (hooked) return;
+  hooked = true;
+  const killAll = () => live.forEach((c) => c.kill('SIGTERM'));
+  process.on('exit', killAll);
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    const onSignal = () => {
+      if (process.listenerCount(sig) > 1) return;
+      process.removeListener(sig, onSignal);
+      killAll();
+      process.kill(process.pid, sig);
+    };
+    process.on(sig, onSignal);
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ChatsModule } from '../chats/chats.module';
+import { ConfigModule } from '../config/config.module';
+import { DatabaseModule } from '../database/database.module';
+import { OpenChatsModule } from '../open-chats/open-chats.module';
+import { UsersModule } from '../users/users.module';
+import { DemoLoader } from './demo-loader.service';
+
+@Module({
+  imports: [ConfigModule, DatabaseModule, UsersModule, ChatsModule, OpenChatsModule],
+  providers: [DemoLoader],
+})
+export class DemoModule {}

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { DemoLoader } from './demo-loader.service';
+import { DemoModule } from './demo.module';
+
+/** `node dist/src/demo/load-demo-data.js`: loads the quick-start data into MONGO_URL. */
+async function main(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(DemoModule, { logger: ['error'] });
+  const inserted = await app.get(DemoLoader).load();
+  await app.close();
+  process.stdout.write(`demo data: ${inserted} new documents\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`demo data failed: ${error?.stack ?? error}\n`);
+  process.exit(1);
+});

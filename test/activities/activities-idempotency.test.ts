@@ -1,0 +1,155 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Connection } from 'mongoose';
+import { createActivities } from '../../activities';
+import { ChatsService } from '../../src/chats/chats.service';
+import { derivedId } from '../../src/common/ids';
+import { ReportStore } from '../../src/reports/report-store.service';
+import { UsersService } from '../../src/users/users.service';
+import { FriendshipsService } from '../../src/users/friendships.service';
+import { BlocksService } from '../../src/users/blocks.service';
+import { activityDepsFrom } from '../../src/worker/create-worker';
+import { startWorkerContext } from '../support/worker-context';
+
+const MAX_MESSAGES = 50;
+
+let ctx: Awaited<ReturnType<typeof startWorkerContext>>;
+let app: INestApplicationContext;
+let mongo: Connection;
+let acts: ReturnType<typeof createActivities>;
+let counter = 0;
+
+beforeAll(async () => {
+  ctx = await startWorkerContext('activities', { EVIDENCE_MAX_MESSAGES: String(MAX_MESSAGES) });
+  ({ app, mongo } = ctx);
+  acts = createActivities(activityDepsFrom(app));
+});
+
+afterAll(async () => {
+  await ctx?.close();
+});
+
+/** A stored 1:1 chat report between two new users, as the API would have filed it. */
+async function fileChatReport(messageCount = 3, reasons = ['illegal_content']) {
+  const n = ++counter;
+  const [reporter, reported] = [`rep${n}`, `bad${n}`];
+  const users = app.get(UsersService);
+  await users.create({ userId: reporter, displayName: 'Reporter' });
+  await users.create({ userId: reported, displayName: 'Reported' });
+  const chats = app.get(ChatsService);
+  const { chatId } = await chats.create({ memberIds: [reporter, reported] });
+  let messageId = '';
+  for (let i = 0; i < messageCount; i++) {
+    ({ messageId } = await chats.postMessage(chatId, { senderId: reported, text: `message ${i}` }));
+  }
+  const reportId = derivedId('rpt', String(n));
+  await app.get(ReportStore).insert({
+    _id: reportId,
+    reporterId: reporter,
+    reportedUserId: reported,
+    target: { kind: 'chat_message', id: messageId },
+    chatId,
+    reasons,
+    policyCategories: ['illegal_activity'],
+    status: 'received',
+    workflowId: `report-${reportId}`,
+  });
+  return { reportId, reporter, reported, chatId, ref: { reportId } };
+}
+
+const count = (collection: string, filter: object) => mongo.collection(collection).countDocuments(filter);
+
+describe('every activity is safe to run twice', () => {
+  test('R4: checkFriendship twice gives one answer and one timeline entry, even if the friendship changed in between', async () => {
+    const { reporter, reported, ref, reportId } = await fileChatReport();
+    await app.get(FriendshipsService).add(reporter, reported);
+    const first = await acts.checkFriendship(ref);
+    await app.get(BlocksService).block(reporter, reported);
+    const second = await acts.checkFriendship(ref);
+    expect(first).toMatchObject({ admitted: false, refusalCode: 'FRIEND_MESSAGE_NOT_REPORTABLE' });
+    expect(second).toEqual(first);
+    const report = await app.get(ReportStore).find(reportId);
+    expect(report).toMatchObject({ status: 'refused', timeline: { friend_check: { detail: 'refused' } } });
+  });
+
+  test('R6: storeEvidence twice (and concurrently) stores one evidence set with one copy of each item', async () => {
+    const { ref, reportId } = await fileChatReport(5);
+    const [a, b] = await Promise.all([acts.storeEvidence(ref), acts.storeEvidence(ref)]);
+    const c = await acts.storeEvidence(ref);
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+    expect(a.itemCount).toBe(5);
+    expect(await count('evidence_items', { reportId })).toBe(5);
+    expect(await count('evidence_sets', { _id: reportId })).toBe(1);
+  });
+
+  test('R6: a long conversation is capped at the configured maximum, and the receipt stays the same size', async () => {
+    const small = await fileChatReport(2);
+    const large = await fileChatReport(MAX_MESSAGES + 30);
+    const smallReceipt = await acts.storeEvidence(small.ref);
+    const largeReceipt = await acts.storeEvidence(large.ref);
+    expect(largeReceipt.itemCount).toBe(MAX_MESSAGES);
+    // What goes into workflow history: ids and a digest, whatever the conversation's length.
+    expect(Object.keys(largeReceipt).sort()).toEqual(['evidenceSetId', 'itemCount', 'rootDigest']);
+    expect(Math.abs(JSON.stringify(largeReceipt).length - JSON.stringify(smallReceipt).length)).toBeLessThanOrEqual(3);
+    const set = await mongo.collection('evidence_sets').findOne({ _id: large.reportId as never });
+    expect(set?.truncated).toBe(true);
+    const last = await mongo.collection('evidence_items').findOne({ reportId: large.reportId, seq: MAX_MESSAGES - 1 });
+    expect(last?.text).toBe(`message ${MAX_MESSAGES + 29}`);
+  });
+
+  test('R6: deleteChatRoom twice deletes the room for the reporter once and never for the other member', async () => {
+    const { ref, chatId, reporter } = await fileChatReport();
+    await acts.deleteChatRoom(ref);
+    await acts.deleteChatRoom(ref);
+    const chat = await mongo.collection('chats').findOne({ _id: chatId as never });
+    expect(chat?.deletedFor).toEqual([reporter]);
+  });
+
+  test('R7: applyAutoBlock twice blocks once and answers the same', async () => {
+    const { ref, reporter, reported } = await fileChatReport();
+    const outcomes = [await acts.applyAutoBlock(ref), await acts.applyAutoBlock(ref)];
+    expect(outcomes).toEqual(['applied', 'applied']);
+    const block = await mongo.collection('blocks').findOne({ blockerId: reporter, blockedUserId: reported });
+    expect(block?.events.map((e: { type: string }) => e.type)).toEqual(['auto_blocked']);
+    expect(block?.active).toBe(true);
+  });
+
+  test('R7: applyAutoBlock run concurrently still records one block event', async () => {
+    const { ref, reporter, reported } = await fileChatReport();
+    const outcomes = await Promise.allSettled([acts.applyAutoBlock(ref), acts.applyAutoBlock(ref), acts.applyAutoBlock(ref)]);
+    // A loser of the race may ask to be retried (Temporal would); what matters is the stored result.
+    expect(outcomes.some((o) => o.status === 'fulfilled' && o.value === 'applied')).toBe(true);
+    expect(await acts.applyAutoBlock(ref)).toBe('applied');
+    const block = await mongo.collection('blocks').findOne({ blockerId: reporter, blockedUserId: reported });
+    expect(block?.events).toHaveLength(1);
+  });
+
+  test('R10: recordDecision twice keeps the first decision and its policy', async () => {
+    const { ref, reportId } = await fileChatReport();
+    await acts.recordDecision({ ...ref, decision: { outcome: 'approved', moderatorId: 'mod-1' } });
+    await acts.recordDecision({ ...ref, decision: { outcome: 'rejected', moderatorId: 'mod-2' } });
+    const report = await app.get(ReportStore).find(reportId);
+    expect(report).toMatchObject({ status: 'approved', decision: { moderatorId: 'mod-1', policy: 'illegal_activity' } });
+  });
+
+  test('R9: notifyCustomerService, escalateOverdueReview and expireReport twice each open one ticket', async () => {
+    const { ref, reportId } = await fileChatReport();
+    for (const run of [acts.escalateOverdueReview, acts.expireReport, acts.notifyCustomerService]) {
+      expect(await run(ref)).toBe(await run(ref));
+    }
+    const kinds = (await mongo.collection('cs_tickets').find({ reportId }).toArray()).map((t) => t.kind).sort();
+    expect(kinds).toEqual(['report_decided', 'report_expired', 'review_overdue']);
+  });
+
+  test('openReview twice opens the review once', async () => {
+    const { ref, reportId } = await fileChatReport();
+    await acts.openReview(ref);
+    const first = (await app.get(ReportStore).find(reportId))?.reviewOpenedAt;
+    await acts.openReview(ref);
+    expect((await app.get(ReportStore).find(reportId))?.reviewOpenedAt).toEqual(first);
+  });
+
+  test('a report that does not exist fails for good (non-retryable)', async () => {
+    await expect(acts.storeEvidence({ reportId: 'rpt_missing' })).rejects.toMatchObject({ type: 'ReportNotFound', nonRetryable: true });
+  });
+});

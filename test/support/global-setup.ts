@@ -1,0 +1,45 @@
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findFreePort, startFerretDb, startTemporalDevServer, toolPath } from '../../scripts/lib/local-servers';
+import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/definitions';
+import { publishTestServers } from './test-env';
+
+/**
+ * Starts one Temporal dev server and one FerretDB for the whole run, on free ports (so tests
+ * work while `npm start` runs), and bundles the workflows once.
+ */
+export default async function globalSetup(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'report-lifecycle-test-'));
+  const [temporalPort, uiPort, mongoPort] = await distinctFreePorts(3);
+  const [temporal, ferret, bundle] = await Promise.all([
+    startTemporalDevServer({
+      port: temporalPort,
+      uiPort,
+      headless: true,
+      searchAttributes: SEARCH_ATTRIBUTE_TYPES,
+      logFile: join(dir, 'temporal.log'),
+    }),
+    startFerretDb({ port: mongoPort, dataDir: join(dir, 'ferretdb'), logFile: join(dir, 'ferretdb.log') }),
+    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: silentLogger }),
+  ]);
+  const workflowBundlePath = join(dir, 'workflow-bundle.js');
+  await writeFile(workflowBundlePath, bundle.code);
+  (globalThis as Record<string, unknown>).__testServers = [temporal, ferret];
+  publishTestServers({
+    temporalAddress: temporal.address,
+    mongoPort,
+    workflowBundlePath,
+    timeSkippingServerPath: toolPath('temporal-test-server'),
+  });
+}
+
+async function distinctFreePorts(count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < count) ports.add(await findFreePort());
+  return [...ports];
+}
+
+const noop = () => undefined;
+const silentLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: noop, log: noop };

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { eventually, type TestApp } from './test-app';
+
+/** Small helpers that build the platform model through the public API, as an app backend would. */
+export class Platform {
+  constructor(private readonly t: TestApp) {}
+
+  async user(label: string): Promise<string> {
+    const userId = `${label}-${randomUUID().slice(0, 6)}`;
+    await this.t.http().post('/v1/users').send({ userId, displayName: label }).expect(201);
+    return userId;
+  }
+
+  async befriend(ownerId: string, friendId: string): Promise<void> {
+    await this.t.http().post(`/v1/users/${ownerId}/friends`).send({ friendId }).expect(201);
+  }
+
+  async block(blockerId: string, blockedUserId: string): Promise<void> {
+    await this.t.http().post(`/v1/users/${blockerId}/blocks`).send({ blockedUserId }).expect(201);
+  }
+
+  async chat(a: string, b: string): Promise<string> {
+    const res = await this.t.http().post('/v1/chats').send({ memberIds: [a, b] }).expect(201);
+    return res.body.chatId;
+  }
+
+  async message(chatId: string, senderId: string, text: string): Promise<string> {
+    const res = await this.t.http().post(`/v1/chats/${chatId}/messages`).send({ senderId, text }).expect(201);
+    return res.body.messageId;
+  }
+
+  async post(authorId: string, text: string): Promise<string> {
+    const openChat = await this.t.http().post('/v1/open-chats').send({ title: 'Board', ownerId: authorId }).expect(201);
+    const res = await this.t.http().post(`/v1/open-chats/${openChat.body.openChatId}/posts`).send({ authorId, text }).expect(201);
+    return res.body.postId;
+  }
+
+  async comment(postId: string, authorId: string, text: string): Promise<string> {
+    const res = await this.t.http().post(`/v1/posts/${postId}/comments`).send({ authorId, text }).expect(201);
+    return res.body.commentId;
+  }
+
+  fileReport(reporterId: string, kind: string, id: string, reasons: string[] = ['abusive_hateful'], key?: string) {
+    const req = this.t.http().post('/v1/reports');
+    if (key) req.set('Idempotency-Key', key);
+    return req.send({ reporterId, target: { kind, id }, reasons });
+  }
+
+  async report(reportId: string) {
+    return (await this.t.http().get(`/v1/reports/${reportId}`).expect(200)).body;
+  }
+
+  awaitStatus(reportId: string, status: string) {
+    return eventually(() => this.report(reportId), (report) => report.status === status);
+  }
+
+  /** Waits until the workflow has written the given timeline step (steps after a decision run asynchronously). */
+  awaitStep(reportId: string, step: string) {
+    return eventually(() => this.report(reportId), (report) => report.timeline.some((t: { step: string }) => t.step === step));
+  }
+}

@@ -1,0 +1,72 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { Client, Connection } from '@temporalio/client';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Connection as MongoConnection } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { createHttpApp } from '../../src/http-app';
+import { createReportWorker } from '../../src/worker/create-worker';
+import { testServers } from './test-env';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: () => ReturnType<typeof request>;
+  /** A client of the same Temporal server, for reading histories and sending signals. */
+  temporal: Client;
+  mongo: MongoConnection;
+  taskQueue: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * The real API and a real worker in this process, against the run's Temporal dev server and
+ * FerretDB, with a database and task queue of their own so test files cannot see each other.
+ */
+export async function startTestApp(name: string, env: Record<string, string> = {}): Promise<TestApp> {
+  const servers = testServers();
+  const suffix = randomUUID().slice(0, 8);
+  const taskQueue = `test-${name}-${suffix}`;
+  Object.assign(process.env, {
+    MONGO_URL: servers.mongoBaseUrl(`t_${name}_${suffix}`.replace(/-/g, '_')),
+    TEMPORAL_ADDRESS: servers.temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    LOG_LEVEL: 'silent',
+    ADMISSION_WAIT: '20s',
+    ...env,
+  });
+  const app = await createHttpApp();
+  await app.init();
+  const nativeConnection = await NativeConnection.connect({ address: servers.temporalAddress });
+  const worker: Worker = await createReportWorker(app, nativeConnection, { workflowBundle: { codePath: servers.workflowBundlePath } });
+  const running = worker.run();
+  const clientConnection = await Connection.connect({ address: servers.temporalAddress });
+  const mongo = app.get<MongoConnection>(getConnectionToken());
+  return {
+    app,
+    http: () => request(app.getHttpServer()),
+    temporal: new Client({ connection: clientConnection }),
+    mongo,
+    taskQueue,
+    close: async () => {
+      worker.shutdown();
+      await running;
+      await mongo.dropDatabase();
+      await app.close();
+      await nativeConnection.close();
+      await clientConnection.close();
+    },
+  };
+}
+
+/** Polls until `probe` returns a value that `accept` likes; for state that workflows write asynchronously. */
+export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await probe();
+  while (!accept(last)) {
+    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await probe();
+  }
+  return last;
+}

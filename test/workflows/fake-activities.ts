@@ -1,0 +1,29 @@
+import type { ReportActivities } from '../../activities';
+import type { Admission } from '../../workflows/definitions';
+
+/**
+ * Stand-ins for the activities, for testing workflow branches alone (their real versions are
+ * covered by the activity and end-to-end tests). Every call is recorded by name.
+ */
+export function fakeActivities(options: { admission?: Admission } = {}) {
+  const calls: string[] = [];
+  const record = <T>(name: string, result: T) => async () => {
+    calls.push(name);
+    return result;
+  };
+  const activities: ReportActivities = {
+    checkFriendship: record('checkFriendship', options.admission ?? { admitted: true }),
+    storeEvidence: record('storeEvidence', { evidenceSetId: 'set-1', rootDigest: 'ab'.repeat(32), itemCount: 2 }),
+    deleteChatRoom: record('deleteChatRoom', undefined),
+    openReview: record('openReview', undefined),
+    escalateOverdueReview: record('escalateOverdueReview', 'review_overdue-x'),
+    expireReport: record('expireReport', 'report_expired-x'),
+    recordDecision: async ({ decision }) => {
+      calls.push(`recordDecision:${decision.outcome}`);
+      return decision.outcome;
+    },
+    applyAutoBlock: record('applyAutoBlock', 'applied'),
+    notifyCustomerService: record('notifyCustomerService', 'report_decided-x'),
+  };
+  return { activities, calls };
+}

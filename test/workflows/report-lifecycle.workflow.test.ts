@@ -1,0 +1,190 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import {
+  Admission,
+  ReportLifecycleInput,
+  admissionUpdate,
+  approveSignal,
+  decideUpdate,
+  rejectSignal,
+  statusQuery,
+} from '../../workflows/definitions';
+import { testServers } from '../support/test-env';
+import { fakeActivities } from './fake-activities';
+
+const HOUR = 3_600_000;
+// temporal.api.enums.v1.IndexedValueType
+const INDEXED_KEYWORD = 2;
+const INDEXED_KEYWORD_LIST = 7;
+const DAY = 24 * HOUR;
+
+let env: TestWorkflowEnvironment;
+
+beforeAll(async () => {
+  env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: testServers().timeSkippingServerPath } },
+  });
+  // The workflow upserts ReportStatus; the test server, like a real one, refuses unknown attributes.
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: { ReportStatus: INDEXED_KEYWORD, ReportTargetKind: INDEXED_KEYWORD, ReportReasons: INDEXED_KEYWORD_LIST },
+  });
+});
+
+afterAll(async () => {
+  await env?.teardown();
+});
+
+function input(overrides: Partial<ReportLifecycleInput> = {}): ReportLifecycleInput {
+  return {
+    reportId: `r${randomUUID().slice(0, 8)}`,
+    reporterId: 'alice',
+    reportedUserId: 'bob',
+    target: { kind: 'chat_message', id: 'msg-1' },
+    chatId: 'chat-1',
+    reasons: ['violent_threatening'],
+    reviewDeadlineMs: 72 * HOUR,
+    maxReviewWaitMs: 30 * DAY,
+    ...overrides,
+  };
+}
+
+/** Runs `body` against a started report workflow served by a worker with fake activities. */
+async function withReport<T>(
+  body: (ctx: { handle: Awaited<ReturnType<typeof env.client.workflow.start>>; calls: string[] }) => Promise<T>,
+  options: { admission?: Admission; input?: Partial<ReportLifecycleInput> } = {},
+): Promise<T> {
+  const taskQueue = `wf-${randomUUID()}`;
+  const { activities, calls } = fakeActivities(options);
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    activities,
+    workflowBundle: { codePath: testServers().workflowBundlePath },
+  });
+  const args = input(options.input);
+  return worker.runUntil(async () => {
+    const handle = await env.client.workflow.start('reportLifecycleWorkflow', {
+      taskQueue,
+      workflowId: `report-${args.reportId}`,
+      args: [args],
+    });
+    return body({ handle, calls });
+  });
+}
+
+async function refusalOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) return error.cause.type ?? undefined;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('report lifecycle workflow (time-skipping server)', () => {
+  test('R4: a refused friend check ends the report as refused, before any evidence or deletion', async () => {
+    const refusal = { admitted: false, refusalCode: 'FRIEND_MESSAGE_NOT_REPORTABLE', refusalMessage: 'delete or block first' };
+    await withReport(
+      async ({ handle, calls }) => {
+        expect(await handle.executeUpdate(admissionUpdate)).toEqual(refusal);
+        expect(await handle.result()).toMatchObject({ status: 'refused', evidence: null });
+        expect(calls).toEqual(['checkFriendship']);
+        // The workflow has closed: a late decision finds nothing to decide.
+        await expect(handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'm' }] })).rejects.toThrow(WorkflowNotFoundError);
+      },
+      { admission: refusal },
+    );
+  });
+
+  test('R6, R7, R9: approval stores evidence, deletes the room, blocks once and notifies CS', async () => {
+    await withReport(async ({ handle, calls }) => {
+      expect(await handle.executeUpdate(admissionUpdate)).toEqual({ admitted: true });
+      const decided = await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'mod-1' }] });
+      expect(decided.status).toBe('approved');
+      expect(await handle.result()).toMatchObject({ status: 'approved', evidence: { itemCount: 2 } });
+      expect(calls.slice(0, 5)).toEqual(['checkFriendship', 'storeEvidence', 'deleteChatRoom', 'openReview', 'recordDecision:approved']);
+      expect(calls.slice(5).sort()).toEqual(['applyAutoBlock', 'notifyCustomerService']);
+    });
+  });
+
+  test('rejection notifies CS and applies no block', async () => {
+    await withReport(async ({ handle, calls }) => {
+      const decided = await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'rejected', moderatorId: 'mod-1', falseReport: true }] });
+      expect(decided.status).toBe('rejected');
+      await handle.result();
+      expect(calls).toContain('notifyCustomerService');
+      expect(calls).not.toContain('applyAutoBlock');
+    });
+  });
+
+  test('an Open Chat post report keeps evidence but deletes no chat room', async () => {
+    await withReport(
+      async ({ handle, calls }) => {
+        await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'mod-1' }] });
+        await handle.result();
+        expect(calls).toContain('storeEvidence');
+        expect(calls).not.toContain('deleteChatRoom');
+      },
+      { input: { target: { kind: 'open_chat_post', id: 'post-1' }, chatId: undefined } },
+    );
+  });
+
+  test('a missed review deadline escalates to CS once and keeps waiting; approval afterwards still applies', async () => {
+    await withReport(async ({ handle, calls }) => {
+      await handle.executeUpdate(admissionUpdate);
+      await env.sleep('73h');
+      const state = await handle.query(statusQuery);
+      expect(state).toMatchObject({ status: 'awaiting_review', reviewOverdue: true });
+      expect(calls.filter((c) => c === 'escalateOverdueReview')).toHaveLength(1);
+      await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'mod-1' }] });
+      expect(await handle.result()).toMatchObject({ status: 'approved' });
+      expect(calls).toContain('applyAutoBlock');
+    });
+  });
+
+  test('a report nobody reviews within the maximum wait expires, and then refuses decisions', async () => {
+    await withReport(async ({ handle, calls }) => {
+      await handle.executeUpdate(admissionUpdate);
+      await env.sleep('31d');
+      expect(await handle.result()).toMatchObject({ status: 'expired' });
+      expect(calls).toEqual(['checkFriendship', 'storeEvidence', 'deleteChatRoom', 'openReview', 'escalateOverdueReview', 'expireReport']);
+      await expect(handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'm' }] })).rejects.toThrow(WorkflowNotFoundError);
+    });
+  });
+
+  test('a second decision is refused with REPORT_ALREADY_DECIDED and changes nothing', async () => {
+    await withReport(async ({ handle, calls }) => {
+      await handle.executeUpdate(admissionUpdate);
+      await handle.signal(approveSignal, { moderatorId: 'mod-1' });
+      const second = handle.executeUpdate(decideUpdate, { args: [{ outcome: 'rejected', moderatorId: 'mod-2' }] });
+      expect(await refusalOf(second)).toBe('REPORT_ALREADY_DECIDED');
+      expect(await handle.result()).toMatchObject({ status: 'approved' });
+      expect(calls.filter((c) => c.startsWith('recordDecision'))).toEqual(['recordDecision:approved']);
+    });
+  });
+
+  test('signals from the CLI decide too; a later conflicting signal is ignored', async () => {
+    await withReport(async ({ handle, calls }) => {
+      await handle.executeUpdate(admissionUpdate);
+      await handle.signal(rejectSignal, { moderatorId: 'support-1', note: 'not a violation' });
+      await handle.signal(approveSignal, { moderatorId: 'mod-2' });
+      expect(await handle.result()).toMatchObject({ status: 'rejected' });
+      expect(calls).not.toContain('applyAutoBlock');
+    });
+  });
+
+  test('a malformed decision is refused without deciding', async () => {
+    await withReport(async ({ handle }) => {
+      await handle.executeUpdate(admissionUpdate);
+      const bad = handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: '' }] });
+      expect(await refusalOf(bad)).toBe('INVALID_DECISION');
+      expect((await handle.query(statusQuery)).decision).toBeNull();
+      await handle.terminate('test done');
+    });
+  });
+});

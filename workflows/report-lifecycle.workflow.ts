@@ -115,11 +115,10 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
   await step(`Record decision: ${decision.outcome}`).recordDecision({ ...ref, decision });
   setStatus(decision.outcome);
   state.decisionRecorded = true;
-  // Independent follow-ups run in parallel.
-  await Promise.all([
-    decision.outcome === 'approved' ? step('Auto-block reported user (R7)').applyAutoBlock(ref) : undefined,
-    step('Follow-up notice to customer service (R9)').notifyCustomerService(ref),
-  ]);
+  // One after the other, not in parallel: both also write the report document, and the
+  // embedded FerretDB (SQLite) loses one of two concurrent updates to the same document.
+  if (decision.outcome === 'approved') await step('Auto-block reported user (R7)').applyAutoBlock(ref);
+  await step('Follow-up notice to customer service (R9)').notifyCustomerService(ref);
   return finish();
 
   async function finish(): Promise<ReportOutcome> {

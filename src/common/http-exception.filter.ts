@@ -31,13 +31,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      // body-parser marks malformed JSON with type 'entity.parse.failed'.
-      const cause = (exception as { cause?: { type?: string } }).cause;
-      if (status === 400 && cause?.type === 'entity.parse.failed') {
+      // Nest turns body-parser's SyntaxError into a bare BadRequestException.
+      if (status === 400 && /JSON/i.test(exception.message)) {
         return [400, { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' }];
       }
-      const code = CODES_BY_STATUS[status] ?? `HTTP_${status}`;
-      return [status, { code, message: exception.message }];
+      return [status, { code: CODES_BY_STATUS[status] ?? `HTTP_${status}`, message: exception.message }];
+    }
+    // body-parser's own errors (too large, wrong charset) carry a client status and reach us as is.
+    const clientStatus = clientErrorStatus(exception);
+    if (clientStatus) {
+      return [clientStatus, { code: CODES_BY_STATUS[clientStatus] ?? `HTTP_${clientStatus}`, message: (exception as Error).message }];
     }
     if (isDatabaseUnavailable(exception)) {
       return [
@@ -47,4 +50,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     return [HttpStatus.INTERNAL_SERVER_ERROR, { code: 'INTERNAL_ERROR', message: 'Unexpected error.' }];
   }
+}
+
+function clientErrorStatus(error: unknown): number | undefined {
+  const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
+  return expose === true && typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { isDuplicateKey } from '../common/database-errors';
 import { URGENT_REASONS } from '../reports/report-reasons';
 import { Report } from '../reports/schemas/report.schema';
 import { ListTicketsQuery } from './dto/tickets.dto';
@@ -39,7 +40,12 @@ export class CsTicketsService {
       ...(report.evidence ? { evidence: report.evidence } : {}),
       createdAt: new Date(),
     };
-    await this.tickets.updateOne({ _id }, { $setOnInsert: ticket }, { upsert: true });
+    try {
+      await this.tickets.updateOne({ _id }, { $setOnInsert: ticket }, { upsert: true });
+    } catch (error) {
+      // Two concurrent upserts: the loser's duplicate key means the ticket exists.
+      if (!isDuplicateKey(error)) throw error;
+    }
     return _id;
   }
 

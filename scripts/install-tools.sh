@@ -73,7 +73,7 @@ build_temporal() {
 
 build_ferretdb() {
   command -v go >/dev/null ||
-    die "go not found; install Go >= 1.24 (https://go.dev/dl/) to build FerretDB"
+    die "go not found; install Go >= 1.24 to build FerretDB"
   # -buildvcs=false: the clone's git state must not change (or break) the build.
   (cd tools/ferretdb && go build -trimpath -buildvcs=false -o "$1/ferretdb" .)
 }

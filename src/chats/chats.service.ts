@@ -75,9 +75,14 @@ export class ChatsService {
 
   private async requireVisibleTo(chatId: string, userId: string): Promise<Chat> {
     const chat = await this.chats.findById(chatId).lean();
-    if (!chat || !chat.memberIds.includes(userId) || chat.deletedFor.includes(userId)) {
+    if (!chat || !isVisibleTo(chat, userId)) {
       throw ApiError.notFound('CHAT_NOT_FOUND', `Chat ${chatId} does not exist for user ${userId}.`);
     }
     return chat;
   }
+}
+
+/** A member sees the room until they delete it (R6). `deletedFor` is absent on rooms nobody deleted. */
+export function isVisibleTo(chat: Chat, userId: string): boolean {
+  return chat.memberIds.includes(userId) && !(chat.deletedFor ?? []).includes(userId);
 }

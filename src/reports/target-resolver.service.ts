@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportTarget } from '../../workflows/definitions';
-import { ChatsService } from '../chats/chats.service';
+import { ChatsService, isVisibleTo } from '../chats/chats.service';
 import { ApiError } from '../common/api-error';
 import { OpenChatsService } from '../open-chats/open-chats.service';
 
@@ -32,7 +32,7 @@ export class TargetResolver {
         const message = await this.chats.findMessage(target.id);
         const chat = message ? await this.chats.findChat(message.chatId) : null;
         // Only a member who still has the room can report its messages.
-        if (!message || !chat || !chat.memberIds.includes(reporterId) || chat.deletedFor.includes(reporterId)) return null;
+        if (!message || !chat || !isVisibleTo(chat, reporterId)) return null;
         return { reportedUserId: message.senderId, chatId: chat._id };
       }
       case 'open_chat_post': {

@@ -1,0 +1,112 @@
+/**
+ * `npm start`: the embedded default. Starts a Temporal dev server and FerretDB (unless
+ * TEMPORAL_ADDRESS / MONGO_URL point elsewhere), loads the demo data, then the worker and the
+ * API, and prints where to look. Ctrl-C stops everything, newest first.
+ */
+import { spawn } from 'node:child_process';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SEARCH_ATTRIBUTE_TYPES } from '../workflows/definitions';
+import { RunningServer, spawnServer } from './lib/child-process';
+import { repoRoot, startFerretDb, startTemporalDevServer } from './lib/local-servers';
+import { printQuickStart } from './quick-start-banner';
+
+const root = repoRoot();
+const dataDir = join(root, '.data');
+const logDir = join(dataDir, 'logs');
+const port = Number(process.env.PORT ?? 3000);
+const running: RunningServer[] = [];
+
+async function main(): Promise<void> {
+  // `on`, not `once`: a second Ctrl-C must not fall through to the default (kill without stopping children).
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  let temporalUi: string | undefined;
+  if (!process.env.TEMPORAL_ADDRESS) {
+    say('starting Temporal dev server (data: .data/temporal.db)');
+    const temporal = await startTemporalDevServer({
+      port: Number(process.env.TEMPORAL_PORT ?? 7233),
+      uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
+      dbFilename: join(dataDir, 'temporal.db'),
+      searchAttributes: SEARCH_ATTRIBUTE_TYPES,
+      logFile: join(logDir, 'temporal.log'),
+    });
+    running.push(temporal);
+    process.env.TEMPORAL_ADDRESS = temporal.address;
+    temporalUi = temporal.uiUrl.replace('127.0.0.1', 'localhost');
+  }
+  if (!process.env.MONGO_URL) {
+    say('starting FerretDB (data: .data/ferretdb/)');
+    const ferret = await startFerretDb({
+      port: Number(process.env.FERRETDB_PORT ?? 27017),
+      dataDir: join(dataDir, 'ferretdb'),
+      logFile: join(logDir, 'ferretdb.log'),
+    });
+    running.push(ferret);
+    process.env.MONGO_URL = ferret.url('reports');
+  }
+
+  say('loading demo data');
+  await runToCompletion(join(root, 'dist', 'src', 'demo', 'load-demo-data.js'));
+
+  say('starting worker and API (logs: .data/logs/)');
+  running.push(await startNode('worker', 'worker/main.js', (log, signal) => waitForLogLine(log, 'worker started', signal)));
+  running.push(await startNode('api', 'main.js', (_log, signal) => waitForHealthy(port, signal)));
+  printQuickStart({ apiUrl: `http://localhost:${port}`, temporalUi });
+}
+
+type ReadyCheck = (log: { file: string; offset: number }, signal: AbortSignal) => Promise<void>;
+
+async function startNode(name: string, script: string, ready: ReadyCheck): Promise<RunningServer> {
+  const file = join(logDir, `${name}.log`);
+  // Logs are appended across runs: readiness only counts lines written after this offset.
+  const offset = await stat(file).then((s) => s.size, () => 0);
+  const child = spawnServer(name, process.execPath, [join(root, 'dist', 'src', script)], file);
+  await child.startup((signal) => ready({ file, offset }, signal));
+  return child;
+}
+
+function runToCompletion(script: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script], { stdio: 'inherit' });
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited with ${code}`))));
+  });
+}
+
+async function waitForHealthy(apiPort: number, signal: AbortSignal): Promise<void> {
+  for (;;) {
+    const ok = await fetch(`http://127.0.0.1:${apiPort}/health`, { signal }).then((r) => r.ok, () => false);
+    if (ok) return;
+    await sleep(250, undefined, { signal });
+  }
+}
+
+async function waitForLogLine(log: { file: string; offset: number }, text: string, signal: AbortSignal): Promise<void> {
+  for (;;) {
+    const content = await readFile(log.file, 'utf8').catch(() => '');
+    if (content.slice(log.offset).includes(text)) return;
+    await sleep(250, undefined, { signal });
+  }
+}
+
+let stopping = false;
+async function shutdown(reason: string, exitCode = 0): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  say(`${reason}: stopping ${running.map((s) => s.name).reverse().join(', ') || 'nothing'}`);
+  // Newest first: the API, then the worker (it finishes in-flight tasks), then the servers.
+  for (const server of [...running].reverse()) await server.stop();
+  say('stopped');
+  process.exit(exitCode);
+}
+
+function say(message: string): void {
+  process.stdout.write(`[start] ${message}\n`);
+}
+
+main().catch(async (error) => {
+  process.stderr.write(`[start] failed: ${error?.message ?? error}\n`);
+  await shutdown('failure', 1);
+});

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Runs the README's quick start the way a newcomer would: `npm start`, then the two curl
+# commands it prints, pasted as they are; then Ctrl-C, and a second `npm start` that must
+# find the same report (the data persists under .data/).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+OUT=$(mktemp)
+START_PID=""
+stop_start() {
+  [[ -n "$START_PID" ]] || return 0
+  # Ctrl-C reaches the whole foreground process group; npm forwards it to the orchestrator.
+  kill -INT -- "-$START_PID" 2>/dev/null || true
+  for _ in $(seq 1 60); do kill -0 "$START_PID" 2>/dev/null || break; sleep 0.5; done
+  if kill -0 "$START_PID" 2>/dev/null; then echo "quick start: npm start did not stop on Ctrl-C" >&2; exit 1; fi
+  START_PID=""
+}
+trap 'stop_start; rm -f "$OUT"' EXIT
+
+start() {
+  : >"$OUT"
+  setsid npm start >"$OUT" 2>&1 &
+  START_PID=$!
+  for _ in $(seq 1 180); do
+    grep -q "is running" "$OUT" && return 0
+    kill -0 "$START_PID" 2>/dev/null || { cat "$OUT"; echo "quick start: npm start exited early" >&2; exit 1; }
+    sleep 1
+  done
+  cat "$OUT"; echo "quick start: npm start not ready after 180 s" >&2; exit 1
+}
+
+start
+# The two printed commands, as printed (the first spans two lines).
+FILE_CMD=$(grep -A1 '^curl .*v1/reports -H' "$OUT" | sed 's/ \\$//' | tr '\n' ' ')
+APPROVE_CMD=$(grep '^curl .*/approve' "$OUT")
+echo "quick start: $FILE_CMD"
+FILED=$(bash -c "$FILE_CMD")
+echo "  -> $FILED"
+grep -q '"reportId"' <<<"$FILED" || { echo "quick start: filing failed" >&2; exit 1; }
+echo "quick start: $APPROVE_CMD"
+APPROVED=$(bash -c "$APPROVE_CMD")
+echo "  -> $APPROVED"
+# A re-run on kept data answers 409 already decided; both mean the report is approved.
+grep -Eq '"status":"approved"|REPORT_ALREADY_DECIDED' <<<"$APPROVED" || { echo "quick start: approval failed" >&2; exit 1; }
+REPORT_ID=$(sed -E 's/.*"reportId":"([^"]+)".*/\1/' <<<"$FILED")
+for _ in $(seq 1 40); do curl -s localhost:3000/v1/users/alice/blocks | grep -q '"blockedUserId":"dave"' && break; sleep 0.5; done
+curl -s localhost:3000/v1/users/alice/blocks | grep -q '"blockedUserId":"dave"' || { echo "quick start: no auto-block" >&2; exit 1; }
+curl -s "localhost:3000/v1/cs/tickets?reportId=$REPORT_ID" | grep -q '"kind":"report_decided"' || { echo "quick start: no CS ticket" >&2; exit 1; }
+stop_start
+grep -q '\[start\] stopped' "$OUT" || { cat "$OUT"; echo "quick start: Ctrl-C did not stop cleanly" >&2; exit 1; }
+
+start
+curl -s "localhost:3000/v1/reports/$REPORT_ID" | grep -q '"status":"approved"' || { echo "quick start: second start lost the report" >&2; exit 1; }
+stop_start
+echo "quick start: ok (filed, approved, blocked, ticketed, stopped, restarted with the same data)"

@@ -1,8 +1,11 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   Admission,
   ReportLifecycleInput,
@@ -55,7 +58,7 @@ function input(overrides: Partial<ReportLifecycleInput> = {}): ReportLifecycleIn
 /** Runs `body` against a started report workflow served by a worker with fake activities. */
 async function withReport<T>(
   body: (ctx: { handle: Awaited<ReturnType<typeof env.client.workflow.start>>; calls: string[] }) => Promise<T>,
-  options: { admission?: Admission; input?: Partial<ReportLifecycleInput> } = {},
+  options: { admission?: Admission; input?: Partial<ReportLifecycleInput>; record: string },
 ): Promise<T> {
   const taskQueue = `wf-${randomUUID()}`;
   const { activities, calls } = fakeActivities(options);
@@ -72,8 +75,18 @@ async function withReport<T>(
       workflowId: `report-${args.reportId}`,
       args: [args],
     });
-    return body({ handle, calls });
+    const result = await body({ handle, calls });
+    await recordHistory(options.record, handle);
+    return result;
   });
+}
+
+/** With RECORD_HISTORIES=1, saves the branch's history for the replay test (test/replay). */
+async function recordHistory(name: string, handle: WorkflowHandle): Promise<void> {
+  if (process.env.RECORD_HISTORIES !== '1') return;
+  await handle.result().catch(() => undefined);
+  const history = historyToJSON(await handle.fetchHistory());
+  await writeFile(join(__dirname, '..', 'replay', 'histories', `${name}.json`), history + '\n');
 }
 
 async function refusalOf(promise: Promise<unknown>): Promise<string | undefined> {
@@ -97,7 +110,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
         // The workflow has closed: a late decision finds nothing to decide.
         await expect(handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'm' }] })).rejects.toThrow(WorkflowNotFoundError);
       },
-      { admission: refusal },
+      { admission: refusal, record: 'refused' },
     );
   });
 
@@ -116,7 +129,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
         'applyAutoBlock',
         'notifyCustomerService',
       ]);
-    });
+    }, { record: 'approved' });
   });
 
   test('rejection notifies CS and applies no block', async () => {
@@ -126,7 +139,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       await handle.result();
       expect(calls).toContain('notifyCustomerService');
       expect(calls).not.toContain('applyAutoBlock');
-    });
+    }, { record: 'rejected' });
   });
 
   test('an Open Chat post report keeps evidence but deletes no chat room', async () => {
@@ -137,7 +150,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
         expect(calls).toContain('storeEvidence');
         expect(calls).not.toContain('deleteChatRoom');
       },
-      { input: { target: { kind: 'open_chat_post', id: 'post-1' }, chatId: undefined } },
+      { input: { target: { kind: 'open_chat_post', id: 'post-1' }, chatId: undefined }, record: 'open-chat-post' },
     );
   });
 
@@ -151,7 +164,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'mod-1' }] });
       expect(await handle.result()).toMatchObject({ status: 'approved' });
       expect(calls).toContain('applyAutoBlock');
-    });
+    }, { record: 'overdue-then-approved' });
   });
 
   test('a report nobody reviews within the maximum wait expires, and then refuses decisions', async () => {
@@ -161,7 +174,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       expect(await handle.result()).toMatchObject({ status: 'expired' });
       expect(calls).toEqual(['checkFriendship', 'storeEvidence', 'deleteChatRoom', 'openReview', 'escalateOverdueReview', 'expireReport']);
       await expect(handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'm' }] })).rejects.toThrow(WorkflowNotFoundError);
-    });
+    }, { record: 'expired' });
   });
 
   test('a second decision is refused with REPORT_ALREADY_DECIDED and changes nothing', async () => {
@@ -172,7 +185,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       expect(await refusalOf(second)).toBe('REPORT_ALREADY_DECIDED');
       expect(await handle.result()).toMatchObject({ status: 'approved' });
       expect(calls.filter((c) => c.startsWith('recordDecision'))).toEqual(['recordDecision:approved']);
-    });
+    }, { record: 'duplicate-decision' });
   });
 
   test('signals from the CLI decide too; a later conflicting signal is ignored', async () => {
@@ -182,7 +195,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       await handle.signal(approveSignal, { moderatorId: 'mod-2' });
       expect(await handle.result()).toMatchObject({ status: 'rejected' });
       expect(calls).not.toContain('applyAutoBlock');
-    });
+    }, { record: 'signals' });
   });
 
   test('a malformed decision is refused without deciding', async () => {
@@ -192,6 +205,6 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       expect(await refusalOf(bad)).toBe('INVALID_DECISION');
       expect((await handle.query(statusQuery)).decision).toBeNull();
       await handle.terminate('test done');
-    });
+    }, { record: 'invalid-decision' });
   });
 });

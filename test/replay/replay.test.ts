@@ -1,0 +1,32 @@
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { testServers } from '../support/test-env';
+
+const HISTORIES = join(__dirname, 'histories');
+
+/**
+ * Determinism guard: histories recorded from every workflow branch (see
+ * test/workflows, RECORD_HISTORIES=1) must replay against today's workflow code. A change that
+ * would break running reports fails here; guard it with patched() instead (see README).
+ */
+describe('replaying recorded report histories', () => {
+  test('every recorded branch replays without non-determinism', async () => {
+    const files = (await readdir(HISTORIES)).filter((f) => f.endsWith('.json')).sort();
+    expect(files).toEqual(
+      expect.arrayContaining(['approved.json', 'duplicate-decision.json', 'expired.json', 'overdue-then-approved.json', 'refused.json', 'rejected.json']),
+    );
+    const histories = await Promise.all(
+      files.map(async (file) => ({
+        workflowId: file.replace('.json', ''),
+        history: historyFromJSON(JSON.parse(await readFile(join(HISTORIES, file), 'utf8'))),
+      })),
+    );
+    const failures: string[] = [];
+    for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: testServers().workflowBundlePath } }, histories)) {
+      if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});

@@ -15,8 +15,6 @@ import {
 } from '../../workflows/definitions';
 import { isTemporalUnavailable, temporalUnavailable } from './temporal-errors';
 
-const START_DEADLINE_MS = 10_000;
-
 /** The API's only door to Temporal: starts report workflows and delivers decisions. */
 @Injectable()
 export class ReportWorkflows implements OnApplicationShutdown {
@@ -29,7 +27,7 @@ export class ReportWorkflows implements OnApplicationShutdown {
   /** Starts the report's workflow (idempotent by workflow id); answers 503 if Temporal is down. */
   async start(input: ReportLifecycleInput): Promise<void> {
     try {
-      await this.client.withDeadline(Date.now() + START_DEADLINE_MS, () =>
+      await this.client.withDeadline(Date.now() + this.config.temporalRpcTimeoutMs, () =>
         this.client.workflow.start('reportLifecycleWorkflow', {
           workflowId: reportWorkflowId(input.reportId),
           taskQueue: this.config.taskQueue,

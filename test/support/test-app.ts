@@ -23,7 +23,7 @@ export interface TestApp {
  * The real API and a real worker in this process, against the run's Temporal dev server and
  * FerretDB, with a database and task queue of their own so test files cannot see each other.
  */
-export async function startTestApp(name: string, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(name: string, env: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<TestApp> {
   const servers = testServers();
   const suffix = randomUUID().slice(0, 8);
   const taskQueue = `test-${name}-${suffix}`;
@@ -37,9 +37,12 @@ export async function startTestApp(name: string, env: Record<string, string> = {
   });
   const app = await createHttpApp();
   await app.init();
-  const nativeConnection = await NativeConnection.connect({ address: servers.temporalAddress });
-  const worker: Worker = await createReportWorker(app, nativeConnection, { workflowBundle: { codePath: servers.workflowBundlePath } });
-  const running = worker.run();
+  const runWorker = options.worker ?? true;
+  const nativeConnection = runWorker ? await NativeConnection.connect({ address: servers.temporalAddress }) : undefined;
+  const worker: Worker | undefined = nativeConnection
+    ? await createReportWorker(app, nativeConnection, { workflowBundle: { codePath: servers.workflowBundlePath } })
+    : undefined;
+  const running = worker?.run();
   const clientConnection = await Connection.connect({ address: servers.temporalAddress });
   const mongo = app.get<MongoConnection>(getConnectionToken());
   return {
@@ -49,11 +52,11 @@ export async function startTestApp(name: string, env: Record<string, string> = {
     mongo,
     taskQueue,
     close: async () => {
-      worker.shutdown();
+      worker?.shutdown();
       await running;
       await mongo.dropDatabase();
       await app.close();
-      await nativeConnection.close();
+      await nativeConnection?.close();
       await clientConnection.close();
     },
   };

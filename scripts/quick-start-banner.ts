@@ -1,11 +1,11 @@
-import { derivedId } from '../src/common/ids';
 import { DEMO_IDEMPOTENCY_KEY } from '../src/demo/demo-data';
+import { keyedReportId } from '../src/reports/filing-identity';
 import { reportWorkflowId } from '../workflows/definitions';
 
 /** What `npm start` prints once everything answers: where to look and what to paste. */
 export function printQuickStart({ apiUrl, temporalUi }: { apiUrl: string; temporalUi?: string }): void {
   // The demo report's id follows from its Idempotency-Key, so the approve command can name it.
-  const reportId = derivedId('rpt', 'alice', DEMO_IDEMPOTENCY_KEY);
+  const reportId = keyedReportId('alice', DEMO_IDEMPOTENCY_KEY);
   const lines = [
     '',
     'Report lifecycle service is running.',

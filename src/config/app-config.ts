@@ -16,6 +16,7 @@ export class AppConfig {
   readonly evidenceMaxMessages: number;
   readonly admissionWaitMs: number;
   readonly temporalRpcTimeoutMs: number;
+  readonly duplicateWindowMs: number;
   readonly logLevel: string;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
@@ -39,6 +40,7 @@ export class AppConfig {
     this.evidenceMaxMessages = read('EVIDENCE_MAX_MESSAGES', '1000', (raw) => positiveInt(raw, 100_000));
     this.admissionWaitMs = read('ADMISSION_WAIT', '10s', parseDuration);
     this.temporalRpcTimeoutMs = read('TEMPORAL_RPC_TIMEOUT', '10s', parseDuration);
+    this.duplicateWindowMs = read('DUPLICATE_WINDOW', '10s', parseDuration);
     this.logLevel = read('LOG_LEVEL', 'info', (raw) => oneOf(raw, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']));
     if (problems.length === 0 && this.maxReviewWaitMs <= this.reviewDeadlineMs) {
       problems.push('MAX_REVIEW_WAIT must be longer than REVIEW_DEADLINE');

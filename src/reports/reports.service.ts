@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { reportWorkflowId } from '../../workflows/definitions';
 import { ApiError } from '../common/api-error';
-import { derivedId, newId } from '../common/ids';
+import { newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
 import { EvidenceService, EvidenceView } from '../evidence/evidence.service';
 import { ReportWorkflows } from '../temporal/report-workflows.service';
@@ -12,6 +12,7 @@ import { NewReport, ReportStore } from './report-store.service';
 import { policyCategoriesOf } from './report-reasons';
 import { Report } from './schemas/report.schema';
 import { TargetResolver } from './target-resolver.service';
+import { keyedReportId, repeatReportIds } from './filing-identity';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 
@@ -34,18 +35,45 @@ export class ReportsService {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw ApiError.badRequest('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1-128 visible ASCII characters.');
     }
-    const reportId = idempotencyKey ? derivedId('rpt', dto.reporterId, idempotencyKey) : newId('rpt');
+    const { report, created } = idempotencyKey ? await this.findOrCreateKeyed(dto, idempotencyKey) : await this.findOrCreateRepeat(dto);
+    // Also for a repeat: the first attempt may have stored the report and died before starting it.
+    if (report.status === 'received') await this.startWorkflow(report, created);
+    // Only the request that created the report asks the workflow; repeats read the record, so
+    // a burst of retries does not add an update per request to the history.
+    const current = created ? await this.afterAdmission(report) : await this.afterFriendCheck(report);
+    if (current.status === 'refused' && current.refusal) {
+      throw ApiError.conflict(current.refusal.code, current.refusal.message, { reportId: current._id, workflowId: current.workflowId });
+    }
+    return { reportId: current._id, workflowId: current.workflowId, status: current.status };
+  }
+
+  private async findOrCreateKeyed(dto: CreateReportDto, idempotencyKey: string): Promise<{ report: Report; created: boolean }> {
+    const reportId = keyedReportId(dto.reporterId, idempotencyKey);
     // A repeated key answers with the stored report even after its chat room was deleted.
-    const previous = idempotencyKey ? await this.store.find(reportId) : null;
-    const { report, created } = previous ? { report: previous, created: false } : await this.store.insert(await this.newReport(reportId, dto, idempotencyKey));
-    if (!created && !isSameRequest(report, dto)) {
+    const existing = await this.store.find(reportId);
+    const found = existing ? { report: existing, created: false } : await this.store.insert(await this.newReport(reportId, dto, idempotencyKey));
+    if (!found.created && !isSameRequest(found.report, dto)) {
       throw ApiError.conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different report.', { reportId });
     }
+    return found;
+  }
 
+  private async findOrCreateRepeat(dto: CreateReportDto): Promise<{ report: Report; created: boolean }> {
+    const now = Date.now();
+    const ids = repeatReportIds(dto, now, this.config.duplicateWindowMs);
+    const [current, previous] = await Promise.all([this.store.find(ids.current), this.store.find(ids.previous)]);
+    // A refused report is not a duplicate: after deleting or blocking the friend (R4) the reporter files again.
+    const repeat = [current, previous].find(
+      (r) => r && r.status !== 'refused' && now - new Date(r.createdAt).getTime() < this.config.duplicateWindowMs,
+    );
+    if (repeat) return { report: repeat, created: false };
+    return this.store.insert(await this.newReport(current ? newId('rpt') : ids.current, dto));
+  }
+
+  private async startWorkflow(report: Report, created: boolean): Promise<void> {
     try {
-      // Also on a repeated key: the first attempt may have stored the report and died before starting.
       await this.workflows.start({
-        reportId,
+        reportId: report._id,
         reporterId: report.reporterId,
         reportedUserId: report.reportedUserId,
         target: report.target,
@@ -55,17 +83,26 @@ export class ReportsService {
         maxReviewWaitMs: this.config.maxReviewWaitMs,
       });
     } catch (error) {
-      if (created) await this.store.removeUnstarted(reportId);
+      // No report may stay behind without a lifecycle: the caller gets 503 and can retry.
+      if (created) await this.store.removeUnstarted(report._id);
       throw error;
     }
+  }
 
-    const admission = report.status === 'received' ? await this.workflows.awaitAdmission(reportId) : null;
-    const current = (await this.store.find(reportId)) ?? report;
-    if (admission?.admitted === false || current.status === 'refused') {
-      const refusal = current.refusal ?? { code: admission!.refusalCode!, message: admission!.refusalMessage! };
-      throw ApiError.conflict(refusal.code, refusal.message, { reportId, workflowId: reportWorkflowId(reportId) });
+  private async afterAdmission(report: Report): Promise<Report> {
+    await this.workflows.awaitAdmission(report._id);
+    return (await this.store.find(report._id)) ?? report;
+  }
+
+  /** Polls the record until the friend check is recorded, for at most the admission wait. */
+  private async afterFriendCheck(report: Report): Promise<Report> {
+    const deadline = Date.now() + this.config.admissionWaitMs;
+    let current = report;
+    while (!current.timeline?.friend_check && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      current = (await this.store.find(report._id)) ?? current;
     }
-    return { reportId, workflowId: reportWorkflowId(reportId), status: current.status };
+    return current;
   }
 
   private async newReport(reportId: string, dto: CreateReportDto, idempotencyKey?: string): Promise<NewReport> {

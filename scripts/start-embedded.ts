@@ -4,11 +4,10 @@
  * API, and prints where to look. Ctrl-C stops everything, newest first.
  */
 import { spawn } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { SEARCH_ATTRIBUTE_TYPES } from '../workflows/definitions';
-import { RunningServer, spawnServer } from './lib/child-process';
+import { RunningServer } from './lib/child-process';
+import { apiHealthy, startNodeProcess, workerStarted } from './lib/node-process';
 import { repoRoot, startFerretDb, startTemporalDevServer } from './lib/local-servers';
 import { printQuickStart } from './quick-start-banner';
 
@@ -52,20 +51,10 @@ async function main(): Promise<void> {
   await runToCompletion(join(root, 'dist', 'src', 'demo', 'load-demo-data.js'));
 
   say('starting worker and API (logs: .data/logs/)');
-  running.push(await startNode('worker', 'worker/main.js', (log, signal) => waitForLogLine(log, 'worker started', signal)));
-  running.push(await startNode('api', 'main.js', (_log, signal) => waitForHealthy(port, signal)));
+  const dist = join(root, 'dist', 'src');
+  running.push(await startNodeProcess('worker', join(dist, 'worker', 'main.js'), join(logDir, 'worker.log'), workerStarted()));
+  running.push(await startNodeProcess('api', join(dist, 'main.js'), join(logDir, 'api.log'), apiHealthy(port)));
   printQuickStart({ apiUrl: `http://localhost:${port}`, temporalUi });
-}
-
-type ReadyCheck = (log: { file: string; offset: number }, signal: AbortSignal) => Promise<void>;
-
-async function startNode(name: string, script: string, ready: ReadyCheck): Promise<RunningServer> {
-  const file = join(logDir, `${name}.log`);
-  // Logs are appended across runs: readiness only counts lines written after this offset.
-  const offset = await stat(file).then((s) => s.size, () => 0);
-  const child = spawnServer(name, process.execPath, [join(root, 'dist', 'src', script)], file);
-  await child.startup((signal) => ready({ file, offset }, signal));
-  return child;
 }
 
 function runToCompletion(script: string): Promise<void> {
@@ -73,22 +62,6 @@ function runToCompletion(script: string): Promise<void> {
     const child = spawn(process.execPath, [script], { stdio: 'inherit' });
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited with ${code}`))));
   });
-}
-
-async function waitForHealthy(apiPort: number, signal: AbortSignal): Promise<void> {
-  for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${apiPort}/health`, { signal }).then((r) => r.ok, () => false);
-    if (ok) return;
-    await sleep(250, undefined, { signal });
-  }
-}
-
-async function waitForLogLine(log: { file: string; offset: number }, text: string, signal: AbortSignal): Promise<void> {
-  for (;;) {
-    const content = await readFile(log.file, 'utf8').catch(() => '');
-    if (content.slice(log.offset).includes(text)) return;
-    await sleep(250, undefined, { signal });
-  }
 }
 
 let stopping = false;

@@ -36,6 +36,9 @@ export async function createReportWorker(
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     activities: createActivities(activityDepsFrom(app)),
+    // On SIGTERM, in-flight activities get this long to finish before they are cancelled
+    // (and then retried by another worker).
+    shutdownGraceTime: '10s',
     ...workflows,
     ...overrides,
   });

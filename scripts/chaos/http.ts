@@ -1,0 +1,34 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface Answer {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/**
+ * A client that behaves like a careful app backend: on a connection error, 5xx or timeout it
+ * retries the same request (with the same Idempotency-Key), which the API must absorb.
+ */
+export async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(base + path, {
+        method,
+        headers: { 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      });
+      const answer = { status: res.status, body: await res.json().catch(() => null) };
+      if (res.status < 500) return answer;
+      if (attempt >= 40) return answer;
+    } catch (error) {
+      if (attempt >= 40) throw error;
+    }
+    await sleep(Math.min(250 * attempt, 3_000));
+  }
+}
+
+export function expectStatus(answer: Answer, ...allowed: number[]): Answer {
+  if (!allowed.includes(answer.status)) throw new Error(`unexpected ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer;
+}

@@ -38,10 +38,13 @@ export class ChaosCluster {
     this.api = await startNodeProcess('api', this.script('main.js'), this.log('api'), apiHealthy(this.ports.api));
   }
 
-  /** kill -9: the worker gets no chance to finish anything; Temporal must retry its tasks. */
-  async killWorker(): Promise<void> {
+  /**
+   * SIGKILL: the worker gets no chance to finish anything and Temporal must retry its tasks.
+   * SIGTERM: the worker drains (in-flight activities get their grace time) and exits.
+   */
+  async stopWorker(signal: 'SIGKILL' | 'SIGTERM'): Promise<void> {
     if (!this.worker) return;
-    process.kill(this.worker.pid, 'SIGKILL');
+    if (signal === 'SIGKILL') process.kill(this.worker.pid, 'SIGKILL');
     await this.worker.stop();
     this.worker = undefined;
   }

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   try {
     const plans = await inParallel(count, (i) => prepare(cluster.apiUrl, i));
-    const chaos = { stop: false, kills: 0, dbRestarts: 0, temporalRestarts: 0 };
+    const chaos = { stop: false, kills: 0, drains: 0, dbRestarts: 0, temporalRestarts: 0 };
     const disruption = disrupt(cluster, chaos, say);
     const reportIds = await inParallel(count, (i) => fileAndDecide(cluster.apiUrl, plans[i]));
     chaos.stop = true;
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     await waitUntilFinal(cluster.apiUrl, reportIds);
     const tally = await verify(cluster.mongoUrl, cluster.temporalAddress, cluster.taskQueue, new Map(reportIds.map((id, i) => [id, plans[i]])));
     const mismatches = Object.entries(tally).filter(([, t]) => t.expected !== t.found);
-    say(`done in ${((Date.now() - started) / 1000).toFixed(0)} s: worker kills ${chaos.kills}, database restarts ${chaos.dbRestarts}, Temporal restarts ${chaos.temporalRestarts}`);
+    say(`done in ${((Date.now() - started) / 1000).toFixed(0)} s: worker kills (SIGKILL) ${chaos.kills}, graceful worker stops (SIGTERM) ${chaos.drains}, database restarts ${chaos.dbRestarts}, Temporal restarts ${chaos.temporalRestarts}`);
     for (const [check, t] of Object.entries(tally)) say(`${check.padEnd(36)} expected ${String(t.expected).padStart(5)}  found ${String(t.found).padStart(5)}`);
     say(`duplicates or gaps found: ${mismatches.length}`);
     process.exitCode = mismatches.length === 0 ? 0 : 1;
@@ -44,12 +44,19 @@ async function main(): Promise<void> {
   }
 }
 
-/** Kills the worker every few seconds; restarts the database, then Temporal, once each early on. */
-async function disrupt(cluster: ChaosCluster, chaos: { stop: boolean; kills: number; dbRestarts: number; temporalRestarts: number }, say: (m: string) => void) {
+type ChaosState = { stop: boolean; kills: number; drains: number; dbRestarts: number; temporalRestarts: number };
+
+/**
+ * Stops the worker every few seconds, mostly with SIGKILL and every third time with SIGTERM
+ * (a graceful drain); restarts the database, then Temporal, once each early on.
+ */
+async function disrupt(cluster: ChaosCluster, chaos: ChaosState, say: (m: string) => void) {
   for (let round = 1; !chaos.stop; round++) {
     await sleep(1_000 + Math.random() * 2_500);
-    await cluster.killWorker();
-    chaos.kills++;
+    const graceful = round % 3 === 0;
+    await cluster.stopWorker(graceful ? 'SIGTERM' : 'SIGKILL');
+    if (graceful) chaos.drains++;
+    else chaos.kills++;
     if (round === 2) {
       say('restarting the database');
       await cluster.restartDb();

@@ -35,8 +35,14 @@ export async function createReportWorker(
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
+    ...(config.workerIdentity ? { identity: config.workerIdentity } : {}),
+    ...withoutUnset(config.workerTuning),
     activities: createActivities(activityDepsFrom(app)),
     ...workflows,
     ...overrides,
   });
+}
+
+function withoutUnset<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

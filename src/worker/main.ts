@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
+import { temporalConnectionOptions } from '../temporal/connection-options';
 import { WorkerModule } from './worker.module';
 import { WorkflowSource, createReportWorker } from './create-worker';
 
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
       log[toPino(level)]({ ...meta, sdk: true }, message),
     ),
   });
-  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const worker = await createReportWorker(app, connection, workflowSource());
   log.info({ taskQueue: config.taskQueue, namespace: config.temporalNamespace }, 'worker started');
   // Worker.run() stops on SIGINT/SIGTERM after in-flight tasks finish; then close the rest.

@@ -46,6 +46,10 @@ export class ReportStore {
     return result.modifiedCount === 1;
   }
 
+  countAwaitingReview(): Promise<number> {
+    return this.reports.countDocuments({ status: 'awaiting_review' });
+  }
+
   /** Awaiting review, oldest first; the cursor is the last item's `reviewOpenedAt|_id`. */
   async awaitingReview(limit: number, after?: { openedAt: Date; id: string }): Promise<Report[]> {
     const filter: Record<string, unknown> = { status: 'awaiting_review' };

@@ -3,6 +3,7 @@ import { reportWorkflowId } from '../../workflows/definitions';
 import { ApiError } from '../common/api-error';
 import { derivedId, newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
+import { BusinessMetrics } from '../metrics/business-metrics';
 import { EvidenceService, EvidenceView } from '../evidence/evidence.service';
 import { ReportWorkflows } from '../temporal/report-workflows.service';
 import { UsersService } from '../users/users.service';
@@ -24,6 +25,7 @@ export class ReportsService {
     private readonly workflows: ReportWorkflows,
     private readonly evidence: EvidenceService,
     private readonly config: AppConfig,
+    private readonly metrics: BusinessMetrics,
   ) {}
 
   /**
@@ -58,6 +60,7 @@ export class ReportsService {
       if (created) await this.store.removeUnstarted(reportId);
       throw error;
     }
+    if (created) this.metrics.reportFiled(report.target.kind, report.reasons);
 
     const admission = report.status === 'received' ? await this.workflows.awaitAdmission(reportId) : null;
     const current = (await this.store.find(reportId)) ?? report;

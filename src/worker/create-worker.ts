@@ -2,9 +2,11 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { ActivityDeps, createActivities } from '../../activities';
 import { AppConfig } from '../config/app-config';
+import { activityLogger } from '../common/logging';
 import { ChatsService } from '../chats/chats.service';
 import { CsTicketsService } from '../customer-service/cs-tickets.service';
 import { EvidenceService } from '../evidence/evidence.service';
+import { BusinessMetrics } from '../metrics/business-metrics';
 import { ReportStore } from '../reports/report-store.service';
 import { BlocksService } from '../users/blocks.service';
 import { FriendshipsService } from '../users/friendships.service';
@@ -17,7 +19,9 @@ export function activityDepsFrom(app: INestApplicationContext): ActivityDeps {
     chats: app.get(ChatsService),
     blocks: app.get(BlocksService),
     tickets: app.get(CsTicketsService),
+    metrics: app.get(BusinessMetrics),
     settings: { evidenceMaxMessages: app.get(AppConfig).evidenceMaxMessages },
+    log: activityLogger(app.get(AppConfig)),
   };
 }
 

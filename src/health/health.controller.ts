@@ -1,4 +1,4 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, MongooseHealthIndicator } from '@nestjs/terminus';
@@ -36,11 +36,18 @@ export class HealthController {
   /** Readiness (terminus shape): 503 with `error.temporal` / `error.mongo` naming what does not answer. */
   @Get('ready')
   @HealthCheck()
-  ready() {
-    return this.health.check([
-      () => this.temporalIndicator.isHealthy('temporal'),
-      () => this.mongoIndicator.pingCheck('mongo', { timeout: 2_000 }),
-    ]);
+  async ready(@Res({ passthrough: true }) response: Response) {
+    try {
+      return await this.health.check([
+        () => this.temporalIndicator.isHealthy('temporal'),
+        () => this.mongoIndicator.pingCheck('mongo', { timeout: 2_000 }),
+      ]);
+    } catch (error) {
+      // Keep terminus' body for probes and dashboards instead of the API's `{code, message}` error shape.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      response.status(503);
+      return error.getResponse();
+    }
   }
 
   /** 200 when both dependencies answer, 503 naming the one that does not. */

@@ -9,6 +9,8 @@ import { TemporalTls, readTemporalTls } from './temporal-tls';
 export class AppConfig {
   readonly port: number;
   readonly mongoUrl: string;
+  /** Build schema indexes at connect (handy locally); at scale run `npm run migrate` instead. */
+  readonly mongoAutoIndex: boolean;
   readonly temporalAddress: string;
   readonly temporalNamespace: string;
   readonly taskQueue: string;
@@ -41,6 +43,7 @@ export class AppConfig {
     };
     this.port = read('PORT', '3000', (raw) => positiveInt(raw, 65535));
     this.mongoUrl = read('MONGO_URL', 'mongodb://127.0.0.1:27017/reports?directConnection=true', mongoUrl);
+    this.mongoAutoIndex = read('MONGO_AUTO_INDEX', 'true', boolean);
     this.temporalAddress = read('TEMPORAL_ADDRESS', '127.0.0.1:7233', nonEmpty);
     this.temporalNamespace = read('TEMPORAL_NAMESPACE', 'default', nonEmpty);
     this.taskQueue = read('TEMPORAL_TASK_QUEUE', DEFAULT_TASK_QUEUE, nonEmpty);
@@ -80,6 +83,11 @@ function positiveInt(raw: string, max: number, min = 1): number {
 function hostPort(raw: string): string {
   if (!/^[^\s:]+:\d{1,5}$/.test(raw.trim())) throw new Error(`expected host:port such as 0.0.0.0:9464, got "${raw}"`);
   return raw.trim();
+}
+
+function boolean(raw: string): boolean {
+  if (raw !== 'true' && raw !== 'false') throw new Error(`expected true or false, got "${raw}"`);
+  return raw === 'true';
 }
 
 function nonEmpty(raw: string): string {

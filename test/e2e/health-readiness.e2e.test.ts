@@ -45,4 +45,10 @@ describe('health endpoints', () => {
     expect(text).toMatch(/^http_requests_total\{method="GET",route="\/v1\/reports\/:reportId",status="404"\} 1$/m);
     expect(text).not.toContain('rpt_missing');
   });
+
+  test('every answer carries a request id; the caller X-Request-Id is kept for tracing across replicas', async () => {
+    const generated = await up.http().get('/health/live').expect(200);
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    await up.http().get('/health/live').set('X-Request-Id', 'lb-7f3a').expect('X-Request-Id', 'lb-7f3a');
+  });
 });

@@ -152,7 +152,9 @@ describe('two APIs and three workers on one Temporal server and one database', (
     const activityLines = workerLog.split('\n').filter((l) => l.includes('"activity completed"')).map((l) => JSON.parse(l));
     expect(activityLines.map((l) => l.reportId)).toEqual(expect.arrayContaining(reportIds));
     expect(activityLines.every((l) => l.workflowId === reportWorkflowId(l.reportId))).toBe(true);
-    expect(apiLog).toContain(reportIds[0]);
+    const approveLines = apiLog.split('\n').filter((l) => l.includes('"request completed"') && l.includes('/approve')).map((l) => JSON.parse(l));
+    expect(approveLines.map((l) => l.reportId).sort()).toEqual([...reportIds].sort());
+    expect(approveLines.every((l) => l.workflowId === reportWorkflowId(l.reportId) && typeof l.requestId === 'string')).toBe(true);
     expect(apiLog + workerLog).not.toContain(SECRET);
   });
 });

@@ -69,6 +69,12 @@ describe('deployment configuration', () => {
     expect(defaults.workerHealthPort).toBe(3001);
   });
 
+  test('index builds at connect are on by default and can be left to npm run migrate', () => {
+    expect(new AppConfig({}).mongoAutoIndex).toBe(true);
+    expect(new AppConfig({ MONGO_AUTO_INDEX: 'false' }).mongoAutoIndex).toBe(false);
+    expect(() => new AppConfig({ MONGO_AUTO_INDEX: 'no' })).toThrow(/MONGO_AUTO_INDEX/);
+  });
+
   test('a replica-set URL with TLS options passes through unchanged', () => {
     const url = 'mongodb://db-0:27017,db-1:27017,db-2:27017/reports?replicaSet=rs0&tls=true&tlsCAFile=/etc/ca.pem';
     expect(new AppConfig({ MONGO_URL: url }).mongoUrl).toBe(url);

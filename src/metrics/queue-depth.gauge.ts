@@ -11,7 +11,13 @@ export class QueueDepthGauge {
       help: 'Reports awaiting moderator review.',
       registers: [registry],
       async collect() {
-        this.set(await store.countAwaitingReview());
+        try {
+          this.set(await store.countAwaitingReview());
+        } catch {
+          // A database outage must not fail the whole scrape (HTTP metrics matter most then):
+          // NaN says "unknown" instead of a stale or zero depth.
+          this.set(Number.NaN);
+        }
       },
     });
   }

@@ -47,7 +47,8 @@ export class ReportStore {
   }
 
   countAwaitingReview(): Promise<number> {
-    return this.reports.countDocuments({ status: 'awaiting_review' });
+    // Bounded: it runs on every metrics scrape.
+    return this.reports.countDocuments({ status: 'awaiting_review' }).maxTimeMS(2_000);
   }
 
   /** Awaiting review, oldest first; the cursor is the last item's `reviewOpenedAt|_id`. */

@@ -15,7 +15,8 @@ export function createDecisionActivities(deps: ActivityDeps) {
         ...(decision.outcome === 'rejected' ? { falseReport: decision.falseReport === true } : {}),
         decidedAt: new Date(),
       };
-      await deps.reports.recordStep(reportId, 'decided', { status: decision.outcome, decision: record }, decision.outcome);
+      const recorded = await deps.reports.recordStep(reportId, 'decided', { status: decision.outcome, decision: record }, decision.outcome);
+      if (recorded) deps.metrics.decisionRecorded(decision.outcome, report.createdAt);
       return decision.outcome;
     },
 

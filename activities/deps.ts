@@ -1,11 +1,13 @@
 import type { ChatsService } from '../src/chats/chats.service';
 import type { CsTicketsService } from '../src/customer-service/cs-tickets.service';
+import type { BusinessMetrics } from '../src/metrics/business-metrics';
 import type { EvidenceService } from '../src/evidence/evidence.service';
 import type { ReportStore } from '../src/reports/report-store.service';
 import type { Report } from '../src/reports/schemas/report.schema';
 import type { BlocksService } from '../src/users/blocks.service';
 import type { FriendshipsService } from '../src/users/friendships.service';
 import { ApplicationFailure } from '@temporalio/common';
+import type { Logger } from 'pino';
 
 /** What the activities need, passed in explicitly (the worker takes them from its Nest container). */
 export interface ActivityDeps {
@@ -15,7 +17,10 @@ export interface ActivityDeps {
   chats: Pick<ChatsService, 'deleteForUser'>;
   blocks: Pick<BlocksService, 'applyReportBlock'>;
   tickets: Pick<CsTicketsService, 'open'>;
+  metrics: Pick<BusinessMetrics, 'decisionRecorded' | 'reviewOverdue'>;
   settings: { evidenceMaxMessages: number };
+  /** Structured JSON, like the rest of the process; see `withStepLogs` for what goes in. */
+  log: Logger;
 }
 
 export interface ReportRef {

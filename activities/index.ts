@@ -3,19 +3,20 @@ import { createChatActivities } from './chat.activities';
 import { createDecisionActivities } from './decision.activities';
 import type { ActivityDeps } from './deps';
 import { createEvidenceActivities } from './evidence.activities';
+import { withStepLogs } from './logged';
 import { createReviewActivities } from './review.activities';
 
 export type { ActivityDeps } from './deps';
 
 /** Every activity of the report lifecycle, bound to its dependencies. Each is safe to run twice. */
 export function createActivities(deps: ActivityDeps) {
-  return {
+  return withStepLogs(deps.log, {
     ...createAdmissionActivities(deps),
     ...createEvidenceActivities(deps),
     ...createChatActivities(deps),
     ...createReviewActivities(deps),
     ...createDecisionActivities(deps),
-  };
+  });
 }
 
 export type ReportActivities = ReturnType<typeof createActivities>;

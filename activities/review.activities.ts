@@ -8,7 +8,7 @@ export function createReviewActivities(deps: ActivityDeps) {
 
     /** The review deadline passed: CS hears of it; the report keeps waiting for a moderator. */
     async escalateOverdueReview({ reportId }: ReportRef): Promise<string> {
-      await deps.reports.recordStep(reportId, 'review_overdue', { reviewOverdueAt: new Date() });
+      if (await deps.reports.recordStep(reportId, 'review_overdue', { reviewOverdueAt: new Date() })) deps.metrics.reviewOverdue();
       return deps.tickets.open('review_overdue', await requireReport(deps, reportId));
     },
 

@@ -7,6 +7,8 @@ import { CustomerServiceModule } from './customer-service/customer-service.modul
 import { DatabaseModule } from './database/database.module';
 import { ChatsModule } from './chats/chats.module';
 import { HealthModule } from './health/health.module';
+import { ApiMetricsModule } from './metrics/api-metrics.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { OpenChatsModule } from './open-chats/open-chats.module';
 import { ReportsModule } from './reports/reports.module';
@@ -16,6 +18,7 @@ import { UsersModule } from './users/users.module';
   imports: [
     ConfigModule,
     loggingModule,
+    MetricsModule,
     DatabaseModule,
     UsersModule,
     ChatsModule,
@@ -24,6 +27,7 @@ import { UsersModule } from './users/users.module';
     ModerationModule,
     CustomerServiceModule,
     HealthModule,
+    ApiMetricsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
 })

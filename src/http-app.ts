@@ -2,13 +2,17 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { Registry } from 'prom-client';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './common/validation';
+import { httpMetricsMiddleware } from './metrics/http-metrics';
 
 /** Builds the HTTP app exactly as production runs it; tests use the same function. */
 export async function createHttpApp(): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  // First, so that every answer is counted, including body-parser refusals.
+  app.use(httpMetricsMiddleware(app.get(Registry)));
   app.useBodyParser('json', { limit: '64kb' });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

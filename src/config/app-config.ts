@@ -1,5 +1,6 @@
 import { DEFAULT_TASK_QUEUE } from '../../workflows/definitions';
 import { parseDuration } from './duration';
+import { TemporalTls, readTemporalTls } from './temporal-tls';
 
 /**
  * Settings of both processes, read once from the environment and validated at start-up,
@@ -8,6 +9,8 @@ import { parseDuration } from './duration';
 export class AppConfig {
   readonly port: number;
   readonly mongoUrl: string;
+  /** Build schema indexes at connect (handy locally); at scale run `npm run migrate` instead. */
+  readonly mongoAutoIndex: boolean;
   readonly temporalAddress: string;
   readonly temporalNamespace: string;
   readonly taskQueue: string;
@@ -18,6 +21,16 @@ export class AppConfig {
   readonly temporalRpcTimeoutMs: number;
   readonly duplicateWindowMs: number;
   readonly logLevel: string;
+  /** Undefined: plain-text gRPC (the dev server). */
+  readonly temporalTls?: TemporalTls;
+  readonly temporalApiKey?: string;
+  /** Worker only: the name in activity and workflow task histories (SDK default pid@host). */
+  readonly workerIdentity?: string;
+  /** Worker only: undefined keeps the SDK defaults. */
+  readonly workerTuning: { maxConcurrentActivityTaskExecutions?: number; maxConcurrentWorkflowTaskExecutions?: number; maxCachedWorkflows?: number };
+  readonly workerHealthPort: number;
+  /** Worker only: where the SDK's own Prometheus exporter listens (host:port); off when unset. */
+  readonly temporalMetricsAddress?: string;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const problems: string[] = [];
@@ -32,6 +45,7 @@ export class AppConfig {
     };
     this.port = read('PORT', '3000', (raw) => positiveInt(raw, 65535));
     this.mongoUrl = read('MONGO_URL', 'mongodb://127.0.0.1:27017/reports?directConnection=true', mongoUrl);
+    this.mongoAutoIndex = read('MONGO_AUTO_INDEX', 'true', boolean);
     this.temporalAddress = read('TEMPORAL_ADDRESS', '127.0.0.1:7233', nonEmpty);
     this.temporalNamespace = read('TEMPORAL_NAMESPACE', 'default', nonEmpty);
     this.taskQueue = read('TEMPORAL_TASK_QUEUE', DEFAULT_TASK_QUEUE, nonEmpty);
@@ -42,6 +56,19 @@ export class AppConfig {
     this.temporalRpcTimeoutMs = read('TEMPORAL_RPC_TIMEOUT', '10s', parseDuration);
     this.duplicateWindowMs = read('DUPLICATE_WINDOW', '10s', parseDuration);
     this.logLevel = read('LOG_LEVEL', 'info', (raw) => oneOf(raw, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']));
+    const optional = <T>(name: string, parse: (raw: string) => T): T | undefined =>
+      env[name]?.trim() ? read(name, '', parse) : undefined;
+    this.temporalTls = readTemporalTls(env, problems);
+    this.temporalApiKey = optional('TEMPORAL_API_KEY', nonEmpty);
+    this.workerIdentity = optional('WORKER_IDENTITY', nonEmpty);
+    this.workerTuning = {
+      maxConcurrentActivityTaskExecutions: optional('WORKER_MAX_CONCURRENT_ACTIVITIES', (raw) => positiveInt(raw, 10_000)),
+      // The SDK needs at least 2 workflow task slots while it caches workflows.
+      maxConcurrentWorkflowTaskExecutions: optional('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', (raw) => positiveInt(raw, 10_000, 2)),
+      maxCachedWorkflows: optional('WORKER_MAX_CACHED_WORKFLOWS', (raw) => positiveInt(raw, 1_000_000, 0)),
+    };
+    this.workerHealthPort = read('WORKER_HEALTH_PORT', '3001', (raw) => positiveInt(raw, 65535));
+    this.temporalMetricsAddress = optional('TEMPORAL_METRICS_ADDRESS', hostPort);
     if (problems.length === 0 && this.maxReviewWaitMs <= this.reviewDeadlineMs) {
       problems.push('MAX_REVIEW_WAIT must be longer than REVIEW_DEADLINE');
     }
@@ -51,10 +78,20 @@ export class AppConfig {
   }
 }
 
-function positiveInt(raw: string, max: number): number {
+function positiveInt(raw: string, max: number, min = 1): number {
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`expected an integer from 1 to ${max}, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`expected an integer from ${min} to ${max}, got "${raw}"`);
   return value;
+}
+
+function hostPort(raw: string): string {
+  if (!/^[^\s:]+:\d{1,5}$/.test(raw.trim())) throw new Error(`expected host:port such as 0.0.0.0:9464, got "${raw}"`);
+  return raw.trim();
+}
+
+function boolean(raw: string): boolean {
+  if (raw !== 'true' && raw !== 'false') throw new Error(`expected true or false, got "${raw}"`);
+  return raw === 'true';
 }
 
 function nonEmpty(raw: string): string {

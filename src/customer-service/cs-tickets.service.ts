@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { isDuplicateKey } from '../common/database-errors';
+import { BusinessMetrics } from '../metrics/business-metrics';
 import { URGENT_REASONS } from '../reports/report-reasons';
 import { Report } from '../reports/schemas/report.schema';
 import { ListTicketsQuery } from './dto/tickets.dto';
@@ -19,7 +20,10 @@ function withoutDecisionTime({ decidedAt: _decidedAt, ...decision }: NonNullable
 
 @Injectable()
 export class CsTicketsService {
-  constructor(@InjectModel(CsTicket.name) private readonly tickets: Model<CsTicket>) {}
+  constructor(
+    @InjectModel(CsTicket.name) private readonly tickets: Model<CsTicket>,
+    private readonly metrics: BusinessMetrics,
+  ) {}
 
   /** R9: opens the ticket of this kind for the report once; later calls return the same id. */
   async open(kind: TicketKind, report: Report): Promise<string> {
@@ -41,7 +45,8 @@ export class CsTicketsService {
       createdAt: new Date(),
     };
     try {
-      await this.tickets.updateOne({ _id }, { $setOnInsert: ticket }, { upsert: true });
+      const result = await this.tickets.updateOne({ _id }, { $setOnInsert: ticket }, { upsert: true });
+      if (result.upsertedCount === 1) this.metrics.ticketOpened(kind);
     } catch (error) {
       // Two concurrent upserts: the loser's duplicate key means the ticket exists.
       if (!isDuplicateKey(error)) throw error;

@@ -12,7 +12,8 @@ import { AppConfig } from '../config/app-config';
         serverSelectionTimeoutMS: 5_000,
         bufferCommands: false,
         // Indexes are part of the schema; FerretDB v1 builds the plain and unique ones we use.
-        autoIndex: true,
+        // Off at scale: `npm run migrate` builds them once instead of every replica at boot.
+        autoIndex: config.mongoAutoIndex,
       }),
     }),
   ],

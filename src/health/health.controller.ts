@@ -1,9 +1,11 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, MongooseHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Connection } from 'mongoose';
 import { ReportWorkflows } from '../temporal/report-workflows.service';
+import { TemporalHealthIndicator } from './temporal.health';
 
 type DependencyState = 'up' | 'down';
 
@@ -19,7 +21,34 @@ export class HealthController {
   constructor(
     @InjectConnection() private readonly mongo: Connection,
     private readonly workflows: ReportWorkflows,
+    private readonly health: HealthCheckService,
+    private readonly mongoIndicator: MongooseHealthIndicator,
+    private readonly temporalIndicator: TemporalHealthIndicator,
   ) {}
+
+  /** Liveness: the process answers; restart it only when this fails, not when a dependency is down. */
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
+  /** Readiness (terminus shape): 503 with `error.temporal` / `error.mongo` naming what does not answer. */
+  @Get('ready')
+  @HealthCheck()
+  async ready(@Res({ passthrough: true }) response: Response) {
+    try {
+      return await this.health.check([
+        () => this.temporalIndicator.isHealthy('temporal'),
+        () => this.mongoIndicator.pingCheck('mongo', { timeout: 2_000 }),
+      ]);
+    } catch (error) {
+      // Keep terminus' body for probes and dashboards instead of the API's `{code, message}` error shape.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      response.status(503);
+      return error.getResponse();
+    }
+  }
 
   /** 200 when both dependencies answer, 503 naming the one that does not. */
   @Get()

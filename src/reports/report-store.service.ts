@@ -46,6 +46,11 @@ export class ReportStore {
     return result.modifiedCount === 1;
   }
 
+  countAwaitingReview(): Promise<number> {
+    // Bounded: it runs on every metrics scrape.
+    return this.reports.countDocuments({ status: 'awaiting_review' }).maxTimeMS(2_000);
+  }
+
   /** Awaiting review, oldest first; the cursor is the last item's `reviewOpenedAt|_id`. */
   async awaitingReview(limit: number, after?: { openedAt: Date; id: string }): Promise<Report[]> {
     const filter: Record<string, unknown> = { status: 'awaiting_review' };

@@ -3,6 +3,7 @@ import { reportWorkflowId } from '../../workflows/definitions';
 import { ApiError } from '../common/api-error';
 import { newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
+import { BusinessMetrics } from '../metrics/business-metrics';
 import { EvidenceService, EvidenceView } from '../evidence/evidence.service';
 import { ReportWorkflows } from '../temporal/report-workflows.service';
 import { UsersService } from '../users/users.service';
@@ -25,6 +26,7 @@ export class ReportsService {
     private readonly workflows: ReportWorkflows,
     private readonly evidence: EvidenceService,
     private readonly config: AppConfig,
+    private readonly metrics: BusinessMetrics,
   ) {}
 
   /**
@@ -38,6 +40,7 @@ export class ReportsService {
     const { report, created } = idempotencyKey ? await this.findOrCreateKeyed(dto, idempotencyKey) : await this.findOrCreateRepeat(dto);
     // Also for a repeat: the first attempt may have stored the report and died before starting it.
     if (report.status === 'received') await this.startWorkflow(report, created);
+    if (created) this.metrics.reportFiled(report.target.kind, report.reasons);
     // Only the request that created the report asks the workflow; repeats read the record, so
     // a burst of retries does not add an update per request to the history.
     const current = created ? await this.afterAdmission(report) : await this.afterFriendCheck(report);

@@ -2,9 +2,11 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { ActivityDeps, createActivities } from '../../activities';
 import { AppConfig } from '../config/app-config';
+import { activityLogger } from '../common/logging';
 import { ChatsService } from '../chats/chats.service';
 import { CsTicketsService } from '../customer-service/cs-tickets.service';
 import { EvidenceService } from '../evidence/evidence.service';
+import { BusinessMetrics } from '../metrics/business-metrics';
 import { ReportStore } from '../reports/report-store.service';
 import { BlocksService } from '../users/blocks.service';
 import { FriendshipsService } from '../users/friendships.service';
@@ -17,7 +19,9 @@ export function activityDepsFrom(app: INestApplicationContext): ActivityDeps {
     chats: app.get(ChatsService),
     blocks: app.get(BlocksService),
     tickets: app.get(CsTicketsService),
+    metrics: app.get(BusinessMetrics),
     settings: { evidenceMaxMessages: app.get(AppConfig).evidenceMaxMessages },
+    log: activityLogger(app.get(AppConfig)),
   };
 }
 
@@ -35,6 +39,8 @@ export async function createReportWorker(
     connection,
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
+    ...(config.workerIdentity ? { identity: config.workerIdentity } : {}),
+    ...withoutUnset(config.workerTuning),
     activities: createActivities(activityDepsFrom(app)),
     // On SIGTERM, in-flight activities get this long to finish before they are cancelled
     // (and then retried by another worker).
@@ -42,4 +48,8 @@ export async function createReportWorker(
     ...workflows,
     ...overrides,
   });
+}
+
+function withoutUnset<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -3,10 +3,15 @@ import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, LogLevel, NativeConnection, Runtime } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection as MongoConnection } from 'mongoose';
 import { Logger, PinoLogger } from 'nestjs-pino';
+import { Registry } from 'prom-client';
 import { AppConfig } from '../config/app-config';
+import { temporalConnectionOptions } from '../temporal/connection-options';
 import { WorkerModule } from './worker.module';
 import { WorkflowSource, createReportWorker } from './create-worker';
+import { startWorkerHttp } from './worker-http';
 
 /** `npm run build` bundles the workflows once; without it (ts-node, dev) the worker bundles at start. */
 function workflowSource(): WorkflowSource {
@@ -20,17 +25,27 @@ async function main(): Promise<void> {
   const config = app.get(AppConfig);
   const log = await app.resolve(PinoLogger);
   log.setContext('worker');
-  // The SDK's own logs go through the same structured logger.
+  // Once per process and before any connection, hence here and not in tests' in-process workers.
+  // The SDK's own logs go through the same structured logger; its metrics are opt-in.
   Runtime.install({
     logger: new DefaultLogger(config.logLevel === 'debug' ? 'DEBUG' : 'INFO', ({ level, message, meta }) =>
       log[toPino(level)]({ ...meta, sdk: true }, message),
     ),
+    ...(config.temporalMetricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: config.temporalMetricsAddress } } } } : {}),
   });
-  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const worker = await createReportWorker(app, connection, workflowSource());
-  log.info({ taskQueue: config.taskQueue, namespace: config.temporalNamespace }, 'worker started');
+  const http = await startWorkerHttp(config.workerHealthPort, {
+    worker,
+    temporal: connection,
+    mongo: app.get<MongoConnection>(getConnectionToken()),
+    registry: app.get(Registry),
+    sdkMetricsAddress: config.temporalMetricsAddress,
+  });
+  log.info({ taskQueue: config.taskQueue, namespace: config.temporalNamespace, identity: worker.options.identity, healthPort: config.workerHealthPort }, 'worker started');
   // Worker.run() stops on SIGINT/SIGTERM after in-flight tasks finish; then close the rest.
   await worker.run();
+  http.close();
   await connection.close();
   await app.close();
   log.info('worker stopped');

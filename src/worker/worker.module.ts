@@ -3,6 +3,7 @@ import { ChatsModule } from '../chats/chats.module';
 import { loggingModule } from '../common/logging';
 import { ConfigModule } from '../config/config.module';
 import { CustomerServiceModule } from '../customer-service/customer-service.module';
+import { MetricsModule } from '../metrics/metrics.module';
 import { DatabaseModule } from '../database/database.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { ReportStoreModule } from '../reports/report-store.module';
@@ -10,6 +11,6 @@ import { UsersModule } from '../users/users.module';
 
 /** The services the activities use: the same providers as the API, without its HTTP side. */
 @Module({
-  imports: [ConfigModule, loggingModule, DatabaseModule, UsersModule, ChatsModule, EvidenceModule, ReportStoreModule, CustomerServiceModule],
+  imports: [ConfigModule, loggingModule, MetricsModule, DatabaseModule, UsersModule, ChatsModule, EvidenceModule, ReportStoreModule, CustomerServiceModule],
 })
 export class WorkerModule {}

@@ -3,7 +3,7 @@ import { eventually, type TestApp } from './test-app';
 
 /** Small helpers that build the platform model through the public API, as an app backend would. */
 export class Platform {
-  constructor(private readonly t: TestApp) {}
+  constructor(private readonly t: Pick<TestApp, 'http'>) {}
 
   async user(label: string): Promise<string> {
     const userId = `${label}-${randomUUID().slice(0, 6)}`;

@@ -1,0 +1,29 @@
+import type { Schema } from 'mongoose';
+import { Chat, ChatSchema } from '../chats/schemas/chat.schema';
+import { Message, MessageSchema } from '../chats/schemas/message.schema';
+import { CsTicket, CsTicketSchema } from '../customer-service/schemas/cs-ticket.schema';
+import { EvidenceItem, EvidenceItemSchema } from '../evidence/schemas/evidence-item.schema';
+import { EvidenceSet, EvidenceSetSchema } from '../evidence/schemas/evidence-set.schema';
+import { Comment, CommentSchema } from '../open-chats/schemas/comment.schema';
+import { OpenChat, OpenChatSchema } from '../open-chats/schemas/open-chat.schema';
+import { Post, PostSchema } from '../open-chats/schemas/post.schema';
+import { Report, ReportSchema } from '../reports/schemas/report.schema';
+import { Block, BlockSchema } from '../users/schemas/block.schema';
+import { Friendship, FriendshipSchema } from '../users/schemas/friendship.schema';
+import { User, UserSchema } from '../users/schemas/user.schema';
+
+/** Every collection the service owns, for `npm run migrate`; a new schema belongs here too. */
+export const ALL_MODELS: Array<{ name: string; schema: Schema }> = [
+  { name: User.name, schema: UserSchema },
+  { name: Friendship.name, schema: FriendshipSchema },
+  { name: Block.name, schema: BlockSchema },
+  { name: Chat.name, schema: ChatSchema },
+  { name: Message.name, schema: MessageSchema },
+  { name: OpenChat.name, schema: OpenChatSchema },
+  { name: Post.name, schema: PostSchema },
+  { name: Comment.name, schema: CommentSchema },
+  { name: Report.name, schema: ReportSchema },
+  { name: EvidenceSet.name, schema: EvidenceSetSchema },
+  { name: EvidenceItem.name, schema: EvidenceItemSchema },
+  { name: CsTicket.name, schema: CsTicketSchema },
+];

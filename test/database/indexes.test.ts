@@ -43,7 +43,7 @@ describe('moderation queue query plan', () => {
       expect(plan).toMatchObject({ indexes: [QUEUE_INDEX], sortsInMemory: false, scansCollection: false });
     } else {
       // FerretDB v1 on SQLite pushes down `_id` filters only: the queue is filtered and sorted
-      // inside FerretDB whatever the indexes (see docs/operations.md). The `_id` probe shows
+      // inside FerretDB whatever the indexes (see "Indexes" in the README). The `_id` probe shows
       // the check can tell the two apart.
       expect(plan).toMatchObject({ filterPushdown: false, sortPushdown: false });
       expect(plan.sqlitePlan.join(' ')).toMatch(/SCAN/);

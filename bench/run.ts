@@ -13,11 +13,11 @@ import { backlog } from './parts/backlog';
 import { historyCost } from './parts/history';
 import { BaselineSamples, LifecycleSamples, baselineThroughput, lifecycleThroughput } from './parts/lifecycle';
 
-const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
+const began = Date.now();
+const log = (line: string) => process.stdout.write(`[bench +${Math.round((Date.now() - began) / 1000)}s] ${line}\n`);
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const began = Date.now();
   const stack = await startStack(log);
   const api = new Api(stack.apiUrl);
   const workflows = stack.temporal.workflow;

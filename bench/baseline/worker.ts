@@ -3,20 +3,22 @@
  * connection and tuning settings, so the two differ only in what the workflow does.
  */
 import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
+import { AppConfig } from '../../src/config/app-config';
+import { workerTuning } from '../../src/worker/worker-tuning';
 import { createBaselineActivities } from './baseline.activities';
 import { BASELINE_TASK_QUEUE } from './baseline.workflow';
 
 async function main(): Promise<void> {
   Runtime.install({ telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } } });
-  const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
-  const connection = await NativeConnection.connect({ address });
+  const config = new AppConfig();
+  const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const worker = await Worker.create({
     connection,
-    namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    namespace: config.temporalNamespace,
     taskQueue: BASELINE_TASK_QUEUE,
     workflowsPath: require.resolve('./baseline.workflow'),
-    bundlerOptions: { ignoreModules: [] },
     activities: createBaselineActivities(),
+    ...workerTuning(config),
   });
   process.stdout.write('baseline worker started\n');
   await worker.run();

@@ -16,6 +16,9 @@ export class AppConfig {
   readonly evidenceMaxMessages: number;
   readonly admissionWaitMs: number;
   readonly logLevel: string;
+  readonly workerMaxCachedWorkflows: number;
+  readonly workerMaxConcurrentActivities: number;
+  readonly workerMaxConcurrentWorkflowTasks: number;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const problems: string[] = [];
@@ -38,6 +41,10 @@ export class AppConfig {
     this.evidenceMaxMessages = read('EVIDENCE_MAX_MESSAGES', '1000', (raw) => positiveInt(raw, 100_000));
     this.admissionWaitMs = read('ADMISSION_WAIT', '10s', parseDuration);
     this.logLevel = read('LOG_LEVEL', 'info', (raw) => oneOf(raw, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']));
+    this.workerMaxCachedWorkflows = read('WORKER_MAX_CACHED_WORKFLOWS', '250', (raw) => positiveInt(raw, 100_000));
+    this.workerMaxConcurrentActivities = read('WORKER_MAX_CONCURRENT_ACTIVITIES', '20', (raw) => positiveInt(raw, 1_000));
+    this.workerMaxConcurrentWorkflowTasks = read('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', '20', (raw) => positiveInt(raw, 1_000));
+    if (problems.length === 0 && this.workerMaxConcurrentWorkflowTasks < 2) problems.push('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS must be at least 2');
     if (problems.length === 0 && this.maxReviewWaitMs <= this.reviewDeadlineMs) {
       problems.push('MAX_REVIEW_WAIT must be longer than REVIEW_DEADLINE');
     }

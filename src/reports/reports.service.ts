@@ -5,6 +5,7 @@ import { derivedId, newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
 import { EvidenceService, EvidenceView } from '../evidence/evidence.service';
 import { ReportWorkflows } from '../temporal/report-workflows.service';
+import { FriendshipsService } from '../users/friendships.service';
 import { UsersService } from '../users/users.service';
 import { CreateReportDto } from './dto/create-report.dto';
 import { FiledReportView, ReportView, toReportView } from './dto/report.view';
@@ -21,6 +22,7 @@ export class ReportsService {
     private readonly store: ReportStore,
     private readonly targets: TargetResolver,
     private readonly users: UsersService,
+    private readonly friendships: FriendshipsService,
     private readonly workflows: ReportWorkflows,
     private readonly evidence: EvidenceService,
     private readonly config: AppConfig,
@@ -42,6 +44,9 @@ export class ReportsService {
       throw ApiError.conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different report.', { reportId });
     }
 
+    // Read alongside the start: when this already admits the report, the API answers without a
+    // round trip through the worker (see `likelyAdmitted`).
+    const precheck = report.status === 'received' ? this.likelyAdmitted(report) : Promise.resolve(false);
     try {
       // Also on a repeated key: the first attempt may have stored the report and died before starting.
       await this.workflows.start({
@@ -59,6 +64,7 @@ export class ReportsService {
       throw error;
     }
 
+    if (await precheck) return { reportId, workflowId: reportWorkflowId(reportId), status: report.status };
     const admission = report.status === 'received' ? await this.workflows.awaitAdmission(reportId) : null;
     const current = (await this.store.find(reportId)) ?? report;
     if (admission?.admitted === false || current.status === 'refused') {
@@ -66,6 +72,21 @@ export class ReportsService {
       throw ApiError.conflict(refusal.code, refusal.message, { reportId, workflowId: reportWorkflowId(reportId) });
     }
     return { reportId, workflowId: reportWorkflowId(reportId), status: current.status };
+  }
+
+  /**
+   * R4 fast path. The workflow's friend check stays the record; this read only spares the wait
+   * for it when it would admit. A refusal is never answered from here: then the API waits for
+   * the workflow's answer, so every 409 is the recorded one. Should the friendship change in
+   * between, the report turns "refused" after a 202, as it can when the admission wait times out.
+   */
+  private async likelyAdmitted(report: Report): Promise<boolean> {
+    if (report.target.kind !== 'chat_message') return true;
+    try {
+      return (await this.friendships.checkMessageFrom(report.reporterId, report.reportedUserId)).admitted;
+    } catch {
+      return false;
+    }
   }
 
   private async newReport(reportId: string, dto: CreateReportDto, idempotencyKey?: string): Promise<NewReport> {

@@ -8,6 +8,7 @@ import { EvidenceService } from '../evidence/evidence.service';
 import { ReportStore } from '../reports/report-store.service';
 import { BlocksService } from '../users/blocks.service';
 import { FriendshipsService } from '../users/friendships.service';
+import { workerTuning } from './worker-tuning';
 
 export function activityDepsFrom(app: INestApplicationContext): ActivityDeps {
   return {
@@ -36,6 +37,7 @@ export async function createReportWorker(
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     activities: createActivities(activityDepsFrom(app)),
+    ...workerTuning(config),
     ...workflows,
     ...overrides,
   });

@@ -62,7 +62,7 @@ export function formatTable(r: BenchResults): string {
   if (r.backlog) {
     const b = r.backlog;
     rows.push(['backlog parked', `${b.reports} reports: filed in ${round(b.fileSeconds)} s, all awaiting review after ${round(b.parkSeconds)} s`]);
-    rows.push(['backlog RSS (child processes)', `worker ${round(b.workerRssMb)} MB, API ${round(b.apiRssMb)} MB`]);
+    rows.push(['backlog RSS (child processes)', `worker ${round(b.workerRssMb)} MB (${round(b.workerRssIdleMb)} MB before the backlog), API ${round(b.apiRssMb)} MB`]);
     rows.push(['GET /v1/moderation/queue', ms(b.queue)]);
   }
   for (const t of r.targets ?? []) rows.push([`target: ${t.target}`, `${t.value} ${t.met ? 'met' : 'NOT met'}`]);

@@ -8,6 +8,7 @@ export interface BacklogResult {
   reports: number;
   fileSeconds: number;
   parkSeconds: number;
+  workerRssIdleMb: number;
   workerRssMb: number;
   apiRssMb: number;
   queue: Percentiles;
@@ -27,6 +28,7 @@ export async function backlog(
   queueRequests: number,
   log: (line: string) => void,
 ): Promise<BacklogResult> {
+  const workerRssIdleMb = await rssMb(pids.worker);
   const targets = await seedChats(mongo, runId, count);
   const db = mongo.db().collection('reports');
   const parkedBefore = await db.countDocuments({ status: 'awaiting_review' });
@@ -53,7 +55,7 @@ export async function backlog(
     // Walk the pages, as a moderator does; every 20th request starts over at the oldest.
     cursor = i % 20 === 19 ? null : page.nextCursor;
   }
-  return { reports: count, fileSeconds, parkSeconds, workerRssMb, apiRssMb, queue: percentiles(samples) };
+  return { reports: count, fileSeconds, parkSeconds, workerRssIdleMb, workerRssMb, apiRssMb, queue: percentiles(samples) };
 }
 
 /** Users, 1:1 chats and one message each, written directly: the backlog measures reports, not sign-ups. */

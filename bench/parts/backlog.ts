@@ -43,7 +43,7 @@ export async function backlog(
   while ((await db.countDocuments({ status: 'awaiting_review' })) < parkedBefore + count) await sleep(2_000);
   const parkSeconds = (performance.now() - start) / 1000;
   // Let the worker settle (sticky-cache evictions, GC) before reading memory.
-  await sleep(5_000);
+  await sleep(Math.min(5_000, count * 10));
   const [workerRssMb, apiRssMb] = await Promise.all([rssMb(pids.worker), rssMb(pids.api)]);
 
   const samples: number[] = [];

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     // backlog on the embedded FerretDB, which scans a collection for any filter but `_id`.
     if (options.parts.has('backlog')) {
       log(`backlog: ${options.backlog} reports parked awaiting review`);
-      results.backlog = await backlog(api, stack.mongo, stack.pids, runId, options.backlog, Math.max(options.c, 10), options.queueRequests, log);
+      results.backlog = await backlog(api, stack.mongo, workflows, stack.pids, runId, options.backlog, Math.max(options.c, 10), options.queueRequests, log);
     }
     if (options.parts.has('history')) {
       log(`history: conversations of 10 and ${options.longConversation} messages`);

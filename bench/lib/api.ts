@@ -20,7 +20,8 @@ export class Api {
       const report = await this.get<{ status: string }>(`/v1/reports/${reportId}`);
       if (report.status === status) return;
       if (Date.now() > deadline) throw new Error(`report ${reportId} still ${report.status} after ${timeoutMs} ms`);
-      await sleep(50);
+      // Gently: every poll is a database read that competes with the workflows being measured.
+      await sleep(200);
     }
   }
 

@@ -41,7 +41,7 @@ export class AppConfig {
     this.evidenceMaxMessages = read('EVIDENCE_MAX_MESSAGES', '1000', (raw) => positiveInt(raw, 100_000));
     this.admissionWaitMs = read('ADMISSION_WAIT', '10s', parseDuration);
     this.logLevel = read('LOG_LEVEL', 'info', (raw) => oneOf(raw, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']));
-    this.workerMaxCachedWorkflows = read('WORKER_MAX_CACHED_WORKFLOWS', '250', (raw) => positiveInt(raw, 100_000));
+    this.workerMaxCachedWorkflows = read('WORKER_MAX_CACHED_WORKFLOWS', '100', (raw) => positiveInt(raw, 100_000));
     this.workerMaxConcurrentActivities = read('WORKER_MAX_CONCURRENT_ACTIVITIES', '20', (raw) => positiveInt(raw, 1_000));
     this.workerMaxConcurrentWorkflowTasks = read('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', '20', (raw) => positiveInt(raw, 1_000));
     if (problems.length === 0 && this.workerMaxConcurrentWorkflowTasks < 2) problems.push('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS must be at least 2');

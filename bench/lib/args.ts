@@ -23,7 +23,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     c: quick ? 5 : 10,
     parts: new Set(PARTS),
     // 10,000 is the figure; on the embedded FerretDB it takes far too long (see docs/performance.md).
-    backlog: quick ? 30 : 500,
+    backlog: quick ? 30 : 200,
     longConversation: 10_000,
     queueRequests: quick ? 50 : 200,
     quick,

@@ -4,6 +4,8 @@ import { Model } from 'mongoose';
 import { isDuplicateKey } from '../common/database-errors';
 import { Report } from './schemas/report.schema';
 
+const QUEUE_FIELDS = { target: 1, reasons: 1, policyCategories: 1, reviewOpenedAt: 1, reviewOverdueAt: 1, evidence: 1 } as const;
+
 export type NewReport = Omit<Report, 'createdAt' | 'updatedAt' | 'timeline'>;
 
 /** The only code that writes report documents; shared by the API and the worker's activities. */
@@ -60,6 +62,7 @@ export class ReportStore {
         { reviewOpenedAt: after.openedAt, _id: { $gt: after.id } },
       ];
     }
-    return this.reports.find(filter).sort({ reviewOpenedAt: 1, _id: 1 }).limit(limit).lean();
+    // Only what a queue item shows: a report's timeline and details stay out of the page.
+    return this.reports.find(filter, QUEUE_FIELDS).sort({ reviewOpenedAt: 1, _id: 1 }).limit(limit).lean();
   }
 }

@@ -109,8 +109,11 @@ export class ReportsService {
   }
 
   private async newReport(reportId: string, dto: CreateReportDto, idempotencyKey?: string): Promise<NewReport> {
-    await this.users.requireAll(dto.reporterId);
-    const target = await this.targets.resolve(dto.reporterId, dto.target);
+    // Both reads at once (they are independent), but an unknown reporter is reported first.
+    const [reporter, resolved] = await Promise.allSettled([this.users.requireAll(dto.reporterId), this.targets.resolve(dto.reporterId, dto.target)]);
+    if (reporter.status === 'rejected') throw reporter.reason;
+    if (resolved.status === 'rejected') throw resolved.reason;
+    const target = resolved.value;
     return {
       _id: reportId,
       reporterId: dto.reporterId,

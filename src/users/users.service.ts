@@ -30,9 +30,10 @@ export class UsersService {
 
   /** Throws USER_NOT_FOUND naming the first missing user. */
   async requireAll(...userIds: string[]): Promise<void> {
-    const found = await this.users.find({ _id: { $in: userIds } }, { _id: 1 }).lean();
-    const known = new Set(found.map((u) => u._id));
-    const missing = userIds.find((id) => !known.has(id));
+    // One lookup per id rather than `$in`: the embedded FerretDB (SQLite) serves only `_id`
+    // equality from its index and scans the whole collection for anything else.
+    const found = await Promise.all(userIds.map((id) => this.users.exists({ _id: id })));
+    const missing = userIds.find((_id, i) => !found[i]);
     if (missing) throw ApiError.notFound('USER_NOT_FOUND', `User ${missing} does not exist.`);
   }
 }

@@ -40,7 +40,7 @@ export async function createReportWorker(
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     ...(config.workerIdentity ? { identity: config.workerIdentity } : {}),
-    ...withoutUnset(config.workerTuning),
+    ...workerTuningOptions(config),
     activities: createActivities(activityDepsFrom(app)),
     // On SIGTERM, in-flight activities get this long to finish before they are cancelled
     // (and then retried by another worker).
@@ -50,6 +50,7 @@ export async function createReportWorker(
   });
 }
 
-function withoutUnset<T extends object>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+/** The configured worker limits (unset ones keep the SDK defaults); the benchmark's baseline worker uses them too. */
+export function workerTuningOptions(config: AppConfig): Partial<AppConfig['workerTuning']> {
+  return Object.fromEntries(Object.entries(config.workerTuning).filter(([, value]) => value !== undefined));
 }

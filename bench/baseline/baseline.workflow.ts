@@ -1,0 +1,23 @@
+// The bare Temporal shape of one report lifecycle, to measure the product against: as many
+// activities (all no-ops) in the same order, and one message from outside between them.
+// Bundled on its own by the baseline worker; the product's workflow bundle never sees it.
+import { condition, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { BaselineActivities } from './baseline.activities';
+
+export const BASELINE_TASK_QUEUE = 'bench-baseline';
+export const proceedSignal = defineSignal('proceed');
+
+const { noop } = proxyActivities<BaselineActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** Friend check, evidence, room deletion, open review | decision | record, block, CS notice. */
+export async function baselineWorkflow(id: string): Promise<string> {
+  let proceed = false;
+  setHandler(proceedSignal, () => void (proceed = true));
+  for (const step of ['check', 'evidence', 'delete-room', 'open-review']) await noop(step);
+  await condition(() => proceed);
+  for (const step of ['record-decision', 'block', 'notify']) await noop(step);
+  return id;
+}

@@ -1,0 +1,31 @@
+/**
+ * The baseline's worker, a process of its own like the product worker, with the same
+ * connection and tuning settings, so the two differ only in what the workflow does.
+ */
+import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
+import { AppConfig } from '../../src/config/app-config';
+import { workerTuningOptions } from '../../src/worker/create-worker';
+import { createBaselineActivities } from './baseline.activities';
+import { BASELINE_TASK_QUEUE } from './baseline.workflow';
+
+async function main(): Promise<void> {
+  Runtime.install({ telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } } });
+  const config = new AppConfig();
+  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporalNamespace,
+    taskQueue: BASELINE_TASK_QUEUE,
+    workflowsPath: require.resolve('./baseline.workflow'),
+    activities: createBaselineActivities(),
+    ...workerTuningOptions(config),
+  });
+  process.stdout.write('baseline worker started\n');
+  await worker.run();
+  await connection.close();
+}
+
+main().catch((error) => {
+  process.stderr.write(`baseline worker failed: ${error?.stack ?? error}\n`);
+  process.exit(1);
+});

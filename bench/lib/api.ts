@@ -1,0 +1,56 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** A tiny JSON client of the API; fetch keeps connections alive, as an app backend would. */
+export class Api {
+  constructor(private readonly baseUrl: string) {}
+
+  async post<T = any>(path: string, body: unknown, expected: number): Promise<T> {
+    const res = await fetch(this.baseUrl + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return this.read<T>(res, 'POST', path, expected);
+  }
+
+  async get<T = any>(path: string, expected = 200): Promise<T> {
+    return this.read<T>(await fetch(this.baseUrl + path), 'GET', path, expected);
+  }
+
+  /** Polls a report until the workflow has moved it to `status`. */
+  async awaitStatus(reportId: string, status: string, timeoutMs = 120_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const report = await this.get<{ status: string }>(`/v1/reports/${reportId}`);
+      if (report.status === status) return;
+      if (Date.now() > deadline) throw new Error(`report ${reportId} still ${report.status} after ${timeoutMs} ms`);
+      // Gently: every poll is a database read that competes with the workflows being measured.
+      await sleep(200);
+    }
+  }
+
+  private async read<T>(res: Response, method: string, path: string, expected: number): Promise<T> {
+    const text = await res.text();
+    if (res.status !== expected) throw new Error(`${method} ${path}: expected ${expected}, got ${res.status} ${text.slice(0, 300)}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}
+
+/** Two users, their chat and `messages` messages, through the API; returns the last message (by the reported user). */
+export async function chatThroughApi(api: Api, tag: string, messages = 2): Promise<{ reporterId: string; reportedId: string; chatId: string; messageId: string }> {
+  const reporterId = `rep-${tag}`;
+  const reportedId = `usr-${tag}`;
+  await api.post('/v1/users', { userId: reporterId, displayName: 'Reporter' }, 201);
+  await api.post('/v1/users', { userId: reportedId, displayName: 'Reported' }, 201);
+  const { chatId } = await api.post('/v1/chats', { memberIds: [reporterId, reportedId] }, 201);
+  let messageId = '';
+  for (let i = 0; i < messages; i++) {
+    const senderId = i === messages - 1 || i % 2 === 1 ? reportedId : reporterId;
+    ({ messageId } = await api.post(`/v1/chats/${chatId}/messages`, { senderId, text: `message ${i} of the benchmark` }, 201));
+  }
+  return { reporterId, reportedId, chatId, messageId };
+}
+
+export function fileReport(api: Api, reporterId: string, messageId: string) {
+  return api.post<{ reportId: string; workflowId: string }>(
+    '/v1/reports',
+    { reporterId, target: { kind: 'chat_message', id: messageId }, reasons: ['abusive_hateful'] },
+    202,
+  );
+}

@@ -1,0 +1,85 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { repoRoot } from '../../scripts/lib/local-servers';
+import type { BacklogResult } from '../parts/backlog';
+import type { HistoryCost } from '../parts/history';
+import type { ThroughputResult } from '../parts/lifecycle';
+import { Percentiles, round } from './stats';
+import { chartSvg } from './svg';
+
+export interface BenchResults {
+  label: string;
+  startedAt: string;
+  options: Record<string, unknown>;
+  baseline?: ThroughputResult;
+  lifecycle?: ThroughputResult;
+  latency?: { fileReport: Percentiles; approve: Percentiles; rawStart: Percentiles; rawSignal: Percentiles };
+  history?: HistoryCost[];
+  backlog?: BacklogResult;
+  targets?: Array<{ target: string; value: string; met: boolean }>;
+  totalSeconds?: number;
+}
+
+/** The issue's targets, judged on this run; informational, the benchmark never fails on them. */
+function judge(r: BenchResults): NonNullable<BenchResults['targets']> {
+  const out: NonNullable<BenchResults['targets']> = [];
+  if (r.lifecycle && r.baseline) {
+    const ratio = r.lifecycle.perSecond / r.baseline.perSecond;
+    out.push({ target: 'lifecycle throughput >= 0.8x baseline', value: `${round(ratio, 2)}x`, met: ratio >= 0.8 });
+  }
+  if (r.latency) {
+    const ratio = r.latency.fileReport.p99 / r.latency.rawStart.p99;
+    out.push({ target: 'POST /v1/reports p99 <= 1.5x raw start p99', value: `${round(ratio, 2)}x`, met: ratio <= 1.5 });
+  }
+  if (r.history) {
+    const [short, long] = r.history;
+    const events = Math.max(...r.history.map((h) => h.events));
+    out.push({ target: '<= 60 history events per lifecycle', value: String(events), met: events <= 60 });
+    const growth = long.bytes / short.bytes - 1;
+    out.push({ target: `history bytes, ${long.messages} vs ${short.messages} messages, within 10%`, value: `${round(growth * 100)}%`, met: Math.abs(growth) <= 0.1 });
+  }
+  if (r.backlog) {
+    out.push({ target: `worker RSS <= 300 MB with ${r.backlog.reports} parked`, value: `${round(r.backlog.workerRssMb)} MB`, met: r.backlog.workerRssMb <= 300 });
+    out.push({ target: 'queue p99 <= 50 ms', value: `${round(r.backlog.queue.p99)} ms`, met: r.backlog.queue.p99 <= 50 });
+  }
+  return out;
+}
+
+export function formatTable(r: BenchResults): string {
+  const rows: string[][] = [['measure', 'value']];
+  const ms = (p: Percentiles) => `p50 ${round(p.p50)} / p95 ${round(p.p95)} / p99 ${round(p.p99)} ms (n=${p.count})`;
+  const tput = (t: ThroughputResult) => `${round(t.perSecond, 2)}/s (${t.count} in ${round(t.seconds)} s, c=${t.concurrency})`;
+  if (r.lifecycle) rows.push(['lifecycle throughput', tput(r.lifecycle)]);
+  if (r.baseline) rows.push(['bare baseline throughput', tput(r.baseline)]);
+  if (r.lifecycle && r.baseline) rows.push(['lifecycle / baseline', `${round(r.lifecycle.perSecond / r.baseline.perSecond, 2)}x`]);
+  if (r.latency) {
+    rows.push(['POST /v1/reports', ms(r.latency.fileReport)]);
+    rows.push(['raw workflow.start', ms(r.latency.rawStart)]);
+    rows.push(['POST /v1/reports/:id/approve', ms(r.latency.approve)]);
+    rows.push(['raw handle.signal', ms(r.latency.rawSignal)]);
+  }
+  for (const h of r.history ?? []) rows.push([`history, ${h.messages} messages`, `${h.events} events, ${h.bytes} bytes`]);
+  if (r.backlog) {
+    const b = r.backlog;
+    rows.push(['backlog parked', `${b.reports} reports: filed in ${round(b.fileSeconds)} s, all awaiting review after ${round(b.parkSeconds)} s`]);
+    rows.push(['backlog RSS (child processes)', `worker ${round(b.workerRssMb)} MB (${round(b.workerRssIdleMb)} MB before the backlog), API ${round(b.apiRssMb)} MB`]);
+    rows.push(['GET /v1/moderation/queue', ms(b.queue)]);
+  }
+  for (const t of r.targets ?? []) rows.push([`target: ${t.target}`, `${t.value} ${t.met ? 'met' : 'NOT met'}`]);
+  if (r.totalSeconds) rows.push(['benchmark wall time', `${round(r.totalSeconds)} s`]);
+  const width = Math.max(...rows.map((row) => row[0].length));
+  return rows.map((row, i) => `${row[0].padEnd(width)}  ${row[1]}${i === 0 ? `\n${'-'.repeat(width)}  -----` : ''}`).join('\n');
+}
+
+/** Prints the table; writes `<label>.json` and `<label>.svg` (the latest run of that label). */
+export async function writeResults(r: BenchResults): Promise<string[]> {
+  r.targets = judge(r);
+  process.stdout.write(`\n${formatTable(r)}\n\n`);
+  const dir = join(repoRoot(), 'bench', 'results');
+  await mkdir(dir, { recursive: true });
+  const json = join(dir, `${r.label}.json`);
+  const svg = join(dir, `${r.label}.svg`);
+  await writeFile(json, `${JSON.stringify(r, null, 2)}\n`);
+  await writeFile(svg, chartSvg(r));
+  return [json, svg].map((file) => file.slice(repoRoot().length + 1));
+}

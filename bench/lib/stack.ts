@@ -1,0 +1,123 @@
+/**
+ * The embedded default, started for one benchmark run: Temporal dev server and FerretDB on
+ * free ports with temporary data, then the API, the product worker and the baseline worker,
+ * each a child process of its own so its memory can be read from /proc.
+ */
+import { Client, Connection } from '@temporalio/client';
+import { MongoClient } from 'mongodb';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { RunningServer, spawnServer } from '../../scripts/lib/child-process';
+import { findFreePort, repoRoot, startFerretDb, startTemporalDevServer } from '../../scripts/lib/local-servers';
+import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/definitions';
+
+export interface Stack {
+  apiUrl: string;
+  temporal: Client;
+  mongo: MongoClient;
+  pids: { api: number; worker: number; baselineWorker: number };
+  dir: string;
+  stop(): Promise<void>;
+}
+
+export async function startStack(log: (line: string) => void): Promise<Stack> {
+  const dir = await mkdtemp(join(tmpdir(), 'report-lifecycle-bench-'));
+  const running: RunningServer[] = [];
+  const ports = new Set<number>();
+  while (ports.size < 4) ports.add(await findFreePort());
+  const [temporalPort, uiPort, mongoPort, apiPort] = [...ports];
+  try {
+    log(`servers: temporal :${temporalPort}, ferretdb :${mongoPort} (data in ${dir})`);
+    const [temporalServer, ferret] = await Promise.all([
+      startTemporalDevServer({
+        port: temporalPort,
+        uiPort,
+        headless: true,
+        dbFilename: join(dir, 'temporal.db'),
+        searchAttributes: SEARCH_ATTRIBUTE_TYPES,
+        logFile: join(dir, 'temporal.log'),
+      }),
+      startFerretDb({ port: mongoPort, dataDir: join(dir, 'ferretdb'), logFile: join(dir, 'ferretdb.log') }),
+    ]);
+    running.push(temporalServer, ferret);
+    // The children inherit this process's environment (spawnServer passes it on).
+    Object.assign(process.env, {
+      TEMPORAL_ADDRESS: temporalServer.address,
+      MONGO_URL: ferret.url('bench'),
+      PORT: String(apiPort),
+      WORKER_HEALTH_PORT: String(await findFreePort()),
+      // The worker limits the published figures were measured with (see the README).
+      WORKER_MAX_CACHED_WORKFLOWS: process.env.WORKER_MAX_CACHED_WORKFLOWS ?? '100',
+      WORKER_MAX_CONCURRENT_ACTIVITIES: process.env.WORKER_MAX_CONCURRENT_ACTIVITIES ?? '20',
+      WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: process.env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS ?? '20',
+      LOG_LEVEL: 'info',
+    });
+    const dist = join(repoRoot(), 'dist');
+    log('starting worker, baseline worker and API');
+    const worker = await startNode('worker', join(dist, 'src', 'worker', 'main.js'), dir, (file) => logLine(file, 'worker started'));
+    running.push(worker);
+    const baselineWorker = await startNode('baseline-worker', join(dist, 'bench', 'baseline', 'worker.js'), dir, (file) =>
+      logLine(file, 'baseline worker started'),
+    );
+    running.push(baselineWorker);
+    // Request logs at info would measure the log sink, not the service.
+    process.env.LOG_LEVEL = 'warn';
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const api = await startNode('api', join(dist, 'src', 'main.js'), dir, () => healthy(apiUrl));
+    running.push(api);
+
+    const connection = await Connection.connect({ address: temporalServer.address });
+    const mongo = await MongoClient.connect(ferret.url('bench'));
+    return {
+      apiUrl,
+      temporal: new Client({ connection }),
+      mongo,
+      pids: { api: api.pid, worker: worker.pid, baselineWorker: baselineWorker.pid },
+      dir,
+      stop: async () => {
+        await connection.close();
+        await mongo.close();
+        for (const server of [...running].reverse()) await server.stop();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    for (const server of [...running].reverse()) await server.stop();
+    throw new Error(`${(error as Error).message}\n(logs kept in ${dir})`);
+  }
+}
+
+async function startNode(
+  name: string,
+  script: string,
+  dir: string,
+  ready: (logFile: string) => Promise<boolean>,
+): Promise<RunningServer> {
+  const logFile = join(dir, `${name}.log`);
+  const child = spawnServer(name, process.execPath, [script], logFile);
+  await child.startup(async (signal) => {
+    const deadline = Date.now() + 120_000;
+    while (!(await ready(logFile))) {
+      if (Date.now() > deadline) throw new Error(`${name} not ready after 120 s; see ${logFile}`);
+      await sleep(200, undefined, { signal });
+    }
+  });
+  return child;
+}
+
+async function logLine(file: string, text: string): Promise<boolean> {
+  return (await readFile(file, 'utf8').catch(() => '')).includes(text);
+}
+
+async function healthy(apiUrl: string): Promise<boolean> {
+  return fetch(`${apiUrl}/health`).then((r) => r.ok, () => false);
+}
+
+/** Resident memory of a process in MB, from /proc (Linux only; NaN elsewhere). */
+export async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
+  return kb ? Number(kb) / 1024 : NaN;
+}

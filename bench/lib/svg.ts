@@ -1,0 +1,61 @@
+import type { BenchResults } from './report';
+import { round } from './stats';
+
+const W = 720;
+const BAR_H = 22;
+const COLORS = { product: '#3366cc', raw: '#999999' };
+
+/** A hand-written chart: throughput bars, then latency percentiles, product next to raw Temporal. */
+export function chartSvg(r: BenchResults): string {
+  const parts: string[] = [];
+  let y = 30;
+  const title = (text: string) => {
+    parts.push(`<text x="10" y="${y}" font-weight="bold">${esc(text)}</text>`);
+    y += 14;
+  };
+  const bars = (items: Array<{ name: string; value: number; unit: string; raw: boolean }>) => {
+    const max = Math.max(...items.map((i) => i.value).filter(Number.isFinite), 1);
+    for (const item of items) {
+      const width = Number.isFinite(item.value) ? Math.max(1, (item.value / max) * (W - 330)) : 0;
+      parts.push(`<text x="10" y="${y + 15}">${esc(item.name)}</text>`);
+      parts.push(`<rect x="230" y="${y + 3}" width="${width}" height="${BAR_H - 6}" fill="${item.raw ? COLORS.raw : COLORS.product}"/>`);
+      parts.push(`<text x="${236 + width}" y="${y + 15}">${round(item.value, 1)} ${esc(item.unit)}</text>`);
+      y += BAR_H;
+    }
+    y += 20;
+  };
+
+  parts.push(`<text x="10" y="14" font-size="11" fill="#555">${esc(`report lifecycle benchmark "${r.label}", ${r.startedAt}; blue = product, grey = bare Temporal`)}</text>`);
+  if (r.lifecycle || r.baseline) {
+    title('Throughput (completed lifecycles per second)');
+    bars([
+      ...(r.lifecycle ? [{ name: 'report lifecycle', value: r.lifecycle.perSecond, unit: '/s', raw: false }] : []),
+      ...(r.baseline ? [{ name: 'bare baseline', value: r.baseline.perSecond, unit: '/s', raw: true }] : []),
+    ]);
+  }
+  if (r.latency) {
+    const l = r.latency;
+    for (const p of ['p50', 'p95', 'p99'] as const) {
+      title(`Latency ${p} (ms)`);
+      bars([
+        { name: 'POST /v1/reports', value: l.fileReport[p], unit: 'ms', raw: false },
+        { name: 'raw workflow.start', value: l.rawStart[p], unit: 'ms', raw: true },
+        { name: 'POST .../approve', value: l.approve[p], unit: 'ms', raw: false },
+        { name: 'raw handle.signal', value: l.rawSignal[p], unit: 'ms', raw: true },
+      ]);
+    }
+  }
+  if (r.backlog) {
+    title(`Backlog of ${r.backlog.reports} parked reports`);
+    bars([
+      { name: 'worker RSS', value: r.backlog.workerRssMb, unit: 'MB', raw: false },
+      { name: 'API RSS', value: r.backlog.apiRssMb, unit: 'MB', raw: false },
+      { name: 'queue p99', value: r.backlog.queue.p99, unit: 'ms', raw: false },
+    ]);
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${y}" font-family="sans-serif" font-size="12">\n<rect width="100%" height="100%" fill="white"/>\n${parts.join('\n')}\n</svg>\n`;
+}
+
+function esc(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

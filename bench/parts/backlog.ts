@@ -1,0 +1,86 @@
+import { WorkflowClient } from '@temporalio/client';
+import { MongoClient } from 'mongodb';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Api, fileReport } from '../lib/api';
+import { rssMb } from '../lib/stack';
+import { Percentiles, percentiles, runPool, timed } from '../lib/stats';
+
+export interface BacklogResult {
+  reports: number;
+  fileSeconds: number;
+  parkSeconds: number;
+  workerRssIdleMb: number;
+  workerRssMb: number;
+  apiRssMb: number;
+  queue: Percentiles;
+}
+
+/**
+ * `count` reports parked awaiting review, nobody deciding: the memory they cost the worker and
+ * the API, and how fast moderators can page through the queue meanwhile.
+ */
+export async function backlog(
+  api: Api,
+  mongo: MongoClient,
+  workflows: WorkflowClient,
+  pids: { api: number; worker: number },
+  runId: string,
+  count: number,
+  concurrency: number,
+  queueRequests: number,
+  log: (line: string) => void,
+): Promise<BacklogResult> {
+  const workerRssIdleMb = await rssMb(pids.worker);
+  const targets = await seedChats(mongo, runId, count);
+  // Counted in Temporal's visibility store: on the embedded FerretDB a count scans every
+  // report, and polling it would slow the very thing measured.
+  const parked = async () => (await workflows.count(`ReportStatus = 'awaiting_review'`)).count;
+  const parkedBefore = await parked();
+  const start = performance.now();
+  let filed = 0;
+  await runPool(count, concurrency, async (i) => {
+    await fileReport(api, targets[i].reporterId, targets[i].messageId);
+    if (++filed % 1000 === 0) log(`  backlog: ${filed}/${count} filed (${((performance.now() - start) / 1000).toFixed(0)} s)`);
+  });
+  const fileSeconds = (performance.now() - start) / 1000;
+  while ((await parked()) < parkedBefore + count) await sleep(1_000);
+  const parkSeconds = (performance.now() - start) / 1000;
+  // Let the worker settle (sticky-cache evictions, GC) before reading memory.
+  await sleep(Math.min(5_000, count * 10));
+  const [workerRssMb, apiRssMb] = await Promise.all([rssMb(pids.worker), rssMb(pids.api)]);
+
+  const samples: number[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < queueRequests; i++) {
+    const page: { nextCursor: string | null } = await timed(samples, () =>
+      api.get(`/v1/moderation/queue?limit=20${cursor ? `&cursor=${cursor}` : ''}`),
+    );
+    // Walk the pages, as a moderator does; every 20th request starts over at the oldest.
+    cursor = i % 20 === 19 ? null : page.nextCursor;
+  }
+  return { reports: count, fileSeconds, parkSeconds, workerRssIdleMb, workerRssMb, apiRssMb, queue: percentiles(samples) };
+}
+
+/** Users, 1:1 chats and one message each, written directly: the backlog measures reports, not sign-ups. */
+async function seedChats(mongo: MongoClient, runId: string, count: number): Promise<Array<{ reporterId: string; messageId: string }>> {
+  const db = mongo.db();
+  const now = new Date(Date.now() - 60_000);
+  const targets: Array<{ reporterId: string; messageId: string }> = [];
+  for (let start = 0; start < count; start += 500) {
+    const ids = Array.from({ length: Math.min(500, count - start) }, (_, k) => `${runId}-b${start + k}`);
+    await db.collection<any>('users').insertMany(
+      ids.flatMap((id) => [
+        { _id: `rep-${id}`, displayName: 'Reporter', createdAt: now },
+        { _id: `usr-${id}`, displayName: 'Reported', createdAt: now },
+      ]),
+    );
+    await db.collection<any>('chats').insertMany(
+      ids.map((id) => ({ _id: `chat-${id}`, memberIds: [`rep-${id}`, `usr-${id}`], deletedFor: [], createdAt: now, updatedAt: now })),
+    );
+    await db.collection<any>('messages').insertMany(
+      ids.map((id) => ({ _id: `msg-${id}`, chatId: `chat-${id}`, senderId: `usr-${id}`, text: 'reported message', sentAt: now })),
+    );
+    targets.push(...ids.map((id) => ({ reporterId: `rep-${id}`, messageId: `msg-${id}` })));
+  }
+  return targets;
+}

@@ -1,0 +1,44 @@
+import { WorkflowClient } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { MongoClient } from 'mongodb';
+import { Api, chatThroughApi, fileReport } from '../lib/api';
+
+export interface HistoryCost {
+  messages: number;
+  events: number;
+  bytes: number;
+}
+
+/**
+ * One full lifecycle on a conversation of `messages` messages; what its workflow history costs.
+ * Beyond the first few, messages go straight into the database: only their number matters here.
+ */
+export async function historyCost(api: Api, workflows: WorkflowClient, mongo: MongoClient, runId: string, messages: number): Promise<HistoryCost> {
+  const chat = await chatThroughApi(api, `${runId}-h${messages}`, Math.min(messages, 10));
+  const extra = messages - Math.min(messages, 10);
+  if (extra > 0) await insertOlderMessages(mongo, chat.chatId, [chat.reporterId, chat.reportedId], extra);
+  const filed = await fileReport(api, chat.reporterId, chat.messageId);
+  await api.awaitStatus(filed.reportId, 'awaiting_review');
+  await api.post(`/v1/reports/${filed.reportId}/approve`, { moderatorId: 'mod-bench' }, 200);
+  const handle = workflows.getHandle(filed.workflowId);
+  await handle.result();
+  const history = await handle.fetchHistory();
+  return {
+    messages,
+    events: history.events?.length ?? 0,
+    bytes: temporal.api.history.v1.History.encode(history).finish().length,
+  };
+}
+
+async function insertOlderMessages(mongo: MongoClient, chatId: string, members: string[], count: number): Promise<void> {
+  const collection = mongo.db().collection<{ _id: string }>('messages');
+  // Sent before the API's messages, so the reported one stays the latest.
+  const base = Date.now() - count * 1000 - 60_000;
+  for (let start = 0; start < count; start += 1000) {
+    const batch = Array.from({ length: Math.min(1000, count - start) }, (_, k) => {
+      const i = start + k;
+      return { _id: `msg_bench_${chatId}_${i}`, chatId, senderId: members[i % 2], text: `older message ${i}`, sentAt: new Date(base + i * 1000) };
+    });
+    await collection.insertMany(batch, { ordered: false });
+  }
+}

@@ -1,0 +1,57 @@
+import { WorkflowClient } from '@temporalio/client';
+import { Api, chatThroughApi, fileReport } from '../lib/api';
+import { runPool, timed } from '../lib/stats';
+import { BASELINE_TASK_QUEUE, baselineWorkflow, proceedSignal } from '../baseline/baseline.workflow';
+
+export interface ThroughputResult {
+  count: number;
+  concurrency: number;
+  seconds: number;
+  perSecond: number;
+}
+
+export interface LifecycleSamples {
+  fileReport: number[];
+  approve: number[];
+}
+
+/**
+ * N full lifecycles by C concurrent clients, the way app backends and moderators drive them:
+ * users, chat and messages, the report, a moderator's approval once it awaits review; timed
+ * until every workflow has completed (block and CS notice included).
+ */
+export async function lifecycleThroughput(api: Api, workflows: WorkflowClient, runId: string, n: number, c: number, samples?: LifecycleSamples): Promise<ThroughputResult> {
+  const start = performance.now();
+  await runPool(n, c, async (i) => {
+    const chat = await chatThroughApi(api, `${runId}-${i}`);
+    const filed = await timed(samples?.fileReport ?? [], () => fileReport(api, chat.reporterId, chat.messageId));
+    await api.awaitStatus(filed.reportId, 'awaiting_review');
+    await timed(samples?.approve ?? [], () => api.post(`/v1/reports/${filed.reportId}/approve`, { moderatorId: 'mod-bench' }, 200));
+    await workflows.getHandle(filed.workflowId).result();
+  });
+  return throughput(n, c, start);
+}
+
+export interface BaselineSamples {
+  start: number[];
+  signal: number[];
+}
+
+/** The same number of lifecycle-shaped bare workflows at the same concurrency. */
+export async function baselineThroughput(workflows: WorkflowClient, runId: string, n: number, c: number, samples?: BaselineSamples): Promise<ThroughputResult> {
+  const start = performance.now();
+  await runPool(n, c, async (i) => {
+    const id = `baseline-${runId}-${i}`;
+    const handle = await timed(samples?.start ?? [], () =>
+      workflows.start(baselineWorkflow, { workflowId: id, taskQueue: BASELINE_TASK_QUEUE, args: [id] }),
+    );
+    await timed(samples?.signal ?? [], () => handle.signal(proceedSignal));
+    await handle.result();
+  });
+  return throughput(n, c, start);
+}
+
+function throughput(count: number, concurrency: number, startedAt: number): ThroughputResult {
+  const seconds = (performance.now() - startedAt) / 1000;
+  return { count, concurrency, seconds, perSecond: count / seconds };
+}

@@ -1,0 +1,75 @@
+/**
+ * `npm run bench`: the report lifecycle against bare Temporal on the embedded default
+ * (Temporal dev server + FerretDB), with the API and workers as child processes.
+ * Prints a table and writes JSON and an SVG chart under bench/results/. Asserts nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { Api } from './lib/api';
+import { parseArgs } from './lib/args';
+import { BenchResults, writeResults } from './lib/report';
+import { startStack } from './lib/stack';
+import { percentiles } from './lib/stats';
+import { backlog } from './parts/backlog';
+import { historyCost } from './parts/history';
+import { BaselineSamples, LifecycleSamples, baselineThroughput, lifecycleThroughput } from './parts/lifecycle';
+
+const began = Date.now();
+const log = (line: string) => process.stdout.write(`[bench +${Math.round((Date.now() - began) / 1000)}s] ${line}\n`);
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const stack = await startStack(log);
+  const api = new Api(stack.apiUrl);
+  const workflows = stack.temporal.workflow;
+  const runId = randomUUID().slice(0, 8);
+  const results: BenchResults = { label: options.label, startedAt: new Date(began).toISOString(), options: { ...options, parts: [...options.parts] } };
+  try {
+    const warmup = Math.min(options.c, 5);
+    if (options.parts.has('baseline') || options.parts.has('lifecycle')) {
+      log(`warm-up: ${warmup} lifecycles and ${warmup} baseline workflows`);
+      await lifecycleThroughput(api, workflows, `${runId}-warm`, warmup, warmup);
+      await baselineThroughput(workflows, `${runId}-warm`, warmup, warmup);
+    }
+    const raw: BaselineSamples = { start: [], signal: [] };
+    const product: LifecycleSamples = { fileReport: [], approve: [] };
+    if (options.parts.has('baseline')) {
+      log(`baseline: ${options.n} bare workflows, ${options.c} concurrent clients`);
+      results.baseline = await baselineThroughput(workflows, runId, options.n, options.c, raw);
+    }
+    if (options.parts.has('lifecycle')) {
+      log(`lifecycle: ${options.n} lifecycles, ${options.c} concurrent clients`);
+      results.lifecycle = await lifecycleThroughput(api, workflows, runId, options.n, options.c, product);
+    }
+    if (options.parts.has('latency')) {
+      results.latency = {
+        fileReport: percentiles(product.fileReport),
+        approve: percentiles(product.approve),
+        rawStart: percentiles(raw.start),
+        rawSignal: percentiles(raw.signal),
+      };
+    }
+    // Before the history part: its 10,000 messages would slow every evidence capture of the
+    // backlog on the embedded FerretDB, which scans a collection for any filter but `_id`.
+    if (options.parts.has('backlog')) {
+      log(`backlog: ${options.backlog} reports parked awaiting review`);
+      results.backlog = await backlog(api, stack.mongo, workflows, stack.pids, runId, options.backlog, Math.max(options.c, 10), options.queueRequests, log);
+    }
+    if (options.parts.has('history')) {
+      log(`history: conversations of 10 and ${options.longConversation} messages`);
+      results.history = [
+        await historyCost(api, workflows, stack.mongo, runId, 10),
+        await historyCost(api, workflows, stack.mongo, runId, options.longConversation),
+      ];
+    }
+  } finally {
+    await stack.stop();
+  }
+  results.totalSeconds = (Date.now() - began) / 1000;
+  const files = await writeResults(results);
+  log(`wrote ${files.join(', ')}`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`[bench] failed: ${error?.stack ?? error}\n`);
+  process.exit(1);
+});

@@ -43,9 +43,13 @@ echo "  -> $APPROVED"
 # A re-run on kept data answers 409 already decided; both mean the report is approved.
 grep -Eq '"status":"approved"|REPORT_ALREADY_DECIDED' <<<"$APPROVED" || { echo "quick start: approval failed" >&2; exit 1; }
 REPORT_ID=$(sed -E 's/.*"reportId":"([^"]+)".*/\1/' <<<"$FILED")
-for _ in $(seq 1 40); do curl -s localhost:3000/v1/users/alice/blocks | grep -q '"blockedUserId":"dave"' && break; sleep 0.5; done
-curl -s localhost:3000/v1/users/alice/blocks | grep -q '"blockedUserId":"dave"' || { echo "quick start: no auto-block" >&2; exit 1; }
-curl -s "localhost:3000/v1/cs/tickets?reportId=$REPORT_ID" | grep -q '"kind":"report_decided"' || { echo "quick start: no CS ticket" >&2; exit 1; }
+# The block and the ticket follow the decision asynchronously: give them a few seconds.
+followed_up() {
+  curl -s localhost:3000/v1/users/alice/blocks | grep -q '"blockedUserId":"dave"' &&
+    curl -s "localhost:3000/v1/cs/tickets?reportId=$REPORT_ID" | grep -q '"kind":"report_decided"'
+}
+for _ in $(seq 1 40); do followed_up && break; sleep 0.5; done
+followed_up || { echo "quick start: no auto-block or no CS ticket" >&2; exit 1; }
 stop_start
 grep -q '\[start\] stopped' "$OUT" || { cat "$OUT"; echo "quick start: Ctrl-C did not stop cleanly" >&2; exit 1; }
 

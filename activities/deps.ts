@@ -2,6 +2,7 @@ import type { ChatsService } from '../src/chats/chats.service';
 import type { CsTicketsService } from '../src/customer-service/cs-tickets.service';
 import type { BusinessMetrics } from '../src/metrics/business-metrics';
 import type { EvidenceService } from '../src/evidence/evidence.service';
+import type { ReporterStandingService } from '../src/reporter-standing/reporter-standing.service';
 import type { ReportStore } from '../src/reports/report-store.service';
 import type { Report } from '../src/reports/schemas/report.schema';
 import type { BlocksService } from '../src/users/blocks.service';
@@ -17,6 +18,7 @@ export interface ActivityDeps {
   chats: Pick<ChatsService, 'deleteForUser'>;
   blocks: Pick<BlocksService, 'applyReportBlock'>;
   tickets: Pick<CsTicketsService, 'open'>;
+  standing: Pick<ReporterStandingService, 'recordFalseReport'>;
   metrics: Pick<BusinessMetrics, 'decisionRecorded' | 'reviewOverdue'>;
   settings: { evidenceMaxMessages: number };
   /** Structured JSON, like the rest of the process; see `withStepLogs` for what goes in. */

@@ -5,6 +5,7 @@ import type { ActivityDeps } from './deps';
 import { createEvidenceActivities } from './evidence.activities';
 import { withStepLogs } from './logged';
 import { createReviewActivities } from './review.activities';
+import { createStandingActivities } from './standing.activities';
 
 export type { ActivityDeps } from './deps';
 
@@ -16,6 +17,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createChatActivities(deps),
     ...createReviewActivities(deps),
     ...createDecisionActivities(deps),
+    ...createStandingActivities(deps),
   });
 }
 

@@ -11,6 +11,7 @@ import { ApiMetricsModule } from './metrics/api-metrics.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { OpenChatsModule } from './open-chats/open-chats.module';
+import { ReporterStandingModule } from './reporter-standing/reporter-standing.module';
 import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
 
@@ -24,6 +25,7 @@ import { UsersModule } from './users/users.module';
     ChatsModule,
     OpenChatsModule,
     ReportsModule,
+    ReporterStandingModule,
     ModerationModule,
     CustomerServiceModule,
     HealthModule,

@@ -2,6 +2,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -118,6 +119,11 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
   // One after the other, not in parallel: both also write the report document, and the
   // embedded FerretDB (SQLite) loses one of two concurrent updates to the same document.
   if (decision.outcome === 'approved') await step('Auto-block reported user (R7)').applyAutoBlock(ref);
+  // Added after reports were already running: their histories have no such step, so replay
+  // takes the old path (see "Changing workflow code safely" in the README).
+  if (decision.outcome === 'rejected' && decision.falseReport && patched('false-report-strikes')) {
+    await step('Strike against the reporter (R3)').recordFalseReport(ref);
+  }
   await step('Follow-up notice to customer service (R9)').notifyCustomerService(ref);
   return finish();
 

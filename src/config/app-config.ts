@@ -20,6 +20,8 @@ export class AppConfig {
   readonly admissionWaitMs: number;
   readonly temporalRpcTimeoutMs: number;
   readonly duplicateWindowMs: number;
+  /** R3: false reports within the window that restrict the reporter, and for how long. */
+  readonly falseReportPolicy: { threshold: number; windowMs: number; restrictionMs: number };
   readonly logLevel: string;
   /** Undefined: plain-text gRPC (the dev server). */
   readonly temporalTls?: TemporalTls;
@@ -55,6 +57,11 @@ export class AppConfig {
     this.admissionWaitMs = read('ADMISSION_WAIT', '10s', parseDuration);
     this.temporalRpcTimeoutMs = read('TEMPORAL_RPC_TIMEOUT', '10s', parseDuration);
     this.duplicateWindowMs = read('DUPLICATE_WINDOW', '10s', parseDuration);
+    this.falseReportPolicy = {
+      threshold: read('FALSE_REPORT_THRESHOLD', '3', (raw) => positiveInt(raw, 1000)),
+      windowMs: read('FALSE_REPORT_WINDOW', '30d', parseDuration),
+      restrictionMs: read('REPORTING_RESTRICTION', '7d', parseDuration),
+    };
     this.logLevel = read('LOG_LEVEL', 'info', (raw) => oneOf(raw, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']));
     const optional = <T>(name: string, parse: (raw: string) => T): T | undefined =>
       env[name]?.trim() ? read(name, '', parse) : undefined;

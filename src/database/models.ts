@@ -7,6 +7,9 @@ import { EvidenceSet, EvidenceSetSchema } from '../evidence/schemas/evidence-set
 import { Comment, CommentSchema } from '../open-chats/schemas/comment.schema';
 import { OpenChat, OpenChatSchema } from '../open-chats/schemas/open-chat.schema';
 import { Post, PostSchema } from '../open-chats/schemas/post.schema';
+import { FalseReportStrike, FalseReportStrikeSchema } from '../reporter-standing/schemas/false-report-strike.schema';
+import { ReportingRestriction, ReportingRestrictionSchema } from '../reporter-standing/schemas/reporting-restriction.schema';
+import { UserNotice, UserNoticeSchema } from '../reporter-standing/schemas/user-notice.schema';
 import { Report, ReportSchema } from '../reports/schemas/report.schema';
 import { Block, BlockSchema } from '../users/schemas/block.schema';
 import { Friendship, FriendshipSchema } from '../users/schemas/friendship.schema';
@@ -26,4 +29,7 @@ export const ALL_MODELS: Array<{ name: string; schema: Schema }> = [
   { name: EvidenceSet.name, schema: EvidenceSetSchema },
   { name: EvidenceItem.name, schema: EvidenceItemSchema },
   { name: CsTicket.name, schema: CsTicketSchema },
+  { name: FalseReportStrike.name, schema: FalseReportStrikeSchema },
+  { name: ReportingRestriction.name, schema: ReportingRestrictionSchema },
+  { name: UserNotice.name, schema: UserNoticeSchema },
 ];

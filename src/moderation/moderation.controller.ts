@@ -14,6 +14,11 @@ export class ModerationController {
     return this.moderation.queue(query);
   }
 
+  @Get('moderation/reporters/:userId')
+  reporter(@Param('userId', IdPipe) userId: string) {
+    return this.moderation.reporterStanding(userId);
+  }
+
   @Post('reports/:reportId/approve')
   @HttpCode(200)
   @ApiConflictResponse({ description: 'REPORT_ALREADY_DECIDED or REPORT_NOT_REVIEWABLE' })

@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DecideResult, Decision, REPORT_ALREADY_DECIDED, REPORT_NOT_REVIEWABLE, reportWorkflowId } from '../../workflows/definitions';
 import { ApiError } from '../common/api-error';
+import { ReporterStandingService } from '../reporter-standing/reporter-standing.service';
 import { ReportStore } from '../reports/report-store.service';
 import { Report } from '../reports/schemas/report.schema';
 import { ReportWorkflows } from '../temporal/report-workflows.service';
@@ -24,6 +25,7 @@ export class ModerationService {
   constructor(
     private readonly store: ReportStore,
     private readonly workflows: ReportWorkflows,
+    private readonly standing: ReporterStandingService,
   ) {}
 
   async queue(query: QueueQuery): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
@@ -34,6 +36,12 @@ export class ModerationService {
       items: rows.map(toQueueItem),
       nextCursor: rows.length === limit && last?.reviewOpenedAt ? encodeCursor({ openedAt: last.reviewOpenedAt, id: last._id }) : null,
     };
+  }
+
+  /** R3: a reporter's record (filed, approved, rejected, false) and any reporting restriction. */
+  async reporterStanding(userId: string) {
+    const [tally, restrictedUntil] = await Promise.all([this.store.reporterTally(userId), this.standing.restrictedUntil(userId)]);
+    return { userId, ...tally, restrictedUntil: restrictedUntil ?? null };
   }
 
   /** Delivers the decision to the report's workflow, which alone decides whether it is the first. */

@@ -53,6 +53,19 @@ export class ReportStore {
     return this.reports.countDocuments({ status: 'awaiting_review' }).maxTimeMS(2_000);
   }
 
+  /** How a reporter's reports ended, for moderators weighing a new one (R3). */
+  async reporterTally(reporterId: string) {
+    const count = (filter: Record<string, unknown>) => this.reports.countDocuments({ reporterId, ...filter });
+    const [filed, refused, approved, rejected, falseReports] = await Promise.all([
+      count({}),
+      count({ status: 'refused' }),
+      count({ status: 'approved' }),
+      count({ status: 'rejected' }),
+      count({ 'decision.falseReport': true }),
+    ]);
+    return { filed, refused, approved, rejected, falseReports };
+  }
+
   /** Awaiting review, oldest first; the cursor is the last item's `reviewOpenedAt|_id`. */
   async awaitingReview(limit: number, after?: { openedAt: Date; id: string }): Promise<Report[]> {
     const filter: Record<string, unknown> = { status: 'awaiting_review' };

@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { BusinessMetrics } from '../metrics/business-metrics';
 import { EvidenceService, EvidenceView } from '../evidence/evidence.service';
 import { ReportWorkflows } from '../temporal/report-workflows.service';
+import { ReporterStandingService } from '../reporter-standing/reporter-standing.service';
 import { UsersService } from '../users/users.service';
 import { CreateReportDto } from './dto/create-report.dto';
 import { FiledReportView, ReportView, toReportView } from './dto/report.view';
@@ -23,6 +24,7 @@ export class ReportsService {
     private readonly store: ReportStore,
     private readonly targets: TargetResolver,
     private readonly users: UsersService,
+    private readonly standing: ReporterStandingService,
     private readonly workflows: ReportWorkflows,
     private readonly evidence: EvidenceService,
     private readonly config: AppConfig,
@@ -113,6 +115,7 @@ export class ReportsService {
     const [reporter, resolved] = await Promise.allSettled([this.users.requireAll(dto.reporterId), this.targets.resolve(dto.reporterId, dto.target)]);
     if (reporter.status === 'rejected') throw reporter.reason;
     if (resolved.status === 'rejected') throw resolved.reason;
+    await this.standing.assertMayReport(dto.reporterId);
     const target = resolved.value;
     return {
       _id: reportId,

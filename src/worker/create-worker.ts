@@ -7,6 +7,7 @@ import { ChatsService } from '../chats/chats.service';
 import { CsTicketsService } from '../customer-service/cs-tickets.service';
 import { EvidenceService } from '../evidence/evidence.service';
 import { BusinessMetrics } from '../metrics/business-metrics';
+import { ReporterStandingService } from '../reporter-standing/reporter-standing.service';
 import { ReportStore } from '../reports/report-store.service';
 import { BlocksService } from '../users/blocks.service';
 import { FriendshipsService } from '../users/friendships.service';
@@ -19,6 +20,7 @@ export function activityDepsFrom(app: INestApplicationContext): ActivityDeps {
     chats: app.get(ChatsService),
     blocks: app.get(BlocksService),
     tickets: app.get(CsTicketsService),
+    standing: app.get(ReporterStandingService),
     metrics: app.get(BusinessMetrics),
     settings: { evidenceMaxMessages: app.get(AppConfig).evidenceMaxMessages },
     log: activityLogger(app.get(AppConfig)),

@@ -6,11 +6,12 @@ import { CustomerServiceModule } from '../customer-service/customer-service.modu
 import { MetricsModule } from '../metrics/metrics.module';
 import { DatabaseModule } from '../database/database.module';
 import { EvidenceModule } from '../evidence/evidence.module';
+import { ReporterStandingModule } from '../reporter-standing/reporter-standing.module';
 import { ReportStoreModule } from '../reports/report-store.module';
 import { UsersModule } from '../users/users.module';
 
 /** The services the activities use: the same providers as the API, without its HTTP side. */
 @Module({
-  imports: [ConfigModule, loggingModule, MetricsModule, DatabaseModule, UsersModule, ChatsModule, EvidenceModule, ReportStoreModule, CustomerServiceModule],
+  imports: [ConfigModule, loggingModule, MetricsModule, DatabaseModule, UsersModule, ChatsModule, EvidenceModule, ReportStoreModule, ReporterStandingModule, CustomerServiceModule],
 })
 export class WorkerModule {}

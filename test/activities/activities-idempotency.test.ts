@@ -141,6 +141,14 @@ describe('every activity is safe to run twice', () => {
     expect(kinds).toEqual(['report_decided', 'report_expired', 'review_overdue']);
   });
 
+  test('R3: recordFalseReport twice gives one strike and one warning', async () => {
+    const { ref, reportId, reporter } = await fileChatReport();
+    await acts.recordDecision({ ...ref, decision: { outcome: 'rejected', moderatorId: 'mod-1', falseReport: true } });
+    expect(await acts.recordFalseReport(ref)).toBe(await acts.recordFalseReport(ref));
+    expect(await count('false_report_strikes', { reporterId: reporter })).toBe(1);
+    expect(await count('user_notices', { userId: reporter, reportId })).toBe(1);
+  });
+
   test('openReview twice opens the review once', async () => {
     const { ref, reportId } = await fileChatReport();
     await acts.openReview(ref);

@@ -24,6 +24,7 @@ export function fakeActivities(options: { admission?: Admission } = {}) {
     },
     applyAutoBlock: record('applyAutoBlock', 'applied'),
     notifyCustomerService: record('notifyCustomerService', 'report_decided-x'),
+    recordFalseReport: record('recordFalseReport', 'strike 1; warned'),
   };
   return { activities, calls };
 }

@@ -139,6 +139,8 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       await handle.result();
       expect(calls).toContain('notifyCustomerService');
       expect(calls).not.toContain('applyAutoBlock');
+      // R3: rejected as a false report, so it counts against the reporter.
+      expect(calls).toContain('recordFalseReport');
     }, { record: 'rejected' });
   });
 
@@ -195,6 +197,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       await handle.signal(approveSignal, { moderatorId: 'mod-2' });
       expect(await handle.result()).toMatchObject({ status: 'rejected' });
       expect(calls).not.toContain('applyAutoBlock');
+      expect(calls).not.toContain('recordFalseReport');
     }, { record: 'signals' });
   });
 

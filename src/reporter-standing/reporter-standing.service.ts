@@ -1,0 +1,78 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import { ApiError } from '../common/api-error';
+import { isDuplicateKey } from '../common/database-errors';
+import { AppConfig } from '../config/app-config';
+import { FalseReportStrike } from './schemas/false-report-strike.schema';
+import { ReportingRestriction } from './schemas/reporting-restriction.schema';
+import { NoticeKind, UserNotice } from './schemas/user-notice.schema';
+
+export interface StrikeOutcome {
+  strikesInWindow: number;
+  restrictedUntil?: Date;
+}
+
+/**
+ * R3: "you may be restricted if you file a false report". A rejection marked as false is a
+ * strike; the first one brings a warning, and `threshold` strikes within the window restrict
+ * the reporter from filing for a while. Every write is an insert with a derived id, so a
+ * retried activity changes nothing.
+ */
+@Injectable()
+export class ReporterStandingService {
+  constructor(
+    @InjectModel(FalseReportStrike.name) private readonly strikes: Model<FalseReportStrike>,
+    @InjectModel(ReportingRestriction.name) private readonly restrictions: Model<ReportingRestriction>,
+    @InjectModel(UserNotice.name) private readonly notices: Model<UserNotice>,
+    private readonly config: AppConfig,
+  ) {}
+
+  async recordFalseReport(reportId: string, reporterId: string, at = new Date()): Promise<StrikeOutcome> {
+    const { threshold, windowMs, restrictionMs } = this.config.falseReportPolicy;
+    await insertOnce(this.strikes, { _id: reportId, reporterId, at });
+    const strikesInWindow = await this.strikes.countDocuments({ reporterId, at: { $gt: new Date(at.getTime() - windowMs) } });
+    if (strikesInWindow < threshold) {
+      await this.notify(reporterId, reportId, 'false_report_warning', at,
+        'A report you filed was found to be false. Filing false reports can restrict your use of reporting.');
+      return { strikesInWindow };
+    }
+    const endsAt = new Date(at.getTime() + restrictionMs);
+    await insertOnce(this.restrictions, { _id: `reporting-${reportId}`, userId: reporterId, startsAt: at, endsAt, strikes: strikesInWindow });
+    await this.notify(reporterId, reportId, 'reporting_restricted', at,
+      `Several of your reports were found to be false. You cannot file reports until ${endsAt.toISOString()}.`);
+    return { strikesInWindow, restrictedUntil: endsAt };
+  }
+
+  /** Refuses a new report from a restricted reporter: 403 REPORTER_RESTRICTED with the end time. */
+  async assertMayReport(userId: string, now = new Date()): Promise<void> {
+    const until = await this.restrictedUntil(userId, now);
+    if (until) {
+      throw new ApiError(HttpStatus.FORBIDDEN, 'REPORTER_RESTRICTED', `You cannot file reports until ${until.toISOString()} (false reports).`, {
+        until: until.toISOString(),
+      });
+    }
+  }
+
+  async restrictedUntil(userId: string, now = new Date()): Promise<Date | undefined> {
+    const latest = await this.restrictions.findOne({ userId, endsAt: { $gt: now } }).sort({ endsAt: -1 }).lean();
+    return latest?.endsAt;
+  }
+
+  async noticesFor(userId: string): Promise<Array<Omit<UserNotice, '_id'> & { noticeId: string }>> {
+    const rows = await this.notices.find({ userId }).sort({ createdAt: -1 }).limit(100).lean();
+    return rows.map(({ _id, ...notice }) => ({ noticeId: _id, ...notice }));
+  }
+
+  private notify(userId: string, reportId: string, kind: NoticeKind, at: Date, text: string): Promise<void> {
+    return insertOnce(this.notices, { _id: `${kind}-${reportId}`, userId, kind, text, reportId, createdAt: at });
+  }
+}
+
+async function insertOnce<T>(model: Model<T>, doc: T & { _id: string }): Promise<void> {
+  try {
+    await model.create(doc);
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
+}

@@ -8,9 +8,9 @@ import { MongoClient } from 'mongodb';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { RunningServer, spawnServer } from '../../scripts/lib/child-process';
+import { RunningServer } from '../../scripts/lib/child-process';
 import { findFreePort, repoRoot, startFerretDb, startTemporalDevServer } from '../../scripts/lib/local-servers';
+import { apiHealthy, loggedLine, startNodeProcess, workerStarted } from '../../scripts/lib/node-process';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/definitions';
 
 export interface Stack {
@@ -56,16 +56,19 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
     });
     const dist = join(repoRoot(), 'dist');
     log('starting worker, baseline worker and API');
-    const worker = await startNode('worker', join(dist, 'src', 'worker', 'main.js'), dir, (file) => logLine(file, 'worker started'));
+    const worker = await startNodeProcess('worker', join(dist, 'src', 'worker', 'main.js'), join(dir, 'worker.log'), workerStarted());
     running.push(worker);
-    const baselineWorker = await startNode('baseline-worker', join(dist, 'bench', 'baseline', 'worker.js'), dir, (file) =>
-      logLine(file, 'baseline worker started'),
+    const baselineWorker = await startNodeProcess(
+      'baseline-worker',
+      join(dist, 'bench', 'baseline', 'worker.js'),
+      join(dir, 'baseline-worker.log'),
+      loggedLine('baseline worker started'),
     );
     running.push(baselineWorker);
     // Request logs at info would measure the log sink, not the service.
     process.env.LOG_LEVEL = 'warn';
     const apiUrl = `http://127.0.0.1:${apiPort}`;
-    const api = await startNode('api', join(dist, 'src', 'main.js'), dir, () => healthy(apiUrl));
+    const api = await startNodeProcess('api', join(dist, 'src', 'main.js'), join(dir, 'api.log'), apiHealthy(apiPort));
     running.push(api);
 
     const connection = await Connection.connect({ address: temporalServer.address });
@@ -87,32 +90,6 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
     for (const server of [...running].reverse()) await server.stop();
     throw new Error(`${(error as Error).message}\n(logs kept in ${dir})`);
   }
-}
-
-async function startNode(
-  name: string,
-  script: string,
-  dir: string,
-  ready: (logFile: string) => Promise<boolean>,
-): Promise<RunningServer> {
-  const logFile = join(dir, `${name}.log`);
-  const child = spawnServer(name, process.execPath, [script], logFile);
-  await child.startup(async (signal) => {
-    const deadline = Date.now() + 120_000;
-    while (!(await ready(logFile))) {
-      if (Date.now() > deadline) throw new Error(`${name} not ready after 120 s; see ${logFile}`);
-      await sleep(200, undefined, { signal });
-    }
-  });
-  return child;
-}
-
-async function logLine(file: string, text: string): Promise<boolean> {
-  return (await readFile(file, 'utf8').catch(() => '')).includes(text);
-}
-
-async function healthy(apiUrl: string): Promise<boolean> {
-  return fetch(`${apiUrl}/health`).then((r) => r.ok, () => false);
 }
 
 /** Resident memory of a process in MB, from /proc (Linux only; NaN elsewhere). */

@@ -38,13 +38,18 @@ export function apiHealthy(port: number): ReadyCheck {
   };
 }
 
-/** Needs the worker to log at `info` or finer: its "worker started" line is the signal. */
-export function workerStarted(): ReadyCheck {
+/** Ready once the process has logged `text` (after the log's offset at start). */
+export function loggedLine(text: string): ReadyCheck {
   return async (log, signal) => {
     for (;;) {
       const content = await readFile(log.file, 'utf8').catch(() => '');
-      if (content.slice(log.offset).includes('worker started')) return;
+      if (content.slice(log.offset).includes(text)) return;
       await sleep(250, undefined, { signal });
     }
   };
+}
+
+/** Needs the worker to log at `info` or finer: its "worker started" line is the signal. */
+export function workerStarted(): ReadyCheck {
+  return loggedLine('worker started');
 }

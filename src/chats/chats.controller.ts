@@ -3,22 +3,26 @@ import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe';
 import { ChatsService } from './chats.service';
 import { ChatView, CreateChatDto, PostMessageDto } from './dto/chats.dto';
+import { Access } from '../auth/access.decorator';
 
 @ApiTags('platform')
 @Controller('v1/chats')
 export class ChatsController {
   constructor(private readonly chats: ChatsService) {}
 
+  @Access('app')
   @Post()
   create(@Body() dto: CreateChatDto): Promise<{ chatId: string }> {
     return this.chats.create(dto);
   }
 
+  @Access('app')
   @Post(':chatId/messages')
   postMessage(@Param('chatId', IdPipe) chatId: string, @Body() dto: PostMessageDto): Promise<{ messageId: string }> {
     return this.chats.postMessage(chatId, dto);
   }
 
+  @Access('app')
   @Get(':chatId')
   @ApiQuery({ name: 'userId', description: 'The member whose view to return.' })
   view(@Param('chatId', IdPipe) chatId: string, @Query('userId', IdPipe) userId: string): Promise<ChatView> {

@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { Connection } from 'mongoose';
 import { ReportWorkflows } from '../temporal/report-workflows.service';
 import { TemporalHealthIndicator } from './temporal.health';
+import { PublicRoute } from '../auth/access.decorator';
 
 type DependencyState = 'up' | 'down';
 
@@ -16,6 +17,7 @@ export interface HealthView {
 }
 
 @ApiTags('health')
+@PublicRoute()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -3,22 +3,26 @@ import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe';
 import { ApproveReportDto, QueueQuery, RejectReportDto } from './dto/decision.dto';
 import { ModerationService } from './moderation.service';
+import { Access } from '../auth/access.decorator';
 
 @ApiTags('moderation')
 @Controller('v1')
 export class ModerationController {
   constructor(private readonly moderation: ModerationService) {}
 
+  @Access('moderator')
   @Get('moderation/queue')
   queue(@Query() query: QueueQuery) {
     return this.moderation.queue(query);
   }
 
+  @Access('moderator')
   @Get('moderation/reporters/:userId')
   reporter(@Param('userId', IdPipe) userId: string) {
     return this.moderation.reporterStanding(userId);
   }
 
+  @Access('moderator')
   @Post('reports/:reportId/approve')
   @HttpCode(200)
   @ApiConflictResponse({ description: 'REPORT_ALREADY_DECIDED or REPORT_NOT_REVIEWABLE' })
@@ -26,6 +30,7 @@ export class ModerationController {
     return this.moderation.decide(reportId, { outcome: 'approved', ...dto });
   }
 
+  @Access('moderator')
   @Post('reports/:reportId/reject')
   @HttpCode(200)
   @ApiConflictResponse({ description: 'REPORT_ALREADY_DECIDED or REPORT_NOT_REVIEWABLE' })

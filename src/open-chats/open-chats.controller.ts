@@ -3,22 +3,26 @@ import { ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe';
 import { CreateAuthoredTextDto, CreateOpenChatDto } from './dto/open-chats.dto';
 import { OpenChatsService } from './open-chats.service';
+import { Access } from '../auth/access.decorator';
 
 @ApiTags('platform')
 @Controller('v1')
 export class OpenChatsController {
   constructor(private readonly openChats: OpenChatsService) {}
 
+  @Access('app')
   @Post('open-chats')
   createOpenChat(@Body() dto: CreateOpenChatDto): Promise<{ openChatId: string }> {
     return this.openChats.createOpenChat(dto);
   }
 
+  @Access('app')
   @Post('open-chats/:openChatId/posts')
   createPost(@Param('openChatId', IdPipe) openChatId: string, @Body() dto: CreateAuthoredTextDto): Promise<{ postId: string }> {
     return this.openChats.createPost(openChatId, dto);
   }
 
+  @Access('app')
   @Post('posts/:postId/comments')
   createComment(@Param('postId', IdPipe) postId: string, @Body() dto: CreateAuthoredTextDto): Promise<{ commentId: string }> {
     return this.openChats.createComment(postId, dto);

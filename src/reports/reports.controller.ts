@@ -6,17 +6,20 @@ import { CreateReportDto } from './dto/create-report.dto';
 import { FiledReportView, ReportView } from './dto/report.view';
 import { REPORT_REASONS, ReportReason } from './report-reasons';
 import { ReportsService } from './reports.service';
+import { Access } from '../auth/access.decorator';
 
 @ApiTags('reports')
 @Controller('v1')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
+  @Access('app', 'moderator', 'support')
   @Get('report-reasons')
   reasons(): readonly ReportReason[] {
     return REPORT_REASONS;
   }
 
+  @Access('app')
   @Post('reports')
   @HttpCode(202)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeating a key returns the same report.' })
@@ -26,11 +29,13 @@ export class ReportsController {
     return this.reports.file(dto, idempotencyKey);
   }
 
+  @Access('app', 'moderator', 'support')
   @Get('reports/:reportId')
   get(@Param('reportId', IdPipe) reportId: string): Promise<ReportView> {
     return this.reports.get(reportId);
   }
 
+  @Access('moderator', 'support')
   @Get('reports/:reportId/evidence')
   evidence(@Param('reportId', IdPipe) reportId: string): Promise<EvidenceView> {
     return this.reports.evidenceOf(reportId);

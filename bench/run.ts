@@ -19,7 +19,7 @@ const log = (line: string) => process.stdout.write(`[bench +${Math.round((Date.n
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const stack = await startStack(log);
-  const api = new Api(stack.apiUrl);
+  const api = new Api(stack.apiUrl, stack.authorization);
   const workflows = stack.temporal.workflow;
   const runId = randomUUID().slice(0, 8);
   const results: BenchResults = { label: options.label, startedAt: new Date(began).toISOString(), options: { ...options, parts: [...options.parts] } };

@@ -1,11 +1,28 @@
+import { mintToken } from '../src/auth/mint-token';
 import { DEMO_IDEMPOTENCY_KEY } from '../src/demo/demo-data';
 import { keyedReportId } from '../src/reports/filing-identity';
 import { reportWorkflowId } from '../workflows/definitions';
 
-/** What `npm start` prints once everything answers: where to look and what to paste. */
-export function printQuickStart({ apiUrl, temporalUi }: { apiUrl: string; temporalUi?: string }): void {
+interface Banner {
+  apiUrl: string;
+  temporalUi?: string;
+  /** Present when tokens are HS256 (the embedded default); absent with an identity provider. */
+  jwtSecret?: string;
+}
+
+/** What `npm start` prints once everything answers: where to look, tokens, and what to paste. */
+export async function printQuickStart({ apiUrl, temporalUi, jwtSecret }: Banner): Promise<void> {
   // The demo report's id follows from its Idempotency-Key, so the approve command can name it.
   const reportId = keyedReportId('alice', DEMO_IDEMPOTENCY_KEY);
+  const tokens = jwtSecret
+    ? [
+        'Tokens, one per role (valid 12 h; mint more with `npm run token -- --role moderator --sub mod-2`):',
+        `export APP_TOKEN=${await mintToken(jwtSecret, { sub: 'demo-app', roles: ['app'] })}`,
+        `export MODERATOR_TOKEN=${await mintToken(jwtSecret, { sub: 'mod-1', roles: ['moderator'] })}`,
+        `export SUPPORT_TOKEN=${await mintToken(jwtSecret, { sub: 'support-1', roles: ['support'] })}`,
+        '',
+      ]
+    : ['Tokens come from your identity provider (AUTH_JWKS_URL); set APP_TOKEN and MODERATOR_TOKEN.', ''];
   const lines = [
     '',
     'Report lifecycle service is running.',
@@ -14,12 +31,13 @@ export function printQuickStart({ apiUrl, temporalUi }: { apiUrl: string; tempor
     `  Health         ${apiUrl}/health`,
     temporalUi ? `  Temporal UI    ${temporalUi}` : '  Temporal UI    (external Temporal: use its own Web UI)',
     '',
+    ...tokens,
     '1) Alice reports a spam message from Dave:',
-    `curl -s -X POST ${apiUrl}/v1/reports -H 'content-type: application/json' -H 'Idempotency-Key: ${DEMO_IDEMPOTENCY_KEY}' \\`,
+    `curl -s -X POST ${apiUrl}/v1/reports -H "Authorization: Bearer $APP_TOKEN" -H 'content-type: application/json' -H 'Idempotency-Key: ${DEMO_IDEMPOTENCY_KEY}' \\`,
     `  -d '{"reporterId":"alice","target":{"kind":"chat_message","id":"msg-dave-1"},"reasons":["spam_advertising","fraud_scam"]}'`,
     '',
     '2) A moderator approves it (Dave is then blocked for Alice and CS gets a ticket):',
-    `curl -s -X POST ${apiUrl}/v1/reports/${reportId}/approve -H 'content-type: application/json' -d '{"moderatorId":"mod-1"}'`,
+    `curl -s -X POST ${apiUrl}/v1/reports/${reportId}/approve -H "Authorization: Bearer $MODERATOR_TOKEN" -H 'content-type: application/json' -d '{}'`,
     '',
     temporalUi ? `Watch it: ${temporalUi}/namespaces/default/workflows/${reportWorkflowId(reportId)}` : '',
     'Press Ctrl-C to stop everything.',

@@ -30,6 +30,9 @@ start() {
 }
 
 start
+# The printed tokens, pasted as printed; the curl commands below read them.
+eval "$(grep -E '^export (APP|MODERATOR|SUPPORT)_TOKEN=' "$OUT")"
+[[ -n "${APP_TOKEN:-}" && -n "${MODERATOR_TOKEN:-}" && -n "${SUPPORT_TOKEN:-}" ]] || { cat "$OUT"; echo "quick start: no tokens printed" >&2; exit 1; }
 # The two printed commands, as printed (the first spans two lines).
 FILE_CMD=$(grep -A1 '^curl .*v1/reports -H' "$OUT" | sed 's/ \\$//' | tr '\n' ' ')
 APPROVE_CMD=$(grep '^curl .*/approve' "$OUT")
@@ -45,8 +48,8 @@ grep -Eq '"status":"approved"|REPORT_ALREADY_DECIDED' <<<"$APPROVED" || { echo "
 REPORT_ID=$(sed -E 's/.*"reportId":"([^"]+)".*/\1/' <<<"$FILED")
 # The block and the ticket follow the decision asynchronously: give them a few seconds.
 followed_up() {
-  curl -s localhost:3000/v1/users/alice/blocks | grep -q '"blockedUserId":"dave"' &&
-    curl -s "localhost:3000/v1/cs/tickets?reportId=$REPORT_ID" | grep -q '"kind":"report_decided"'
+  curl -s -H "Authorization: Bearer $APP_TOKEN" localhost:3000/v1/users/alice/blocks | grep -q '"blockedUserId":"dave"' &&
+    curl -s -H "Authorization: Bearer $SUPPORT_TOKEN" "localhost:3000/v1/cs/tickets?reportId=$REPORT_ID" | grep -q '"kind":"report_decided"'
 }
 for _ in $(seq 1 40); do followed_up && break; sleep 0.5; done
 followed_up || { echo "quick start: no auto-block or no CS ticket" >&2; exit 1; }
@@ -54,6 +57,6 @@ stop_start
 grep -q '\[start\] stopped' "$OUT" || { cat "$OUT"; echo "quick start: Ctrl-C did not stop cleanly" >&2; exit 1; }
 
 start
-curl -s "localhost:3000/v1/reports/$REPORT_ID" | grep -q '"status":"approved"' || { echo "quick start: second start lost the report" >&2; exit 1; }
+curl -s -H "Authorization: Bearer $APP_TOKEN" "localhost:3000/v1/reports/$REPORT_ID" | grep -q '"status":"approved"' || { echo "quick start: second start lost the report" >&2; exit 1; }
 stop_start
 echo "quick start: ok (filed, approved, blocked, ticketed, stopped, restarted with the same data)"

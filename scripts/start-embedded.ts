@@ -9,6 +9,7 @@ import { SEARCH_ATTRIBUTE_TYPES } from '../workflows/definitions';
 import { RunningServer } from './lib/child-process';
 import { apiHealthy, startNodeProcess, workerStarted } from './lib/node-process';
 import { repoRoot, startFerretDb, startTemporalDevServer } from './lib/local-servers';
+import { ensureLocalSecrets } from './lib/local-secrets';
 import { printQuickStart } from './quick-start-banner';
 
 const root = repoRoot();
@@ -21,6 +22,11 @@ async function main(): Promise<void> {
   // `on`, not `once`: a second Ctrl-C must not fall through to the default (kill without stopping children).
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  // Unless the environment brings its own (AUTH_JWT_SECRET or an identity provider's JWKS).
+  if (!process.env.AUTH_JWT_SECRET && !process.env.AUTH_JWKS_URL) {
+    process.env.AUTH_JWT_SECRET = ensureLocalSecrets(dataDir).jwtSecret;
+  }
 
   let temporalUi: string | undefined;
   if (!process.env.TEMPORAL_ADDRESS) {
@@ -54,7 +60,7 @@ async function main(): Promise<void> {
   const dist = join(root, 'dist', 'src');
   running.push(await startNodeProcess('worker', join(dist, 'worker', 'main.js'), join(logDir, 'worker.log'), workerStarted()));
   running.push(await startNodeProcess('api', join(dist, 'main.js'), join(logDir, 'api.log'), apiHealthy(port)));
-  printQuickStart({ apiUrl: `http://localhost:${port}`, temporalUi });
+  await printQuickStart({ apiUrl: `http://localhost:${port}`, temporalUi, jwtSecret: process.env.AUTH_JWT_SECRET });
 }
 
 function runToCompletion(script: string): Promise<void> {

@@ -2,15 +2,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A tiny JSON client of the API; fetch keeps connections alive, as an app backend would. */
 export class Api {
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly authorization: string,
+  ) {}
 
   async post<T = any>(path: string, body: unknown, expected: number): Promise<T> {
-    const res = await fetch(this.baseUrl + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(this.baseUrl + path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: this.authorization }, body: JSON.stringify(body) });
     return this.read<T>(res, 'POST', path, expected);
   }
 
   async get<T = any>(path: string, expected = 200): Promise<T> {
-    return this.read<T>(await fetch(this.baseUrl + path), 'GET', path, expected);
+    return this.read<T>(await fetch(this.baseUrl + path, { headers: { authorization: this.authorization } }), 'GET', path, expected);
   }
 
   /** Polls a report until the workflow has moved it to `status`. */

@@ -11,10 +11,13 @@ import { join } from 'node:path';
 import { RunningServer } from '../../scripts/lib/child-process';
 import { findFreePort, repoRoot, startFerretDb, startTemporalDevServer } from '../../scripts/lib/local-servers';
 import { apiHealthy, loggedLine, startNodeProcess, workerStarted } from '../../scripts/lib/node-process';
+import { throwAwayServiceAuth } from '../../scripts/lib/service-token';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/definitions';
 
 export interface Stack {
   apiUrl: string;
+  /** Bearer with every role for the API this stack started. */
+  authorization: string;
   temporal: Client;
   mongo: MongoClient;
   pids: { api: number; worker: number; baselineWorker: number };
@@ -42,6 +45,7 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
       startFerretDb({ port: mongoPort, dataDir: join(dir, 'ferretdb'), logFile: join(dir, 'ferretdb.log') }),
     ]);
     running.push(temporalServer, ferret);
+    const authorization = await throwAwayServiceAuth('mod-bench');
     // The children inherit this process's environment (spawnServer passes it on).
     Object.assign(process.env, {
       TEMPORAL_ADDRESS: temporalServer.address,
@@ -75,6 +79,7 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
     const mongo = await MongoClient.connect(ferret.url('bench'));
     return {
       apiUrl,
+      authorization,
       temporal: new Client({ connection }),
       mongo,
       pids: { api: api.pid, worker: worker.pid, baselineWorker: baselineWorker.pid },

@@ -26,7 +26,7 @@ export async function lifecycleThroughput(api: Api, workflows: WorkflowClient, r
     const chat = await chatThroughApi(api, `${runId}-${i}`);
     const filed = await timed(samples?.fileReport ?? [], () => fileReport(api, chat.reporterId, chat.messageId));
     await api.awaitStatus(filed.reportId, 'awaiting_review');
-    await timed(samples?.approve ?? [], () => api.post(`/v1/reports/${filed.reportId}/approve`, { moderatorId: 'mod-bench' }, 200));
+    await timed(samples?.approve ?? [], () => api.post(`/v1/reports/${filed.reportId}/approve`, {}, 200));
     await workflows.getHandle(filed.workflowId).result();
   });
   return throughput(n, c, start);

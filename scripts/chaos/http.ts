@@ -5,6 +5,13 @@ export interface Answer {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
+let authorization: string | undefined;
+
+/** The bearer every call carries (the run mints one for its own API). */
+export function useAuthorization(bearer: string): void {
+  authorization = bearer;
+}
+
 /**
  * A client that behaves like a careful app backend: on a connection error, 5xx or timeout it
  * retries the same request (with the same Idempotency-Key), which the API must absorb.
@@ -14,7 +21,7 @@ export async function call(base: string, method: string, path: string, body?: un
     try {
       const res = await fetch(base + path, {
         method,
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}), ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(30_000),
       });

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ChaosCluster } from './cluster';
-import { call } from './http';
+import { throwAwayServiceAuth } from '../lib/service-token';
+import { call, useAuthorization } from './http';
 import { verify } from './verify';
 import { fileAndDecide, prepare } from './workload';
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const cluster = new ChaosCluster(dir);
   const say = (message: string) => process.stdout.write(`[chaos] ${message}\n`);
   say(`${count} reports; servers and logs in ${dir}`);
+  useAuthorization(await throwAwayServiceAuth('chaos-mod'));
   await cluster.start();
   const started = Date.now();
   try {

@@ -52,7 +52,7 @@ export async function fileAndDecide(api: string, plan: PlannedReport): Promise<s
   expectStatus(filed, ...(plan.friends ? [409, 202] : [202]));
   const reportId: string = filed.body.reportId ?? filed.body.details.reportId;
   if (plan.friends) return reportId;
-  const decided = await call(api, 'POST', `/v1/reports/${reportId}/${plan.decision}`, { moderatorId: 'chaos-mod' });
+  const decided = await call(api, 'POST', `/v1/reports/${reportId}/${plan.decision}`, {});
   // A retried decision whose first attempt landed answers 409 already decided.
   if (decided.status !== 200 && decided.body?.code !== 'REPORT_ALREADY_DECIDED') throw new Error(`decision failed: ${JSON.stringify(decided.body)}`);
   return reportId;

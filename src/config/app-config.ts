@@ -22,6 +22,8 @@ export class AppConfig {
   readonly duplicateWindowMs: number;
   /** R3: false reports within the window that restrict the reporter, and for how long. */
   readonly falseReportPolicy: { threshold: number; windowMs: number; restrictionMs: number };
+  /** Filing limit per reporter and API instance: `limit` reports per `windowMs`. */
+  readonly filingRateLimit: { limit: number; windowMs: number };
   readonly logLevel: string;
   /** Undefined: plain-text gRPC (the dev server). */
   readonly temporalTls?: TemporalTls;
@@ -62,6 +64,7 @@ export class AppConfig {
       windowMs: read('FALSE_REPORT_WINDOW', '30d', parseDuration),
       restrictionMs: read('REPORTING_RESTRICTION', '7d', parseDuration),
     };
+    this.filingRateLimit = read('FILING_RATE_LIMIT', '20/1m', rate);
     this.logLevel = read('LOG_LEVEL', 'info', (raw) => oneOf(raw, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']));
     const optional = <T>(name: string, parse: (raw: string) => T): T | undefined =>
       env[name]?.trim() ? read(name, '', parse) : undefined;
@@ -89,6 +92,12 @@ function positiveInt(raw: string, max: number, min = 1): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) throw new Error(`expected an integer from ${min} to ${max}, got "${raw}"`);
   return value;
+}
+
+function rate(raw: string): { limit: number; windowMs: number } {
+  const [count, window] = raw.split('/');
+  if (window === undefined) throw new Error(`expected <count>/<duration> such as 20/1m, got "${raw}"`);
+  return { limit: positiveInt(count, 1_000_000), windowMs: parseDuration(window) };
 }
 
 function hostPort(raw: string): string {

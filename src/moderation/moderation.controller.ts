@@ -4,6 +4,8 @@ import { IdPipe } from '../common/id.pipe';
 import { ApproveReportDto, QueueQuery, RejectReportDto } from './dto/decision.dto';
 import { ModerationService } from './moderation.service';
 import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/roles';
 
 @ApiTags('moderation')
 @Controller('v1')
@@ -26,15 +28,15 @@ export class ModerationController {
   @Post('reports/:reportId/approve')
   @HttpCode(200)
   @ApiConflictResponse({ description: 'REPORT_ALREADY_DECIDED or REPORT_NOT_REVIEWABLE' })
-  approve(@Param('reportId', IdPipe) reportId: string, @Body() dto: ApproveReportDto) {
-    return this.moderation.decide(reportId, { outcome: 'approved', ...dto });
+  approve(@Param('reportId', IdPipe) reportId: string, @Body() dto: ApproveReportDto, @CurrentPrincipal() moderator: Principal) {
+    return this.moderation.decide(reportId, { outcome: 'approved', ...dto, moderatorId: moderator.sub });
   }
 
   @Access('moderator')
   @Post('reports/:reportId/reject')
   @HttpCode(200)
   @ApiConflictResponse({ description: 'REPORT_ALREADY_DECIDED or REPORT_NOT_REVIEWABLE' })
-  reject(@Param('reportId', IdPipe) reportId: string, @Body() dto: RejectReportDto) {
-    return this.moderation.decide(reportId, { outcome: 'rejected', ...dto });
+  reject(@Param('reportId', IdPipe) reportId: string, @Body() dto: RejectReportDto, @CurrentPrincipal() moderator: Principal) {
+    return this.moderation.decide(reportId, { outcome: 'rejected', ...dto, moderatorId: moderator.sub });
   }
 }

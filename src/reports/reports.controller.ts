@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiHeader, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe';
 import { EvidenceView } from '../evidence/evidence.service';
 import { CreateReportDto } from './dto/create-report.dto';
 import { FiledReportView, ReportView } from './dto/report.view';
 import { REPORT_REASONS, ReportReason } from './report-reasons';
+import { FilingRateLimitGuard } from './filing-rate-limit.guard';
 import { ReportsService } from './reports.service';
 import { Access } from '../auth/access.decorator';
 
@@ -21,6 +22,8 @@ export class ReportsController {
 
   @Access('app')
   @Post('reports')
+  @UseGuards(FilingRateLimitGuard)
+  @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED: too many reports from this reporter (FILING_RATE_LIMIT); see Retry-After.' })
   @HttpCode(202)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeating a key returns the same report.' })
   @ApiAcceptedResponse({ type: FiledReportView })

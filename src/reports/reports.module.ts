@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AppConfig } from '../config/app-config';
 import { ChatsModule } from '../chats/chats.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { OpenChatsModule } from '../open-chats/open-chats.module';
@@ -7,13 +9,20 @@ import { UsersModule } from '../users/users.module';
 import { ReporterStandingModule } from '../reporter-standing/reporter-standing.module';
 import { ReportStoreModule } from './report-store.module';
 import { ReportsController } from './reports.controller';
+import { FilingRateLimitGuard } from './filing-rate-limit.guard';
 import { ReportsService } from './reports.service';
 import { TargetResolver } from './target-resolver.service';
 
 @Module({
-  imports: [ReportStoreModule, ReporterStandingModule, TemporalModule, UsersModule, ChatsModule, OpenChatsModule, EvidenceModule],
+  imports: [
+    // In memory, per API instance: N instances allow up to N times the limit (see the README).
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ throttlers: [{ name: 'default', limit: config.filingRateLimit.limit, ttl: config.filingRateLimit.windowMs }] }),
+    }),
+    ReportStoreModule, ReporterStandingModule, TemporalModule, UsersModule, ChatsModule, OpenChatsModule, EvidenceModule],
   controllers: [ReportsController],
-  providers: [ReportsService, TargetResolver],
+  providers: [ReportsService, TargetResolver, FilingRateLimitGuard],
   exports: [ReportsService],
 })
 export class ReportsModule {}

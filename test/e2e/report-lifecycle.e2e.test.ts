@@ -72,7 +72,7 @@ describe('R6: evidence before deletion', () => {
 describe('moderator decisions', () => {
   test('R7, R9, R10: approval blocks the reported person once and opens a CS ticket with decision, policy and evidence', async () => {
     const { reporter, reported, reportId, report } = await chatReport(['violent_threatening', 'abusive_hateful']);
-    const res = await t.http().post(`/v1/reports/${reportId}/approve`).send({ moderatorId: 'mod-1', note: 'clear threat' }).expect(200);
+    const res = await t.http().post(`/v1/reports/${reportId}/approve`).send({ note: 'clear threat' }).expect(200);
     expect(res.body).toEqual({ reportId, status: 'approved' });
     const done = await platform.awaitStep(reportId, 'auto_block');
     await platform.awaitStep(reportId, 'cs_notified');
@@ -94,16 +94,16 @@ describe('moderator decisions', () => {
 
   test('R10: the moderator may name the policy applied; an unknown policy is 400 UNKNOWN_POLICY', async () => {
     const { reportId } = await chatReport(['other']);
-    const bad = await t.http().post(`/v1/reports/${reportId}/approve`).send({ moderatorId: 'mod-1', policy: 'vibes' }).expect(400);
+    const bad = await t.http().post(`/v1/reports/${reportId}/approve`).send({ policy: 'vibes' }).expect(400);
     expect(bad.body.code).toBe('UNKNOWN_POLICY');
-    await t.http().post(`/v1/reports/${reportId}/approve`).send({ moderatorId: 'mod-1', policy: 'fraud' }).expect(200);
+    await t.http().post(`/v1/reports/${reportId}/approve`).send({ policy: 'fraud' }).expect(200);
     expect((await platform.report(reportId)).decision.policy).toBe('fraud');
   });
 
   test('R7: when the reporter had already blocked the person, the record says so and no second block is made', async () => {
     const { reporter, reported, reportId } = await chatReport();
     await platform.block(reporter, reported);
-    await t.http().post(`/v1/reports/${reportId}/approve`).send({ moderatorId: 'mod-1' }).expect(200);
+    await t.http().post(`/v1/reports/${reportId}/approve`).send({}).expect(200);
     const done = await platform.awaitStep(reportId, 'auto_block');
     expect(done.autoBlock).toBe('already_in_place');
     const block = await t.mongo.collection('blocks').findOne({ blockerId: reporter, blockedUserId: reported });
@@ -112,7 +112,7 @@ describe('moderator decisions', () => {
 
   test('R8: unblocking after an approved report is recorded and does not reopen the report', async () => {
     const { reporter, reported, reportId } = await chatReport();
-    await t.http().post(`/v1/reports/${reportId}/approve`).send({ moderatorId: 'mod-1' }).expect(200);
+    await t.http().post(`/v1/reports/${reportId}/approve`).send({}).expect(200);
     await platform.awaitStep(reportId, 'auto_block');
     const unblocked = await t.http().delete(`/v1/users/${reporter}/blocks/${reported}`).expect(200);
     expect(unblocked.body.active).toBe(false);
@@ -124,7 +124,7 @@ describe('moderator decisions', () => {
 
   test('rejection records the decision, opens a CS ticket and blocks no one', async () => {
     const { reporter, reportId } = await chatReport(['spam_advertising']);
-    const res = await t.http().post(`/v1/reports/${reportId}/reject`).send({ moderatorId: 'mod-1', falseReport: true }).expect(200);
+    const res = await t.http().post(`/v1/reports/${reportId}/reject`).send({ falseReport: true }).expect(200);
     expect(res.body.status).toBe('rejected');
     await platform.awaitStep(reportId, 'cs_notified');
     expect((await platform.report(reportId)).decision).toMatchObject({ outcome: 'rejected', falseReport: true });
@@ -133,10 +133,10 @@ describe('moderator decisions', () => {
 
   test('a second decision is 409 REPORT_ALREADY_DECIDED; an unknown report is 404', async () => {
     const { reportId } = await chatReport();
-    await t.http().post(`/v1/reports/${reportId}/approve`).send({ moderatorId: 'mod-1' }).expect(200);
-    const again = await t.http().post(`/v1/reports/${reportId}/reject`).send({ moderatorId: 'mod-2' }).expect(409);
+    await t.http().post(`/v1/reports/${reportId}/approve`).send({}).expect(200);
+    const again = await t.http().post(`/v1/reports/${reportId}/reject`).send({}).expect(409);
     expect(again.body.code).toBe('REPORT_ALREADY_DECIDED');
-    const missing = await t.http().post('/v1/reports/rpt_nope/approve').send({ moderatorId: 'mod-1' }).expect(404);
+    const missing = await t.http().post('/v1/reports/rpt_nope/approve').send({}).expect(404);
     expect(missing.body.code).toBe('REPORT_NOT_FOUND');
   });
 
@@ -163,7 +163,7 @@ describe('moderator decisions', () => {
     } while (cursor);
     expect(seen.indexOf(a.reportId)).toBeGreaterThanOrEqual(0);
     expect(seen.indexOf(a.reportId)).toBeLessThan(seen.indexOf(b.reportId));
-    await t.http().post(`/v1/reports/${a.reportId}/approve`).send({ moderatorId: 'mod-1' }).expect(200);
+    await t.http().post(`/v1/reports/${a.reportId}/approve`).send({}).expect(200);
     const after = (await t.http().get('/v1/moderation/queue').query({ limit: 100 }).expect(200)).body;
     expect(after.items.map((i: { reportId: string }) => i.reportId)).not.toContain(a.reportId);
   });
@@ -178,7 +178,7 @@ describe('R2: the reported person never learns who reported them', () => {
     const viewBefore = (await t.http().get(`/v1/chats/${chatId}`).query({ userId: reported }).expect(200)).body;
     const res = await platform.fileReport(reporter, 'chat_message', messageId).expect(202);
     await platform.awaitStatus(res.body.reportId, 'awaiting_review');
-    await t.http().post(`/v1/reports/${res.body.reportId}/approve`).send({ moderatorId: 'mod-1' }).expect(200);
+    await t.http().post(`/v1/reports/${res.body.reportId}/approve`).send({}).expect(200);
     await platform.awaitStep(res.body.reportId, 'auto_block');
 
     const viewAfter = (await t.http().get(`/v1/chats/${chatId}`).query({ userId: reported }).expect(200)).body;

@@ -5,6 +5,7 @@ import { findFreePort } from '../../scripts/lib/local-servers';
 import { hasCompleted } from '../support/history';
 import { NodeProcess, awaitReady, scrape, startNodeProcess } from '../support/node-processes';
 import { sampleSum } from '../support/prometheus';
+import { bearer } from '../support/auth';
 import { Platform } from '../support/platform-fixtures';
 import { eventually } from '../support/test-app';
 import { testServers } from '../support/test-env';
@@ -26,10 +27,12 @@ const apiPorts: number[] = [];
 const workerPorts: number[] = [];
 let temporal: Client;
 let platforms: Platform[];
+let authorization: string;
 const reportIds: string[] = [];
 const activitiesByWorker: Record<string, number> = {};
 
 beforeAll(async () => {
+  authorization = await bearer();
   const suffix = randomUUID().slice(0, 8);
   const shared = {
     MONGO_URL: servers.mongoBaseUrl(`t_scale_${suffix}`),
@@ -52,7 +55,7 @@ beforeAll(async () => {
     processes.push(startNodeProcess(name, 'main.js', { ...shared, PORT: String(port) }));
   }
   await Promise.all([...workerPorts.map((p, i) => awaitReady(processes[i], p)), ...apiPorts.map((p, i) => awaitReady(processes[WORKERS.length + i], p))]);
-  platforms = apiPorts.map((port) => new Platform({ http: () => request(`http://127.0.0.1:${port}`) }));
+  platforms = apiPorts.map((port) => new Platform({ http: () => api(port) }));
   temporal = new Client({ connection: await Connection.connect({ address: servers.temporalAddress }) });
 }, 60_000);
 
@@ -61,10 +64,14 @@ afterAll(async () => {
   await temporal?.connection.close();
 });
 
+function api(port: number) {
+  return request.agent(`http://127.0.0.1:${port}`).set('Authorization', authorization);
+}
+
 /** A user whose display name carries the secret (ids show up in request logs; names must not). */
 async function user(apiPort: number, label: string): Promise<string> {
   const userId = `${label}-${randomUUID().slice(0, 8)}`;
-  await request(`http://127.0.0.1:${apiPort}`).post('/v1/users').send({ userId, displayName: `${label} ${SECRET}` }).expect(201);
+  await api(apiPort).post('/v1/users').send({ userId, displayName: `${label} ${SECRET}` }).expect(201);
   return userId;
 }
 
@@ -97,11 +104,11 @@ describe('two APIs and three workers on one Temporal server and one database', (
     victim.child.kill('SIGKILL');
     await victim.exited;
     await fileBatch(REPORTS / 2, REPORTS);
-    for (const port of apiPorts) expect(sampleSum(await scrape(port), 'report_queue_depth')).toBe(REPORTS);
+    for (const port of apiPorts) expect(sampleSum(await scrape(port, authorization), 'report_queue_depth')).toBe(REPORTS);
 
     // Workflows cached on the dead worker go on once their sticky task times out (10 s by default).
     await Promise.all(
-      reportIds.map((id, i) => request(`http://127.0.0.1:${apiPorts[i % 2]}`).post(`/v1/reports/${id}/approve`).send({ moderatorId: 'mod-1' }).expect(200)),
+      reportIds.map((id, i) => api(apiPorts[i % 2]).post(`/v1/reports/${id}/approve`).send({}).expect(200)),
     );
     await Promise.all(reportIds.map((id) => platforms[1].awaitStep(id, 'cs_notified')));
 
@@ -121,9 +128,9 @@ describe('two APIs and three workers on one Temporal server and one database', (
   });
 
   test('business figures add up across processes: filings on the APIs, decisions and tickets on the workers', async () => {
-    const apiMetrics = await Promise.all(apiPorts.map(scrape));
+    const apiMetrics = await Promise.all(apiPorts.map((port) => scrape(port, authorization)));
     const liveWorkers = workerPorts.filter((_, i) => WORKERS[i] !== KILLED);
-    const workerMetrics = await Promise.all(liveWorkers.map(scrape));
+    const workerMetrics = await Promise.all(liveWorkers.map((port) => scrape(port)));
     const total = (texts: string[], name: string, labels?: Record<string, string>) => texts.reduce((sum, t) => sum + sampleSum(t, name, labels), 0);
 
     expect(total(apiMetrics, 'reports_filed_total', { kind: 'chat_message', reason: 'violent_threatening' })).toBe(REPORTS);

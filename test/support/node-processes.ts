@@ -47,8 +47,9 @@ export async function awaitReady(proc: NodeProcess, port: number): Promise<void>
   );
 }
 
-export async function scrape(port: number): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+/** Reads /metrics; the API's needs a bearer token, the worker's health port does not. */
+export async function scrape(port: number, authorization?: string): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/metrics`, { headers: authorization ? { authorization } : {} });
   if (res.status !== 200) throw new Error(`/metrics on ${port} answered ${res.status}`);
   return res.text();
 }

@@ -7,11 +7,13 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createHttpApp } from '../../src/http-app';
 import { createReportWorker } from '../../src/worker/create-worker';
+import { bearer } from './auth';
 import { testServers } from './test-env';
 
 export interface TestApp {
   app: NestExpressApplication;
-  http: () => ReturnType<typeof request>;
+  /** Requests carrying a token with every role (subject `mod-1`); `.set('Authorization', ...)` overrides it. */
+  http: () => ReturnType<typeof request.agent>;
   /** A client of the same Temporal server, for reading histories and sending signals. */
   temporal: Client;
   mongo: MongoConnection;
@@ -19,12 +21,17 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
+let overriddenBefore: string[] = [];
+
 /**
  * The real API and a real worker in this process, against the run's Temporal dev server and
  * FerretDB, with a database and task queue of their own so test files cannot see each other.
  */
 export async function startTestApp(name: string, env: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<TestApp> {
   const servers = testServers();
+  // One file's overrides (e.g. a short deadline) must not leak into the next file's app.
+  for (const key of overriddenBefore) delete process.env[key];
+  overriddenBefore = Object.keys(env);
   const suffix = randomUUID().slice(0, 8);
   const taskQueue = `test-${name}-${suffix}`;
   Object.assign(process.env, {
@@ -45,9 +52,10 @@ export async function startTestApp(name: string, env: Record<string, string> = {
   const running = worker?.run();
   const clientConnection = await Connection.connect({ address: servers.temporalAddress });
   const mongo = app.get<MongoConnection>(getConnectionToken());
+  const allRoles = await bearer();
   return {
     app,
-    http: () => request(app.getHttpServer()),
+    http: () => request.agent(app.getHttpServer()).set('Authorization', allRoles),
     temporal: new Client({ connection: clientConnection }),
     mongo,
     taskQueue,

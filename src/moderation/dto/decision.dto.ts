@@ -1,14 +1,9 @@
-import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsEntityId } from '../../common/is-entity-id';
 import { POLICY_CODES } from '../../reports/report-reasons';
 
 export class ApproveReportDto {
-  @ApiProperty({ example: 'mod-1' })
-  @IsEntityId()
-  moderatorId: string;
-
   @ApiPropertyOptional({ enum: POLICY_CODES, description: "R10: policy applied; defaults to the first reason's category." })
   @IsOptional()
   @IsIn(POLICY_CODES, { message: `policy must be one of ${POLICY_CODES.join(', ')}`, context: { code: 'UNKNOWN_POLICY' } })
@@ -22,10 +17,6 @@ export class ApproveReportDto {
 }
 
 export class RejectReportDto {
-  @ApiProperty({ example: 'mod-1' })
-  @IsEntityId()
-  moderatorId: string;
-
   @ApiPropertyOptional({ maxLength: 2000 })
   @IsOptional()
   @IsString()

@@ -1,0 +1,24 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface LocalSecrets {
+  /** HS256 secret the embedded default's API verifies tokens with. */
+  jwtSecret: string;
+}
+
+/**
+ * The embedded default's secrets: generated on first start into `.data/secrets.json`
+ * (readable by its owner only) and reused afterwards, so tokens survive a restart.
+ * Production never reads this file: it configures its secrets explicitly.
+ */
+export function ensureLocalSecrets(dataDir: string): LocalSecrets {
+  const file = join(dataDir, 'secrets.json');
+  const existing: Partial<LocalSecrets> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const secrets: LocalSecrets = { jwtSecret: existing.jwtSecret ?? randomBytes(32).toString('base64url') };
+  if (JSON.stringify(existing) !== JSON.stringify({ ...existing, ...secrets })) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify({ ...existing, ...secrets }, null, 2), { mode: 0o600 });
+  }
+  return secrets;
+}

@@ -24,7 +24,7 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
     if (!instance || !metatype) continue;
     const prefixes = asArray(Reflect.getMetadata(PATH_METADATA, metatype));
     for (const name of scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
-      const handler = instance[name];
+      const handler = (instance as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
       const paths = Reflect.getMetadata(PATH_METADATA, handler);
       if (paths === undefined) continue;
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod] as RouteInfo['method'];

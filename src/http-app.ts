@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
 import { AppModule } from './app.module';
+import { refuseHostileKeys } from './common/hostile-keys';
 import { createValidationPipe } from './common/validation';
 import { httpMetricsMiddleware } from './metrics/http-metrics';
 
@@ -14,6 +15,7 @@ export async function createHttpApp(): Promise<NestExpressApplication> {
   // First, so that every answer is counted, including body-parser refusals.
   app.use(httpMetricsMiddleware(app.get(Registry)));
   app.useBodyParser('json', { limit: '64kb' });
+  app.use(refuseHostileKeys);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const openApi = new DocumentBuilder()

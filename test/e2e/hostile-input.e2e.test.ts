@@ -78,12 +78,15 @@ const spoil: fc.Arbitrary<Spoil> = fc.oneof(
   fc.record({ kind: fc.constant('query' as const), query: hostileQuery }),
 );
 
-async function send(target: Target, s: Spoil) {
-  const id = s.kind === 'id' ? s.id : 'fuzz-missing-1';
-  let path = target.path(id);
-  if (s.kind === 'query' || !target.body) path += s.kind === 'query' ? s.query : '';
-  // A GET/DELETE has no body to spoil: it gets a hostile id or query instead.
-  if (!target.body && s.kind !== 'query' && s.kind !== 'id') path = target.path('$gt');
+async function send(target: Target, spoiled: Spoil) {
+  const usesId = target.path('a') !== target.path('b');
+  // A spoil that does not fit the route (an id for a route without one, a body for a GET)
+  // becomes one that does, so that every request stays hostile.
+  let s = spoiled;
+  if (s.kind === 'id' && !usesId) s = { kind: 'value', field: 0, value: { $ne: null } };
+  if (!target.body && s.kind !== 'id' && s.kind !== 'query') s = { kind: 'id', id: '$gt' };
+  let path = target.path(s.kind === 'id' ? s.id : 'fuzz-missing-1');
+  if (s.kind === 'query') path += s.query;
   const req = t.http()[target.method](path);
   if (!target.body) return req;
   if (s.kind === 'json') return req.set('content-type', 'application/json').send(s.text);

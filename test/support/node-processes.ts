@@ -37,14 +37,18 @@ export function startNodeProcess(name: string, entry: 'main.js' | 'worker/main.j
 
 /** Waits for `/health/ready` to answer 200; fails early with the process's output if it died. */
 export async function awaitReady(proc: NodeProcess, port: number): Promise<void> {
-  await eventually(
-    async () => {
-      if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited with ${proc.child.exitCode}:\n${proc.output().slice(-2_000)}`);
-      return fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.status, () => 0);
-    },
-    (status) => status === 200,
-    30_000,
-  );
+  try {
+    await eventually(
+      async () => {
+        if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited with ${proc.child.exitCode}`);
+        return fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.status, () => 0);
+      },
+      (status) => status === 200,
+      30_000,
+    );
+  } catch (error) {
+    throw new Error(`${proc.name} not ready: ${(error as Error).message}\n${proc.output().slice(-2_000)}`);
+  }
 }
 
 /** Reads /metrics; the API's needs a bearer token, the worker's health port does not. */

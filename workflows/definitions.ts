@@ -61,8 +61,14 @@ export interface Admission {
   refusalMessage?: string;
 }
 
+/**
+ * What storeEvidence returns, so it lands in the workflow history at capture time: the root
+ * recorded there is what evidence verification trusts. Digests only, never content.
+ */
 export interface EvidenceReceipt {
   evidenceSetId: string;
+  /** Absent in histories recorded before the hash chain (scheme `sha256-items-v0`). */
+  scheme?: string;
   rootDigest: string;
   itemCount: number;
 }

@@ -2,6 +2,7 @@ import type { Schema } from 'mongoose';
 import { Chat, ChatSchema } from '../chats/schemas/chat.schema';
 import { Message, MessageSchema } from '../chats/schemas/message.schema';
 import { CsTicket, CsTicketSchema } from '../customer-service/schemas/cs-ticket.schema';
+import { EvidenceAccess, EvidenceAccessSchema } from '../evidence/schemas/evidence-access.schema';
 import { EvidenceItem, EvidenceItemSchema } from '../evidence/schemas/evidence-item.schema';
 import { EvidenceSet, EvidenceSetSchema } from '../evidence/schemas/evidence-set.schema';
 import { Comment, CommentSchema } from '../open-chats/schemas/comment.schema';
@@ -28,6 +29,7 @@ export const ALL_MODELS: Array<{ name: string; schema: Schema }> = [
   { name: Report.name, schema: ReportSchema },
   { name: EvidenceSet.name, schema: EvidenceSetSchema },
   { name: EvidenceItem.name, schema: EvidenceItemSchema },
+  { name: EvidenceAccess.name, schema: EvidenceAccessSchema },
   { name: CsTicket.name, schema: CsTicketSchema },
   { name: FalseReportStrike.name, schema: FalseReportStrikeSchema },
   { name: ReportingRestriction.name, schema: ReportingRestrictionSchema },

@@ -8,6 +8,9 @@ export interface DigestableItem {
   createdAt: Date;
 }
 
+// The legacy scheme `sha256-items-v0` (evidence-chain.ts has the current one). Kept so that
+// evidence captured before the hash chain is still verified by the rules it was stored under.
+
 /** SHA-256 over a fixed-order JSON form, so the same content always gives the same digest. */
 export function itemDigest(item: DigestableItem): string {
   const canonical = JSON.stringify([item.sourceKind, item.sourceId, item.authorId, item.createdAt.toISOString(), item.text]);

@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ChatsModule } from '../chats/chats.module';
 import { OpenChatsModule } from '../open-chats/open-chats.module';
+import { EvidenceAccessLog } from './evidence-access-log.service';
 import { EvidenceService } from './evidence.service';
+import { EvidenceAccess, EvidenceAccessSchema } from './schemas/evidence-access.schema';
 import { EvidenceItem, EvidenceItemSchema } from './schemas/evidence-item.schema';
 import { EvidenceSet, EvidenceSetSchema } from './schemas/evidence-set.schema';
 
@@ -13,9 +15,10 @@ import { EvidenceSet, EvidenceSetSchema } from './schemas/evidence-set.schema';
     MongooseModule.forFeature([
       { name: EvidenceItem.name, schema: EvidenceItemSchema },
       { name: EvidenceSet.name, schema: EvidenceSetSchema },
+      { name: EvidenceAccess.name, schema: EvidenceAccessSchema },
     ]),
   ],
-  providers: [EvidenceService],
-  exports: [EvidenceService],
+  providers: [EvidenceService, EvidenceAccessLog],
+  exports: [EvidenceService, EvidenceAccessLog],
 })
 export class EvidenceModule {}

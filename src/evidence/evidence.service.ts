@@ -6,11 +6,15 @@ import { ChatsService } from '../chats/chats.service';
 import { ApiError } from '../common/api-error';
 import { isDuplicateKey } from '../common/database-errors';
 import { OpenChatsService } from '../open-chats/open-chats.service';
-import { DigestableItem, itemDigest, rootDigest } from './evidence-digest';
+import { CHAIN_SCHEME, EvidenceScheme, LEGACY_SCHEME, chainDigests, chainRoot } from './evidence-chain';
+import { DigestableItem } from './evidence-digest';
+import { ChainCheck, EvidenceFinding, StoredEvidence, checkEvidence } from './evidence-verification';
 import { EvidenceItem } from './schemas/evidence-item.schema';
 import { EvidenceSet } from './schemas/evidence-set.schema';
 
 const WRITE_BATCH = 500;
+
+type StoredItem = Omit<EvidenceItem, '_id' | 'reportId'>;
 
 export interface CaptureRequest {
   reportId: string;
@@ -23,13 +27,29 @@ export interface CaptureRequest {
 
 export interface EvidenceView {
   reportId: string;
+  scheme: EvidenceScheme;
   rootDigest: string;
   itemCount: number;
   truncated: boolean;
   capturedAt: Date;
   /** Digests recomputed from the stored content just now. */
   intact: boolean;
-  items: Array<Omit<EvidenceItem, '_id' | 'reportId'> & { digestValid: boolean }>;
+  items: Array<StoredItem & { digestValid: boolean }>;
+}
+
+export interface EvidenceVerification {
+  reportId: string;
+  scheme: EvidenceScheme;
+  status: ChainCheck['status'];
+  /** Items found in storage, and how many the capture stored. */
+  items: number;
+  expectedItems: number;
+  firstAlteredIndex?: number;
+  findings: EvidenceFinding[];
+  storedRoot: string;
+  /** The root in the workflow history's storeEvidence result; null when the history has none. */
+  recordedRoot: string | null;
+  recomputedRoot: string;
 }
 
 /** R6: what an investigation would need, stored before the chat room is deleted. */
@@ -48,7 +68,7 @@ export class EvidenceService {
     if (existing) return toReceipt(existing);
 
     const { contents, truncated } = await this.collect(request);
-    const digests = contents.map(itemDigest);
+    const digests = chainDigests(request.reportId, contents);
     const docs = contents.map((content, seq) => ({
       _id: `${request.reportId}:${String(seq).padStart(6, '0')}`,
       reportId: request.reportId,
@@ -59,7 +79,7 @@ export class EvidenceService {
     for (let start = 0; start < docs.length; start += WRITE_BATCH) {
       await this.insertIgnoringDuplicates(docs.slice(start, start + WRITE_BATCH));
     }
-    const set = { _id: request.reportId, rootDigest: rootDigest(digests), itemCount: docs.length, truncated, cutoff: request.cutoff, capturedAt: new Date() };
+    const set: EvidenceSet = { _id: request.reportId, scheme: CHAIN_SCHEME, rootDigest: chainRoot(request.reportId, digests), itemCount: docs.length, truncated, cutoff: request.cutoff, capturedAt: new Date() };
     try {
       await this.sets.create(set);
       return toReceipt(set);
@@ -70,19 +90,45 @@ export class EvidenceService {
   }
 
   async view(reportId: string): Promise<EvidenceView> {
-    const set = await this.sets.findById(reportId).lean();
-    if (!set) throw ApiError.notFound('EVIDENCE_NOT_FOUND', `No evidence has been stored for report ${reportId} yet.`);
-    const items = await this.items.find({ reportId }).sort({ seq: 1 }).lean();
-    const recomputed = items.map(itemDigest);
+    const { set, items, stored } = await this.load(reportId);
+    const check = checkEvidence(stored, null);
     return {
       reportId,
+      scheme: stored.scheme,
       rootDigest: set.rootDigest,
       itemCount: set.itemCount,
       truncated: set.truncated,
       capturedAt: set.capturedAt,
-      intact: items.length === set.itemCount && rootDigest(recomputed) === set.rootDigest,
-      items: items.map(({ _id, reportId: _r, ...item }, i) => ({ ...item, digestValid: recomputed[i] === item.digest })),
+      intact: check.status === 'intact',
+      items: items.map((item, i) => ({ ...item, digestValid: check.itemValid[i] })),
     };
+  }
+
+  /** Recomputes the chain and compares it with the stored root and the root the history recorded. */
+  async verify(reportId: string, recordedRoot: string | null): Promise<EvidenceVerification> {
+    const { set, stored } = await this.load(reportId);
+    const check = checkEvidence(stored, recordedRoot);
+    return {
+      reportId,
+      scheme: stored.scheme,
+      status: check.status,
+      items: stored.items.length,
+      expectedItems: set.itemCount,
+      ...(check.firstAlteredIndex !== undefined ? { firstAlteredIndex: check.firstAlteredIndex } : {}),
+      findings: check.findings,
+      storedRoot: set.rootDigest,
+      recordedRoot,
+      recomputedRoot: check.recomputedRoot,
+    };
+  }
+
+  private async load(reportId: string): Promise<{ set: EvidenceSet; items: StoredItem[]; stored: StoredEvidence }> {
+    const set = await this.sets.findById(reportId).lean();
+    if (!set) throw ApiError.notFound('EVIDENCE_NOT_FOUND', `No evidence has been stored for report ${reportId} yet.`);
+    const found: StoredItem[] = await this.items.find({ reportId }, { _id: 0, reportId: 0 }).sort({ seq: 1 }).lean();
+    // A set stored before the chain has no scheme field: it is checked by the legacy rules.
+    const scheme = set.scheme ?? LEGACY_SCHEME;
+    return { set, items: found, stored: { reportId, scheme, itemCount: set.itemCount, rootDigest: set.rootDigest, items: found } };
   }
 
   private async collect(request: CaptureRequest): Promise<{ contents: DigestableItem[]; truncated: boolean }> {
@@ -122,5 +168,5 @@ export class EvidenceService {
 }
 
 function toReceipt(set: EvidenceSet): EvidenceReceipt {
-  return { evidenceSetId: set._id, rootDigest: set.rootDigest, itemCount: set.itemCount };
+  return { evidenceSetId: set._id, scheme: set.scheme ?? LEGACY_SCHEME, rootDigest: set.rootDigest, itemCount: set.itemCount };
 }

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiHeader, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe';
-import { EvidenceView } from '../evidence/evidence.service';
 import { CreateReportDto } from './dto/create-report.dto';
 import { FiledReportView, ReportView } from './dto/report.view';
 import { REPORT_REASONS, ReportReason } from './report-reasons';
@@ -36,11 +35,5 @@ export class ReportsController {
   @Get('reports/:reportId')
   get(@Param('reportId', IdPipe) reportId: string): Promise<ReportView> {
     return this.reports.get(reportId);
-  }
-
-  @Access('moderator', 'support')
-  @Get('reports/:reportId/evidence')
-  evidence(@Param('reportId', IdPipe) reportId: string): Promise<EvidenceView> {
-    return this.reports.evidenceOf(reportId);
   }
 }

@@ -8,6 +8,8 @@ import { TemporalModule } from '../temporal/temporal.module';
 import { UsersModule } from '../users/users.module';
 import { ReporterStandingModule } from '../reporter-standing/reporter-standing.module';
 import { ReportStoreModule } from './report-store.module';
+import { EvidenceController } from './evidence.controller';
+import { EvidenceReads } from './evidence-reads.service';
 import { ReportsController } from './reports.controller';
 import { FilingRateLimitGuard } from './filing-rate-limit.guard';
 import { ReportsService } from './reports.service';
@@ -21,8 +23,8 @@ import { TargetResolver } from './target-resolver.service';
       useFactory: (config: AppConfig) => ({ throttlers: [{ name: 'default', limit: config.filingRateLimit.limit, ttl: config.filingRateLimit.windowMs }] }),
     }),
     ReportStoreModule, ReporterStandingModule, TemporalModule, UsersModule, ChatsModule, OpenChatsModule, EvidenceModule],
-  controllers: [ReportsController],
-  providers: [ReportsService, TargetResolver, FilingRateLimitGuard],
+  controllers: [ReportsController, EvidenceController],
+  providers: [ReportsService, TargetResolver, FilingRateLimitGuard, EvidenceReads],
   exports: [ReportsService],
 })
 export class ReportsModule {}

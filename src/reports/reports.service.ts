@@ -4,7 +4,6 @@ import { ApiError } from '../common/api-error';
 import { newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
 import { BusinessMetrics } from '../metrics/business-metrics';
-import { EvidenceService, EvidenceView } from '../evidence/evidence.service';
 import { ReportWorkflows } from '../temporal/report-workflows.service';
 import { ReporterStandingService } from '../reporter-standing/reporter-standing.service';
 import { UsersService } from '../users/users.service';
@@ -26,7 +25,6 @@ export class ReportsService {
     private readonly users: UsersService,
     private readonly standing: ReporterStandingService,
     private readonly workflows: ReportWorkflows,
-    private readonly evidence: EvidenceService,
     private readonly config: AppConfig,
     private readonly metrics: BusinessMetrics,
   ) {}
@@ -134,11 +132,6 @@ export class ReportsService {
 
   async get(reportId: string): Promise<ReportView> {
     return toReportView(await this.require(reportId));
-  }
-
-  async evidenceOf(reportId: string): Promise<EvidenceView> {
-    await this.require(reportId);
-    return this.evidence.view(reportId);
   }
 
   async require(reportId: string): Promise<Report> {

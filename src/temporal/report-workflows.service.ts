@@ -5,6 +5,7 @@ import {
   Admission,
   DecideResult,
   Decision,
+  EvidenceReceipt,
   ReportLifecycleInput,
   admissionUpdate,
   decideUpdate,
@@ -13,7 +14,8 @@ import {
   reportTargetKindKey,
   reportWorkflowId,
 } from '../../workflows/definitions';
-import { isTemporalUnavailable, temporalUnavailable } from './temporal-errors';
+import { evidenceReceiptInHistory } from './recorded-evidence';
+import { isTemporalUnavailable, isWorkflowGone, temporalUnavailable } from './temporal-errors';
 
 /** The API's only door to Temporal: starts report workflows and delivers decisions. */
 @Injectable()
@@ -71,6 +73,22 @@ export class ReportWorkflows implements OnApplicationShutdown {
       return await handle.executeUpdate(decideUpdate, { args: [decision] });
     } catch (error) {
       if (isTemporalUnavailable(error)) throw temporalUnavailable();
+      throw error;
+    }
+  }
+
+  /**
+   * The evidence receipt recorded in the report's workflow history at capture time (R6);
+   * null when there is no such history (never started, or past the namespace's retention).
+   */
+  async recordedEvidence(reportId: string): Promise<EvidenceReceipt | null> {
+    const handle = this.client.workflow.getHandle(reportWorkflowId(reportId));
+    try {
+      const history = await this.client.withDeadline(Date.now() + this.config.temporalRpcTimeoutMs, () => handle.fetchHistory());
+      return evidenceReceiptInHistory(history, this.client.options.loadedDataConverter.payloadConverter);
+    } catch (error) {
+      if (isTemporalUnavailable(error)) throw temporalUnavailable();
+      if (isWorkflowGone(error)) return null;
       throw error;
     }
   }

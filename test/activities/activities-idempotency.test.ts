@@ -89,7 +89,7 @@ describe('every activity is safe to run twice', () => {
     const largeReceipt = await acts.storeEvidence(large.ref);
     expect(largeReceipt.itemCount).toBe(MAX_MESSAGES);
     // What goes into workflow history: ids and a digest, whatever the conversation's length.
-    expect(Object.keys(largeReceipt).sort()).toEqual(['evidenceSetId', 'itemCount', 'rootDigest']);
+    expect(Object.keys(largeReceipt).sort()).toEqual(['evidenceSetId', 'itemCount', 'rootDigest', 'scheme']);
     expect(Math.abs(JSON.stringify(largeReceipt).length - JSON.stringify(smallReceipt).length)).toBeLessThanOrEqual(3);
     const set = await mongo.collection('evidence_sets').findOne({ _id: large.reportId as never });
     expect(set?.truncated).toBe(true);

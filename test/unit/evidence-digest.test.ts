@@ -2,7 +2,7 @@ import { itemDigest, rootDigest } from '../../src/evidence/evidence-digest';
 
 const item = { sourceKind: 'chat_message', sourceId: 'm1', authorId: 'bob', text: 'hello', createdAt: new Date('2026-01-01T00:00:00Z') };
 
-describe('R6: evidence digests', () => {
+describe('R6: legacy evidence digests (sha256-items-v0)', () => {
   test('the same content always gives the same SHA-256 digest', () => {
     expect(itemDigest(item)).toMatch(/^[0-9a-f]{64}$/);
     expect(itemDigest({ ...item })).toBe(itemDigest(item));

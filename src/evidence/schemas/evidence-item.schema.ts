@@ -30,7 +30,7 @@ export class EvidenceItem {
   @Prop({ required: true })
   createdAt: Date;
 
-  /** SHA-256 of the item's canonical form (see evidence-digest.ts). */
+  /** The item's link in its set's hash chain (evidence-chain.ts), or its own digest under the legacy scheme. */
   @Prop({ required: true })
   digest: string;
 }

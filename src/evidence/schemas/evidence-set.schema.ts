@@ -1,4 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { EVIDENCE_SCHEMES, EvidenceScheme } from '../evidence-chain';
 
 /**
  * The commit record of a capture: written after all items, so its presence means the set is
@@ -8,6 +9,10 @@ import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 export class EvidenceSet {
   @Prop({ type: String, required: true })
   _id: string;
+
+  /** How digests and root were computed (see evidence-chain.ts); absent on sets stored before the chain. */
+  @Prop({ type: String, enum: EVIDENCE_SCHEMES })
+  scheme?: EvidenceScheme;
 
   @Prop({ required: true })
   rootDigest: string;

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Model } from 'mongoose';
+import type { Principal } from '../auth/roles';
+import { ApiError } from '../common/api-error';
+import { newId } from '../common/ids';
+import { EvidenceAccess, EvidenceRead } from './schemas/evidence-access.schema';
+
+export interface EvidenceAccessView {
+  readerSub: string;
+  readerRoles: string[];
+  read: EvidenceRead;
+  outcome: EvidenceAccess['outcome'];
+  at: Date;
+}
+
+export interface EvidenceAccessLogView {
+  reportId: string;
+  entries: EvidenceAccessView[];
+}
+
+/** Who read which report's evidence, and when (R6). */
+@Injectable()
+export class EvidenceAccessLog {
+  constructor(@InjectModel(EvidenceAccess.name) private readonly log: Model<EvidenceAccess>) {}
+
+  /**
+   * Runs the read and logs it, also when the evidence is not there yet. The entry is written
+   * before the answer leaves: a read whose entry cannot be stored is not served.
+   */
+  async logged<T>(reportId: string, reader: Principal, read: EvidenceRead, perform: () => Promise<T>): Promise<T> {
+    try {
+      const result = await perform();
+      await this.append(reportId, reader, read, 'served');
+      return result;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'EVIDENCE_NOT_FOUND') await this.append(reportId, reader, read, 'not_found');
+      throw error;
+    }
+  }
+
+  async list(reportId: string): Promise<EvidenceAccessLogView> {
+    const entries = await this.log.find({ reportId }).sort({ at: 1, _id: 1 }).lean();
+    return {
+      reportId,
+      entries: entries.map((e) => ({ readerSub: e.readerSub, readerRoles: e.readerRoles, read: e.read, outcome: e.outcome, at: e.at })),
+    };
+  }
+
+  private async append(reportId: string, reader: Principal, read: EvidenceRead, outcome: EvidenceAccess['outcome']): Promise<void> {
+    // TODO(auth guard): the principal is always set once the global guard enforces tokens.
+    const who = reader ?? { sub: 'unauthenticated', roles: [] };
+    await this.log.create({ _id: newId('eva'), reportId, readerSub: who.sub, readerRoles: who.roles, read, outcome, at: new Date() });
+  }
+}

@@ -1,0 +1,25 @@
+import type { PayloadConverter } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
+import type { EvidenceReceipt } from '../../workflows/definitions';
+
+type History = temporal.api.history.v1.IHistory;
+
+const STORE_EVIDENCE = 'storeEvidence';
+
+/**
+ * The evidence receipt that the storeEvidence activity returned, as the workflow history
+ * recorded it at capture time; null when the history has no completed capture (yet).
+ */
+export function evidenceReceiptInHistory(history: History, converter: PayloadConverter): EvidenceReceipt | null {
+  const events = history.events ?? [];
+  const scheduledIds = new Set(
+    events.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === STORE_EVIDENCE).map((e) => String(e.eventId)),
+  );
+  const completed = events.find(
+    (e) => e.activityTaskCompletedEventAttributes && scheduledIds.has(String(e.activityTaskCompletedEventAttributes.scheduledEventId)),
+  );
+  const payload = completed?.activityTaskCompletedEventAttributes?.result?.payloads?.[0];
+  if (!payload) return null;
+  const receipt = converter.fromPayload<EvidenceReceipt | null>(payload);
+  return receipt && typeof receipt.rootDigest === 'string' ? receipt : null;
+}

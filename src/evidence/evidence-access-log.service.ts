@@ -48,8 +48,6 @@ export class EvidenceAccessLog {
   }
 
   private async append(reportId: string, reader: Principal, read: EvidenceRead, outcome: EvidenceAccess['outcome']): Promise<void> {
-    // TODO(auth guard): the principal is always set once the global guard enforces tokens.
-    const who = reader ?? { sub: 'unauthenticated', roles: [] };
-    await this.log.create({ _id: newId('eva'), reportId, readerSub: who.sub, readerRoles: who.roles, read, outcome, at: new Date() });
+    await this.log.create({ _id: newId('eva'), reportId, readerSub: reader.sub, readerRoles: reader.roles, read, outcome, at: new Date() });
   }
 }

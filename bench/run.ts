@@ -10,6 +10,7 @@ import { BenchResults, writeResults } from './lib/report';
 import { startStack } from './lib/stack';
 import { percentiles } from './lib/stats';
 import { backlog } from './parts/backlog';
+import { evidenceVerifyCost } from './parts/evidence';
 import { historyCost } from './parts/history';
 import { BaselineSamples, LifecycleSamples, baselineThroughput, lifecycleThroughput } from './parts/lifecycle';
 
@@ -18,6 +19,8 @@ const log = (line: string) => process.stdout.write(`[bench +${Math.round((Date.n
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  // The worker keeps at most this many messages as evidence; the evidence part needs them all.
+  if (options.parts.has('evidence')) process.env.EVIDENCE_MAX_MESSAGES ??= String(Math.max(1000, ...options.evidenceSizes));
   const stack = await startStack(log);
   const api = new Api(stack.apiUrl, stack.authorization);
   const workflows = stack.temporal.workflow;
@@ -60,6 +63,13 @@ async function main(): Promise<void> {
         await historyCost(api, workflows, stack.mongo, runId, 10),
         await historyCost(api, workflows, stack.mongo, runId, options.longConversation),
       ];
+    }
+    if (options.parts.has('evidence')) {
+      results.evidence = [];
+      for (const size of options.evidenceSizes) {
+        log(`evidence: capture and verify a conversation of ${size} messages`);
+        results.evidence.push(await evidenceVerifyCost(api, stack.mongo, runId, size, options.quick ? 3 : 5));
+      }
     }
   } finally {
     await stack.stop();

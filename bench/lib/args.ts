@@ -1,5 +1,5 @@
 /** The benchmark's flags; `--quick` is the CI smoke run: small counts, same code paths. */
-export const PARTS = ['lifecycle', 'baseline', 'latency', 'history', 'backlog'] as const;
+export const PARTS = ['lifecycle', 'baseline', 'latency', 'history', 'backlog', 'evidence'] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface BenchOptions {
@@ -10,11 +10,13 @@ export interface BenchOptions {
   /** Messages in the long conversation of the history part (the short one has 10). */
   longConversation: number;
   queueRequests: number;
+  /** Conversation sizes whose evidence the evidence part captures and verifies. */
+  evidenceSizes: number[];
   quick: boolean;
   label: string;
 }
 
-const USAGE = `npm run bench -- [--quick] [--n 200] [--c 10] [--parts ${PARTS.join(',')}] [--backlog 10000] [--long 10000] [--queue-requests 200] [--label name]`;
+const USAGE = `npm run bench -- [--quick] [--n 200] [--c 10] [--parts ${PARTS.join(',')}] [--backlog 10000] [--long 10000] [--queue-requests 200] [--evidence 1000,10000] [--label name]`;
 
 export function parseArgs(argv: string[]): BenchOptions {
   const quick = argv.includes('--quick');
@@ -26,6 +28,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     backlog: quick ? 30 : 200,
     longConversation: 10_000,
     queueRequests: quick ? 50 : 200,
+    evidenceSizes: quick ? [100, 1000] : [1000, 10_000],
     quick,
     label: 'run',
   };
@@ -44,6 +47,7 @@ export function parseArgs(argv: string[]): BenchOptions {
       case '--backlog': options.backlog = positive(flag, value); break;
       case '--long': options.longConversation = positive(flag, value); break;
       case '--queue-requests': options.queueRequests = positive(flag, value); break;
+      case '--evidence': options.evidenceSizes = value.split(',').map((v) => positive(flag, v.trim())); break;
       case '--label': options.label = value.replace(/[^A-Za-z0-9_-]/g, '_'); break;
       case '--parts': options.parts = parseParts(value); break;
       default: throw new Error(`unknown flag ${flag}\n${USAGE}`);

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { repoRoot } from '../../scripts/lib/local-servers';
 import type { BacklogResult } from '../parts/backlog';
+import type { EvidenceVerifyCost } from '../parts/evidence';
 import type { HistoryCost } from '../parts/history';
 import type { ThroughputResult } from '../parts/lifecycle';
 import { Percentiles, round } from './stats';
@@ -16,6 +17,7 @@ export interface BenchResults {
   latency?: { fileReport: Percentiles; approve: Percentiles; rawStart: Percentiles; rawSignal: Percentiles };
   history?: HistoryCost[];
   backlog?: BacklogResult;
+  evidence?: EvidenceVerifyCost[];
   targets?: Array<{ target: string; value: string; met: boolean }>;
   totalSeconds?: number;
 }
@@ -64,6 +66,9 @@ export function formatTable(r: BenchResults): string {
     rows.push(['backlog parked', `${b.reports} reports: filed in ${round(b.fileSeconds)} s, all awaiting review after ${round(b.parkSeconds)} s`]);
     rows.push(['backlog RSS (child processes)', `worker ${round(b.workerRssMb)} MB (${round(b.workerRssIdleMb)} MB before the backlog), API ${round(b.apiRssMb)} MB`]);
     rows.push(['GET /v1/moderation/queue', ms(b.queue)]);
+  }
+  for (const e of r.evidence ?? []) {
+    rows.push([`evidence verify, ${e.messages} items`, `${ms(e.verify)}; chain alone ${round(e.chainMs)} ms; capture to review ${round(e.captureSeconds, 1)} s`]);
   }
   for (const t of r.targets ?? []) rows.push([`target: ${t.target}`, `${t.value} ${t.met ? 'met' : 'NOT met'}`]);
   if (r.totalSeconds) rows.push(['benchmark wall time', `${round(r.totalSeconds)} s`]);

@@ -30,7 +30,7 @@ export async function historyCost(api: Api, workflows: WorkflowClient, mongo: Mo
   };
 }
 
-async function insertOlderMessages(mongo: MongoClient, chatId: string, members: string[], count: number): Promise<void> {
+export async function insertOlderMessages(mongo: MongoClient, chatId: string, members: string[], count: number): Promise<void> {
   const collection = mongo.db().collection<{ _id: string }>('messages');
   // Sent before the API's messages, so the reported one stays the latest.
   const base = Date.now() - count * 1000 - 60_000;

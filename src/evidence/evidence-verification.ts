@@ -1,4 +1,4 @@
-import { CHAIN_SCHEME, EvidenceScheme, chainGenesis, chainLink, chainRoot } from './evidence-chain';
+import { CHAIN_SCHEME, EvidenceScheme, chainGenesis, chainLink } from './evidence-chain';
 import { DigestableItem, itemDigest, rootDigest } from './evidence-digest';
 
 export interface StoredEvidenceItem extends DigestableItem {
@@ -41,8 +41,7 @@ export interface ChainCheck {
  */
 export function checkEvidence(stored: StoredEvidence, recordedRoot: string | null): ChainCheck {
   const { items } = stored;
-  const itemValid = items.map((item, index) => item.seq === index && linkDigest(stored, items, index) === item.digest);
-  const recomputedRoot = recomputeRoot(stored);
+  const { itemValid, recomputedRoot } = stored.scheme === CHAIN_SCHEME ? walkChain(stored) : walkLegacy(stored);
 
   const findings = new Set<EvidenceFinding>();
   let firstAlteredIndex: number | undefined;
@@ -68,17 +67,30 @@ export function checkEvidence(stored: StoredEvidence, recordedRoot: string | nul
   };
 }
 
-/** The digest item `index` should carry, given its content and the stored digest before it. */
-function linkDigest(stored: StoredEvidence, items: readonly StoredEvidenceItem[], index: number): string {
-  if (stored.scheme !== CHAIN_SCHEME) return itemDigest(items[index]);
-  const prev = index === 0 ? chainGenesis(stored.reportId) : items[index - 1].digest;
-  return chainLink(prev, index, items[index]);
+/**
+ * One pass over the chain. Item i is valid when its stored digest matches its content, its
+ * position and the stored digest before it, so an edit is pinned to the edited item. The root
+ * is recomputed from content alone (stored digests are not trusted for it); while the two agree,
+ * one hash serves both.
+ */
+function walkChain(stored: StoredEvidence): { itemValid: boolean[]; recomputedRoot: string } {
+  const genesis = chainGenesis(stored.reportId);
+  let recomputedPrev = genesis;
+  const itemValid = stored.items.map((item, index) => {
+    const recomputed = chainLink(recomputedPrev, index, item);
+    const storedPrev = index === 0 ? genesis : stored.items[index - 1].digest;
+    const expected = storedPrev === recomputedPrev ? recomputed : chainLink(storedPrev, index, item);
+    recomputedPrev = recomputed;
+    return item.seq === index && expected === item.digest;
+  });
+  return { itemValid, recomputedRoot: recomputedPrev };
 }
 
-/** The root from content alone: stored digests are not trusted here. */
-function recomputeRoot(stored: StoredEvidence): string {
-  if (stored.scheme !== CHAIN_SCHEME) return rootDigest(stored.items.map(itemDigest));
-  let prev = chainGenesis(stored.reportId);
-  stored.items.forEach((item, seq) => (prev = chainLink(prev, seq, item)));
-  return chainRoot(stored.reportId, stored.items.length > 0 ? [prev] : []);
+/** `sha256-items-v0`: each item's digest covers only its own content; the root covers the list. */
+function walkLegacy(stored: StoredEvidence): { itemValid: boolean[]; recomputedRoot: string } {
+  const digests = stored.items.map(itemDigest);
+  return {
+    itemValid: stored.items.map((item, index) => item.seq === index && digests[index] === item.digest),
+    recomputedRoot: rootDigest(digests),
+  };
 }

@@ -6,6 +6,7 @@ import type { Connection as MongoConnection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createHttpApp } from '../../src/http-app';
+import { payloadDataConverter } from '../../src/payload-encryption/payload-keys';
 import { createReportWorker } from '../../src/worker/create-worker';
 import { bearer } from './auth';
 import { testServers } from './test-env';
@@ -56,7 +57,7 @@ export async function startTestApp(name: string, env: Record<string, string> = {
   return {
     app,
     http: () => request.agent(app.getHttpServer()).set('Authorization', allRoles),
-    temporal: new Client({ connection: clientConnection }),
+    temporal: new Client({ connection: clientConnection, dataConverter: payloadDataConverter(servers.payloadKeys) }),
     mongo,
     taskQueue,
     close: async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatPayloadKey } from '../../src/payload-encryption/payload-keys';
 
@@ -26,6 +26,7 @@ export function ensureLocalSecrets(dataDir: string): LocalSecrets {
   if (JSON.stringify(existing) !== JSON.stringify({ ...existing, ...secrets })) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, JSON.stringify({ ...existing, ...secrets }, null, 2), { mode: 0o600 });
+    chmodSync(file, 0o600);
   }
   return secrets;
 }

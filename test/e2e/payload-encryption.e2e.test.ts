@@ -6,6 +6,8 @@ import { decryptedHistory, historyPayloadText } from '../support/history';
 import { Platform } from '../support/platform-fixtures';
 import { TestApp, startTestApp } from '../support/test-app';
 import { testServers } from '../support/test-env';
+import { bearer } from '../support/auth';
+import request from 'supertest';
 
 const run = promisify(execFile);
 const UI_ORIGIN = 'http://localhost:8233';
@@ -33,7 +35,7 @@ async function decidedReport() {
   await platform.awaitStatus(reportId, 'awaiting_review');
   const note = `note naming ${reporter} ${randomUUID()}`;
   // The decision is an update: its argument is encrypted by the API, its answer decrypted by it.
-  const decided = await t.http().post(`/v1/reports/${reportId}/reject`).send({ moderatorId: 'mod-enc-1', note }).expect(200);
+  const decided = await t.http().post(`/v1/reports/${reportId}/reject`).set('Authorization', await bearer('moderator', 'mod-enc-1')).send({ note }).expect(200);
   expect(decided.body).toEqual({ reportId, status: 'rejected' });
   await platform.awaitStep(reportId, 'cs_notified');
   return { reporter, reported, chatId, note, reportId, workflowId: filed.body.workflowId as string };
@@ -107,6 +109,41 @@ describe('encrypted Temporal payloads', () => {
     expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
     const api = await t.http().options('/v1/reports').set('Origin', UI_ORIGIN).set('Access-Control-Request-Method', 'POST');
     expect(api.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
+
+describe('who may use the codec', () => {
+  const anon = () => request(t.app.getHttpServer());
+  const somePayloads = { payloads: [{ metadata: { encoding: b64('json/plain') }, data: b64('"x"') }] };
+
+  test('decode and encode need the support role', async () => {
+    for (const path of ['/codec/decode', '/codec/encode']) {
+      expect((await anon().post(path).set('Authorization', await bearer('app')).send(somePayloads).expect(403)).body.code).toBe('ROLE_FORBIDDEN');
+      expect((await anon().post(path).set('Authorization', await bearer('moderator')).send(somePayloads).expect(403)).body.code).toBe('ROLE_FORBIDDEN');
+      await anon().post(path).set('Authorization', await bearer('support')).send(somePayloads).expect(200);
+    }
+  });
+
+  test('a support session cookie opens /codec/decode and /codec/encode, and nothing else', async () => {
+    const session = await anon().post('/codec/session').set('Authorization', await bearer('support', 'support-1')).expect(204);
+    const cookie = session.headers['set-cookie'][0] as string;
+    expect(cookie).toMatch(/^codec_session=[\w-]+\.[\w-]+\.[\w-]+;/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\/codec/);
+    const pair = cookie.split(';')[0];
+    await anon().post('/codec/decode').set('Cookie', pair).send(somePayloads).expect(200);
+    await anon().post('/codec/encode').set('Cookie', pair).send(somePayloads).expect(200);
+    // The same token as a cookie is no bearer token for the rest of the API, nor for /codec/session.
+    expect((await anon().get('/v1/cs/tickets').set('Cookie', pair).expect(401)).body.code).toBe('AUTH_REQUIRED');
+    expect((await anon().post('/codec/session').set('Cookie', pair).expect(401)).body.code).toBe('AUTH_REQUIRED');
+  });
+
+  test('a session cookie holding another role or a forged token is refused', async () => {
+    const app = (await bearer('app')).replace('Bearer ', '');
+    expect((await anon().post('/codec/decode').set('Cookie', `codec_session=${app}`).send(somePayloads).expect(403)).body.code).toBe('ROLE_FORBIDDEN');
+    expect((await anon().post('/codec/decode').set('Cookie', 'codec_session=not.a.jwt').send(somePayloads).expect(401)).body.code).toBe('TOKEN_INVALID');
+    await anon().post('/codec/session').set('Authorization', await bearer('moderator')).expect(403);
   });
 });
 

@@ -67,9 +67,11 @@ let context: BrowserContext;
 async function openHistory(workflowId: string) {
   context ??= await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript((endpoint: string) => {
-    localStorage.setItem('overrideRemoteCodecConfiguration', 'true');
-    localStorage.setItem('endpoint', JSON.stringify(endpoint));
-    localStorage.setItem('includeCredentials', 'true');
+    // Runs in the page (DOM types are not in this project's lib).
+    const storage = (globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }).localStorage;
+    storage.setItem('overrideRemoteCodecConfiguration', 'true');
+    storage.setItem('endpoint', JSON.stringify(endpoint));
+    storage.setItem('includeCredentials', 'true');
   }, `${apiUrl}/codec`);
   const page = await context.newPage();
   const codecCalls: { status: number; headers: Record<string, string>; responseHeaders: Record<string, string> }[] = [];

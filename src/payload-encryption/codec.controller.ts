@@ -27,7 +27,7 @@ export class CodecController {
   @ApiOperation({ summary: 'Decrypt payloads (plaintext ones pass through)' })
   @ApiBadRequestResponse({ description: 'PAYLOAD_NOT_DECRYPTABLE, INVALID_PAYLOAD, UNKNOWN_NAMESPACE' })
   decode(@Body() body: PayloadsDto, @Headers('x-namespace') namespace?: string) {
-    return this.codec.decode(body.payloads, namespace);
+    return this.codec.decode(body.payloads ?? [], namespace);
   }
 
   @Access('support')
@@ -38,7 +38,7 @@ export class CodecController {
   @ApiOperation({ summary: 'Encrypt payloads with the current key (for inputs typed into the UI or CLI)' })
   @ApiBadRequestResponse({ description: 'INVALID_PAYLOAD, UNKNOWN_NAMESPACE' })
   encode(@Body() body: PayloadsDto, @Headers('x-namespace') namespace?: string) {
-    return this.codec.encode(body.payloads, namespace);
+    return this.codec.encode(body.payloads ?? [], namespace);
   }
 
   /**

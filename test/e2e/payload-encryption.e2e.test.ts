@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import { toolPath } from '../../scripts/lib/local-servers';
+import { findFreePort, toolPath } from '../../scripts/lib/local-servers';
 import { decryptedHistory, historyPayloadText } from '../support/history';
 import { Platform } from '../support/platform-fixtures';
 import { TestApp, startTestApp } from '../support/test-app';
@@ -14,11 +14,20 @@ const UI_ORIGIN = 'http://localhost:8233';
 
 let t: TestApp;
 let platform: Platform;
+let codecEndpoint: string;
 
 beforeAll(async () => {
   t = await startTestApp('encryption', { CODEC_CORS_ORIGINS: UI_ORIGIN });
   platform = new Platform(t);
+  // A real port, for the Temporal CLI's --codec-endpoint.
+  const port = await findFreePort();
+  await t.app.listen(port, '127.0.0.1');
+  codecEndpoint = `http://127.0.0.1:${port}/codec`;
 });
+
+function showHistory(workflowId: string, ...extra: string[]) {
+  return run(toolPath('temporal'), ['workflow', 'show', '--workflow-id', workflowId, '--address', testServers().temporalAddress, '--output', 'json', ...extra]);
+}
 
 afterAll(async () => {
   await t?.close();
@@ -54,10 +63,8 @@ function payloadsIn(value: unknown, path = ''): { path: string; encoding: string
 describe('encrypted Temporal payloads', () => {
   test('the raw history read with the Temporal CLI holds only ciphertext; search attributes carry no identity', async () => {
     const report = await decidedReport();
-    const { stdout } = await run(toolPath('temporal'), [
-      'workflow', 'show', '--workflow-id', report.workflowId, '--address', testServers().temporalAddress, '--output', 'json',
-    ]);
-    const decodedBase64 = [...stdout.matchAll(/"([A-Za-z0-9+/=]{8,})"/g)].map((m) => Buffer.from(m[1], 'base64').toString('latin1')).join('\n');
+    const { stdout } = await showHistory(report.workflowId);
+    const decodedBase64 = base64Text(stdout);
     for (const secret of [report.reporter, report.reported, report.chatId, report.note, 'mod-enc-1']) {
       expect(stdout).not.toContain(secret);
       expect(decodedBase64).not.toContain(secret);
@@ -71,8 +78,13 @@ describe('encrypted Temporal payloads', () => {
     expect(clear.every((p) => /searchAttributes|upsertWorkflowSearchAttributes/.test(p.path))).toBe(true);
   });
 
-  test('with the keys the same history reads in full, and the API still gets workflow answers', async () => {
+  test('support staff read the full history with the Temporal CLI through /codec; the API still gets workflow answers', async () => {
     const report = await decidedReport();
+    // Support staff: the CLI decodes through the API's codec with a support token.
+    const { stdout } = await showHistory(report.workflowId, '--codec-endpoint', codecEndpoint, '--codec-auth', await bearer('support', 'support-1'));
+    expect(base64Text(stdout)).toContain(report.reporter);
+    expect(base64Text(stdout)).toContain(report.note);
+    expect(payloadsIn(JSON.parse(stdout)).filter((p) => p.encoding === 'binary/encrypted')).toEqual([]);
     const handle = t.temporal.workflow.getHandle(report.workflowId);
     const text = historyPayloadText(await decryptedHistory(await handle.fetchHistory()));
     expect(text).toContain(report.reporter);
@@ -96,6 +108,9 @@ describe('encrypted Temporal payloads', () => {
     expect((await t.http().post('/codec/decode').send({ payloads: [altered] }).expect(400)).body.code).toBe('PAYLOAD_NOT_DECRYPTABLE');
     expect((await t.http().post('/codec/decode').send({ payloads: [{ metadata: { encoding: '%%%' }, data: '' }] }).expect(400)).body.code).toBe('INVALID_PAYLOAD');
     expect((await t.http().post('/codec/decode').set('X-Namespace', 'other').send({ payloads: [] }).expect(400)).body.code).toBe('UNKNOWN_NAMESPACE');
+    expect((await t.http().post('/codec/decode').send({ payloads: 'x' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    // The CLI sends {} for an empty list.
+    expect((await t.http().post('/codec/decode').send({}).expect(200)).body).toEqual({ payloads: [] });
   });
 
   test('CORS: the Web UI origin gets a preflight answer without a token; other origins get none', async () => {
@@ -146,6 +161,11 @@ describe('who may use the codec', () => {
     await anon().post('/codec/session').set('Authorization', await bearer('moderator')).expect(403);
   });
 });
+
+/** The CLI prints payload bytes as base64: every base64 string of its JSON output, decoded. */
+function base64Text(cliJson: string): string {
+  return [...cliJson.matchAll(/"([A-Za-z0-9+/=]{8,})"/g)].map((m) => Buffer.from(m[1], 'base64').toString('latin1')).join('\n');
+}
 
 function b64(text: string): string {
   return Buffer.from(text).toString('base64');

@@ -21,10 +21,12 @@ export class PayloadJson {
 }
 
 export class PayloadsDto {
-  @ApiProperty({ type: [PayloadJson] })
+  /** The CLI sends `{}` (no field) for an empty list. */
+  @ApiPropertyOptional({ type: [PayloadJson] })
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)
   @ValidateNested({ each: true })
   @Type(() => PayloadJson)
-  payloads: PayloadJson[];
+  payloads?: PayloadJson[];
 }

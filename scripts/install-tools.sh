@@ -99,3 +99,18 @@ broken() { die "$1 does not run; delete $CACHE/$2 and re-run: bash scripts/insta
 .tools/bin/ferretdb --help >/dev/null 2>&1 || broken ferretdb "$FERRET_ENTRY"
 
 log "ready: $(.tools/bin/temporal --version | head -n1); temporal-test-server $TEMPORAL_TEST_SERVER_VERSION; ferretdb $FERRETDB_VERSION -> .tools/bin/"
+
+# The browser test (test/e2e/temporal-ui-codec.e2e.test.ts) drives Debian's Chromium through
+# playwright-core, which cannot download a browser of its own here.
+if command -v chromium >/dev/null 2>&1; then
+  log "chromium: $(command -v chromium)"
+elif [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null 2>&1; then
+  log "chromium missing: installing Debian's chromium package"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 \
+    || { apt-get update >/dev/null && apt-get install -y --no-install-recommends chromium >/dev/null; } \
+    || die "could not install chromium with apt-get"
+  log "chromium: $(command -v chromium)"
+else
+  log "WARNING: chromium not found; the Web UI browser test needs it: sudo apt-get install chromium (or set CHROMIUM_PATH)"
+fi

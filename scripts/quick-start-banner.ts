@@ -40,6 +40,14 @@ export async function printQuickStart({ apiUrl, temporalUi, jwtSecret }: Banner)
     `curl -s -X POST ${apiUrl}/v1/reports/${reportId}/approve -H "Authorization: Bearer $MODERATOR_TOKEN" -H 'content-type: application/json' -d '{}'`,
     '',
     temporalUi ? `Watch it: ${temporalUi}/namespaces/default/workflows/${reportWorkflowId(reportId)}` : '',
+    ...(temporalUi
+      ? [
+          'Its inputs and results are encrypted; to read them there (support role): open',
+          `${apiUrl}/docs, Authorize with $SUPPORT_TOKEN, run POST /codec/session, then in the UI's`,
+          `Codec Server settings choose "Use my browser setting", enter ${apiUrl}/codec and turn on`,
+          '"Include cross-origin credentials".',
+        ]
+      : []),
     'Press Ctrl-C to stop everything.',
     '',
   ];

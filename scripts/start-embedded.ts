@@ -24,23 +24,28 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   // Unless the environment brings its own (AUTH_JWT_SECRET or an identity provider's JWKS).
-  if (!process.env.AUTH_JWT_SECRET && !process.env.AUTH_JWKS_URL) {
-    process.env.AUTH_JWT_SECRET = ensureLocalSecrets(dataDir).jwtSecret;
-  }
+  const secrets = ensureLocalSecrets(dataDir);
+  if (!process.env.AUTH_JWT_SECRET && !process.env.AUTH_JWKS_URL) process.env.AUTH_JWT_SECRET = secrets.jwtSecret;
+  // Workflow payloads reach Temporal encrypted, as in production, unless keys are given.
+  process.env.PAYLOAD_KEYS ||= secrets.payloadKeys;
 
   let temporalUi: string | undefined;
   if (!process.env.TEMPORAL_ADDRESS) {
     say('starting Temporal dev server (data: .data/temporal.db)');
+    const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
     const temporal = await startTemporalDevServer({
       port: Number(process.env.TEMPORAL_PORT ?? 7233),
-      uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
+      uiPort,
       dbFilename: join(dataDir, 'temporal.db'),
       searchAttributes: SEARCH_ATTRIBUTE_TYPES,
+      // The UI decrypts history through the API (support role); the API lets the UI's origin call it.
+      uiCodecEndpoint: `http://localhost:${port}/codec`,
       logFile: join(logDir, 'temporal.log'),
     });
     running.push(temporal);
     process.env.TEMPORAL_ADDRESS = temporal.address;
     temporalUi = temporal.uiUrl.replace('127.0.0.1', 'localhost');
+    process.env.CODEC_CORS_ORIGINS ||= `http://localhost:${uiPort},http://127.0.0.1:${uiPort}`;
   }
   if (!process.env.MONGO_URL) {
     say('starting FerretDB (data: .data/ferretdb/)');

@@ -12,6 +12,7 @@ import { ApiMetricsModule } from './metrics/api-metrics.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { OpenChatsModule } from './open-chats/open-chats.module';
+import { CodecModule } from './payload-encryption/codec.module';
 import { ReporterStandingModule } from './reporter-standing/reporter-standing.module';
 import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
@@ -30,6 +31,7 @@ import { UsersModule } from './users/users.module';
     ReporterStandingModule,
     ModerationModule,
     CustomerServiceModule,
+    CodecModule,
     HealthModule,
     ApiMetricsModule,
   ],

@@ -6,6 +6,8 @@ import { Registry } from 'prom-client';
 import { AppModule } from './app.module';
 import { refuseHostileKeys } from './common/hostile-keys';
 import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/app-config';
+import { codecCors } from './payload-encryption/codec-cors';
 import { httpMetricsMiddleware } from './metrics/http-metrics';
 
 /** Builds the HTTP app exactly as production runs it; tests use the same function. */
@@ -14,6 +16,7 @@ export async function createHttpApp(): Promise<NestExpressApplication> {
   app.useLogger(app.get(Logger));
   // First, so that every answer is counted, including body-parser refusals.
   app.use(httpMetricsMiddleware(app.get(Registry)));
+  app.use('/codec', codecCors(app.get(AppConfig).codecCorsOrigins));
   app.useBodyParser('json', { limit: '64kb' });
   app.use(refuseHostileKeys);
   app.useGlobalPipes(createValidationPipe());

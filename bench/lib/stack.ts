@@ -5,6 +5,7 @@
  */
 import { Client, Connection } from '@temporalio/client';
 import { MongoClient } from 'mongodb';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { RunningServer } from '../../scripts/lib/child-process';
 import { findFreePort, repoRoot, startFerretDb, startTemporalDevServer } from '../../scripts/lib/local-servers';
 import { apiHealthy, loggedLine, startNodeProcess, workerStarted } from '../../scripts/lib/node-process';
 import { throwAwayServiceAuth } from '../../scripts/lib/service-token';
+import { formatPayloadKey } from '../../src/payload-encryption/payload-keys';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/definitions';
 
 export interface Stack {
@@ -57,6 +59,8 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
       WORKER_MAX_CONCURRENT_ACTIVITIES: process.env.WORKER_MAX_CONCURRENT_ACTIVITIES ?? '20',
       WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: process.env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS ?? '20',
       LOG_LEVEL: 'info',
+      // Encrypted payloads, as in production: the figures include the codec's cost.
+      PAYLOAD_KEYS: process.env.PAYLOAD_KEYS || formatPayloadKey({ id: 'bench', key: randomBytes(32) }),
     });
     const dist = join(repoRoot(), 'dist');
     log('starting worker, baseline worker and API');

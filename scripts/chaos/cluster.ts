@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { formatPayloadKey } from '../../src/payload-encryption/payload-keys';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/definitions';
 import { RunningServer } from '../lib/child-process';
 import { findFreePort, repoRoot, startFerretDb, startTemporalDevServer } from '../lib/local-servers';
@@ -33,6 +35,8 @@ export class ChaosCluster {
       // info: the worker's "worker started" line is how a restart is known to be ready.
       LOG_LEVEL: 'info',
       ADMISSION_WAIT: '3s',
+      // Encrypted payloads, as in production; restarts keep the key (it lives in this process).
+      PAYLOAD_KEYS: process.env.PAYLOAD_KEYS || formatPayloadKey({ id: 'chaos', key: randomBytes(32) }),
     });
     await this.startWorker();
     this.api = await startNodeProcess('api', this.script('main.js'), this.log('api'), apiHealthy(this.ports.api));

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatPayloadKey } from '../../src/payload-encryption/payload-keys';
 
 export interface LocalSecrets {
   /** HS256 secret the embedded default's API verifies tokens with. */
   jwtSecret: string;
+  /** PAYLOAD_KEYS value: the key that encrypts workflow payloads in the local Temporal server. */
+  payloadKeys: string;
 }
 
 /**
@@ -15,10 +18,15 @@ export interface LocalSecrets {
 export function ensureLocalSecrets(dataDir: string): LocalSecrets {
   const file = join(dataDir, 'secrets.json');
   const existing: Partial<LocalSecrets> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  const secrets: LocalSecrets = { jwtSecret: existing.jwtSecret ?? randomBytes(32).toString('base64url') };
+  const secrets: LocalSecrets = {
+    jwtSecret: existing.jwtSecret ?? randomBytes(32).toString('base64url'),
+    // Reused on every start: losing it would leave the histories in .data/temporal.db unreadable.
+    payloadKeys: existing.payloadKeys ?? formatPayloadKey({ id: 'local-1', key: randomBytes(32) }),
+  };
   if (JSON.stringify(existing) !== JSON.stringify({ ...existing, ...secrets })) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, JSON.stringify({ ...existing, ...secrets }, null, 2), { mode: 0o600 });
+    chmodSync(file, 0o600);
   }
   return secrets;
 }

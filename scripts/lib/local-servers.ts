@@ -84,6 +84,8 @@ export interface TemporalDevServerOptions {
   dbFilename?: string;
   namespace?: string;
   headless?: boolean;
+  /** Remote codec the Web UI sends encrypted payloads to (this service's API `/codec`). */
+  uiCodecEndpoint?: string;
   logFile?: string;
   searchAttributes: Record<string, SearchAttributeType>;
 }
@@ -100,6 +102,7 @@ export async function startTemporalDevServer(
     args.push('--db-filename', o.dbFilename);
   }
   if (o.headless) args.push('--headless');
+  if (o.uiCodecEndpoint) args.push('--ui-codec-endpoint', o.uiCodecEndpoint);
   args.push('--namespace', namespace);
   for (const [name, type] of Object.entries(o.searchAttributes)) args.push('--search-attribute', `${name}=${type}`);
   // No phoning home: server version check and UI news feed.

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { ApiError } from '../common/api-error';
 import { ACCESS_RULE, AccessRule } from './access.decorator';
+import { ACCEPTS_CODEC_SESSION, codecSessionToken } from './codec-session-cookie';
 import { TokenVerifier, unauthorized } from './token-verifier';
 
 /**
@@ -21,7 +22,8 @@ export class AuthGuard implements CanActivate {
     if (!rule) throw new ApiError(403, 'ACCESS_RULE_MISSING', 'This route has no access rule and is closed.');
     if (rule.public) return true;
     const request = context.switchToHttp().getRequest<Request & { principal?: unknown }>();
-    const token = bearerToken(request.headers.authorization);
+    const acceptsCookie = this.reflector.getAllAndOverride<boolean | undefined>(ACCEPTS_CODEC_SESSION, [context.getHandler(), context.getClass()]);
+    const token = bearerToken(request.headers.authorization) ?? (acceptsCookie ? codecSessionToken(request) : undefined);
     if (!token) {
       context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer');
       throw unauthorized('AUTH_REQUIRED', 'This route needs an Authorization: Bearer token.');

@@ -1,6 +1,8 @@
 import { DEFAULT_TASK_QUEUE } from '../../workflows/definitions';
 import { parseDuration } from './duration';
 import { TemporalTls, readTemporalTls } from './temporal-tls';
+import type { PayloadKey } from '../payload-encryption/encryption-codec';
+import { parsePayloadKeys } from '../payload-encryption/payload-keys';
 
 /**
  * Settings of both processes, read once from the environment and validated at start-up,
@@ -35,6 +37,10 @@ export class AppConfig {
   readonly workerHealthPort: number;
   /** Worker only: where the SDK's own Prometheus exporter listens (host:port); off when unset. */
   readonly temporalMetricsAddress?: string;
+  /** Payload encryption keys, the first encrypts; empty (development only) leaves payloads in clear. */
+  readonly payloadKeys: PayloadKey[];
+  /** API only: browser origins (the Temporal Web UI) allowed to call /codec. */
+  readonly codecCorsOrigins: string[];
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const problems: string[] = [];
@@ -79,6 +85,11 @@ export class AppConfig {
     };
     this.workerHealthPort = read('WORKER_HEALTH_PORT', '3001', (raw) => positiveInt(raw, 65535));
     this.temporalMetricsAddress = optional('TEMPORAL_METRICS_ADDRESS', hostPort);
+    this.payloadKeys = optional('PAYLOAD_KEYS', parsePayloadKeys) ?? [];
+    if (env.NODE_ENV === 'production' && !env.PAYLOAD_KEYS?.trim()) {
+      problems.push('PAYLOAD_KEYS: required in production (workflow payloads must not reach Temporal in clear text)');
+    }
+    this.codecCorsOrigins = read('CODEC_CORS_ORIGINS', 'http://localhost:8233,http://127.0.0.1:8233', origins);
     if (problems.length === 0 && this.maxReviewWaitMs <= this.reviewDeadlineMs) {
       problems.push('MAX_REVIEW_WAIT must be longer than REVIEW_DEADLINE');
     }
@@ -103,6 +114,14 @@ function rate(raw: string): { limit: number; windowMs: number } {
 function hostPort(raw: string): string {
   if (!/^[^\s:]+:\d{1,5}$/.test(raw.trim())) throw new Error(`expected host:port such as 0.0.0.0:9464, got "${raw}"`);
   return raw.trim();
+}
+
+function origins(raw: string): string[] {
+  const list = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of list) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new Error(`expected scheme://host[:port] origins, got "${origin}"`);
+  }
+  return list;
 }
 
 function boolean(raw: string): boolean {

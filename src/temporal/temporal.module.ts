@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '../config/app-config';
+import { payloadDataConverter } from '../payload-encryption/payload-keys';
 import { temporalConnectionOptions } from './connection-options';
 import { ReportWorkflows } from './report-workflows.service';
 
@@ -11,7 +12,9 @@ import { ReportWorkflows } from './report-workflows.service';
     {
       provide: Client,
       inject: [Connection, AppConfig],
-      useFactory: (connection: Connection, config: AppConfig) => new Client({ connection, namespace: config.temporalNamespace }),
+      // Encrypts inputs, update arguments and summaries; decrypts results and update answers.
+      useFactory: (connection: Connection, config: AppConfig) =>
+        new Client({ connection, namespace: config.temporalNamespace, dataConverter: payloadDataConverter(config.payloadKeys) }),
     },
     ReportWorkflows,
   ],

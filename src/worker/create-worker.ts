@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { ActivityDeps, createActivities } from '../../activities';
 import { AppConfig } from '../config/app-config';
+import { payloadDataConverter } from '../payload-encryption/payload-keys';
 import { activityLogger } from '../common/logging';
 import { ChatsService } from '../chats/chats.service';
 import { CsTicketsService } from '../customer-service/cs-tickets.service';
@@ -44,6 +45,8 @@ export async function createReportWorker(
     ...(config.workerIdentity ? { identity: config.workerIdentity } : {}),
     ...workerTuningOptions(config),
     activities: createActivities(activityDepsFrom(app)),
+    // Activity inputs and results, workflow results and timer/activity summaries leave encrypted.
+    dataConverter: payloadDataConverter(config.payloadKeys),
     // On SIGTERM, in-flight activities get this long to finish before they are cancelled
     // (and then retried by another worker).
     shutdownGraceTime: '10s',

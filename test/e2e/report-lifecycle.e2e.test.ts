@@ -1,4 +1,4 @@
-import { historyPayloadText } from '../support/history';
+import { decryptedHistory, historyPayloadText } from '../support/history';
 import { Platform } from '../support/platform-fixtures';
 import { TestApp, startTestApp } from '../support/test-app';
 
@@ -62,7 +62,7 @@ describe('R6: evidence before deletion', () => {
 
   test('R6: the workflow history carries ids and digests, never the reported content', async () => {
     const { report } = await chatReport();
-    const history = await t.temporal.workflow.getHandle(report.workflowId).fetchHistory();
+    const history = await decryptedHistory(await t.temporal.workflow.getHandle(report.workflowId).fetchHistory());
     const payloads = historyPayloadText(history);
     expect(payloads).toContain(report.evidence.rootDigest);
     expect(payloads).not.toContain('I know where you live');

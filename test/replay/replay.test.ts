@@ -2,6 +2,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { payloadDataConverter } from '../../src/payload-encryption/payload-keys';
 import { testServers } from '../support/test-env';
 
 const HISTORIES = join(__dirname, 'histories');
@@ -33,7 +34,11 @@ describe('replaying recorded report histories', () => {
       })),
     );
     const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowBundle: { codePath: testServers().workflowBundlePath } }, histories)) {
+    for await (const result of Worker.runReplayHistories(
+      // With the production codec: histories recorded before encryption (plaintext payloads) must still replay.
+      { workflowBundle: { codePath: testServers().workflowBundlePath }, dataConverter: payloadDataConverter(testServers().payloadKeys) },
+      histories,
+    )) {
       if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
     }
     expect(failures).toEqual([]);

@@ -1,8 +1,10 @@
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort, startFerretDb, startTemporalDevServer, toolPath } from '../../scripts/lib/local-servers';
+import { formatPayloadKey } from '../../src/payload-encryption/payload-keys';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/definitions';
 import { publishTestServers } from './test-env';
 
@@ -27,6 +29,9 @@ export default async function globalSetup(): Promise<void> {
   const workflowBundlePath = join(dir, 'workflow-bundle.js');
   await writeFile(workflowBundlePath, bundle.code);
   (globalThis as Record<string, unknown>).__testServers = [temporal, ferret];
+  // One key for the run: every API and worker a test starts (in process or as a child
+  // process, which inherits the environment) encrypts payloads, as in production.
+  process.env.PAYLOAD_KEYS = formatPayloadKey({ id: 'test-run', key: randomBytes(32) });
   publishTestServers({
     temporalAddress: temporal.address,
     mongoPort,

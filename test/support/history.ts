@@ -1,6 +1,28 @@
+import type { Payload } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
+import { EncryptionCodec } from '../../src/payload-encryption/encryption-codec';
+import { testServers } from './test-env';
 
 type History = temporal.api.history.v1.IHistory;
+
+/**
+ * The history with every encrypted payload decrypted with the run's keys, as support staff see
+ * it through the codec; the raw history (`fetchHistory()`) holds only ciphertext.
+ */
+export async function decryptedHistory(history: History): Promise<History> {
+  const codec = new EncryptionCodec(testServers().payloadKeys);
+  const walk = async (value: unknown): Promise<unknown> => {
+    if (value instanceof Uint8Array || value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return Promise.all(value.map(walk));
+    const record = value as Record<string, unknown>;
+    if (record.metadata && typeof record.metadata === 'object' && 'data' in record) {
+      return (await codec.decode([record as Payload]))[0];
+    }
+    const entries = await Promise.all(Object.entries(record).map(async ([k, v]) => [k, await walk(v)] as const));
+    return Object.fromEntries(entries);
+  };
+  return (await walk(history)) as History;
+}
 
 /** Every payload of a history, decoded as UTF-8 text, to search for what must (not) be there. */
 export function historyPayloadText(history: History): string {

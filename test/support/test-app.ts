@@ -6,6 +6,7 @@ import type { Connection as MongoConnection } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createHttpApp } from '../../src/http-app';
+import { payloadDataConverter } from '../../src/payload-encryption/payload-keys';
 import { createReportWorker } from '../../src/worker/create-worker';
 import { bearer } from './auth';
 import { testServers } from './test-env';
@@ -27,8 +28,14 @@ let overriddenBefore: string[] = [];
  * The real API and a real worker in this process, against the run's Temporal dev server and
  * FerretDB, with a database and task queue of their own so test files cannot see each other.
  */
-export async function startTestApp(name: string, env: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  name: string,
+  env: Record<string, string> = {},
+  options: { worker?: boolean; temporalAddress?: string } = {},
+): Promise<TestApp> {
   const servers = testServers();
+  // Another Temporal server than the run's (e.g. one with its Web UI, for the browser test).
+  const temporalAddress = options.temporalAddress ?? servers.temporalAddress;
   // One file's overrides (e.g. a short deadline) must not leak into the next file's app.
   for (const key of overriddenBefore) delete process.env[key];
   overriddenBefore = Object.keys(env);
@@ -36,7 +43,7 @@ export async function startTestApp(name: string, env: Record<string, string> = {
   const taskQueue = `test-${name}-${suffix}`;
   Object.assign(process.env, {
     MONGO_URL: servers.mongoBaseUrl(`t_${name}_${suffix}`.replace(/-/g, '_')),
-    TEMPORAL_ADDRESS: servers.temporalAddress,
+    TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_TASK_QUEUE: taskQueue,
     LOG_LEVEL: 'silent',
     ADMISSION_WAIT: '20s',
@@ -45,18 +52,18 @@ export async function startTestApp(name: string, env: Record<string, string> = {
   const app = await createHttpApp();
   await app.init();
   const runWorker = options.worker ?? true;
-  const nativeConnection = runWorker ? await NativeConnection.connect({ address: servers.temporalAddress }) : undefined;
+  const nativeConnection = runWorker ? await NativeConnection.connect({ address: temporalAddress }) : undefined;
   const worker: Worker | undefined = nativeConnection
     ? await createReportWorker(app, nativeConnection, { workflowBundle: { codePath: servers.workflowBundlePath } })
     : undefined;
   const running = worker?.run();
-  const clientConnection = await Connection.connect({ address: servers.temporalAddress });
+  const clientConnection = await Connection.connect({ address: temporalAddress });
   const mongo = app.get<MongoConnection>(getConnectionToken());
   const allRoles = await bearer();
   return {
     app,
     http: () => request.agent(app.getHttpServer()).set('Authorization', allRoles),
-    temporal: new Client({ connection: clientConnection }),
+    temporal: new Client({ connection: clientConnection, dataConverter: payloadDataConverter(servers.payloadKeys) }),
     mongo,
     taskQueue,
     close: async () => {

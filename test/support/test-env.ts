@@ -1,9 +1,14 @@
+import type { PayloadKey } from '../../src/payload-encryption/encryption-codec';
+import { parsePayloadKeys } from '../../src/payload-encryption/payload-keys';
+
 /** What the global set-up started, handed to test files through the environment. */
 export interface TestServers {
   temporalAddress: string;
   mongoBaseUrl: (dbName: string) => string;
   workflowBundlePath: string;
   timeSkippingServerPath: string;
+  /** The run's payload encryption keys (PAYLOAD_KEYS, set by the global set-up). */
+  payloadKeys: PayloadKey[];
 }
 
 const VARS = {
@@ -32,5 +37,6 @@ export function testServers(): TestServers {
     mongoBaseUrl: (dbName) => `mongodb://127.0.0.1:${mongoPort}/${dbName}?directConnection=true`,
     workflowBundlePath: read(VARS.workflowBundlePath),
     timeSkippingServerPath: read(VARS.timeSkippingServerPath),
+    payloadKeys: parsePayloadKeys(read('PAYLOAD_KEYS')),
   };
 }

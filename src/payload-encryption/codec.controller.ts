@@ -1,0 +1,65 @@
+import { Body, Controller, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { decodeJwt } from 'jose';
+import { Access } from '../auth/access.decorator';
+import { AcceptsCodecSessionCookie, CODEC_SESSION_COOKIE, CODEC_SESSION_PATH } from '../auth/codec-session-cookie';
+import { CodecService } from './codec.service';
+import { PayloadsDto } from './dto/payloads.dto';
+
+const MAX_SESSION_MS = 12 * 3_600_000;
+
+/**
+ * Temporal's remote codec protocol, for the Web UI (`--ui-codec-endpoint`, `codec.endpoint`)
+ * and the CLI (`--codec-endpoint`): staff read encrypted histories; the server never sees keys.
+ */
+@ApiTags('codec')
+@ApiBearerAuth()
+@Controller('codec')
+export class CodecController {
+  constructor(private readonly codec: CodecService) {}
+
+  @Access('support')
+  @AcceptsCodecSessionCookie()
+  @Post('decode')
+  @HttpCode(200)
+  @ApiHeader({ name: 'X-Namespace', required: false, description: 'Temporal namespace of the payloads (sent by the Web UI)' })
+  @ApiOperation({ summary: 'Decrypt payloads (plaintext ones pass through)' })
+  @ApiBadRequestResponse({ description: 'PAYLOAD_NOT_DECRYPTABLE, INVALID_PAYLOAD, UNKNOWN_NAMESPACE' })
+  decode(@Body() body: PayloadsDto, @Headers('x-namespace') namespace?: string) {
+    return this.codec.decode(body.payloads ?? [], namespace);
+  }
+
+  @Access('support')
+  @AcceptsCodecSessionCookie()
+  @Post('encode')
+  @HttpCode(200)
+  @ApiHeader({ name: 'X-Namespace', required: false, description: 'Temporal namespace of the payloads (sent by the Web UI)' })
+  @ApiOperation({ summary: 'Encrypt payloads with the current key (for inputs typed into the UI or CLI)' })
+  @ApiBadRequestResponse({ description: 'INVALID_PAYLOAD, UNKNOWN_NAMESPACE' })
+  encode(@Body() body: PayloadsDto, @Headers('x-namespace') namespace?: string) {
+    return this.codec.encode(body.payloads ?? [], namespace);
+  }
+
+  /**
+   * For a Web UI without SSO (the dev server's): stores the caller's bearer token in an
+   * HttpOnly cookie limited to /codec, which the UI sends once "include cross-origin
+   * credentials" is on. Call it from the browser (e.g. "Try it out" in /docs).
+   */
+  @Access('support')
+  @Post('session')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Put your support token into a /codec-only cookie for the Temporal Web UI' })
+  @ApiNoContentResponse({ description: 'cookie set until the token expires (12 h at most)' })
+  session(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
+    const token = /^Bearer\s+(\S+)/i.exec(request.headers.authorization ?? '')![1];
+    const expiresAtMs = (decodeJwt(token).exp ?? 0) * 1000;
+    response.cookie(CODEC_SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: request.secure,
+      path: CODEC_SESSION_PATH,
+      maxAge: Math.max(0, Math.min(expiresAtMs - Date.now(), MAX_SESSION_MS)),
+    });
+  }
+}

@@ -1,4 +1,5 @@
 import { noticeDeliveryWorkflowId } from '../../workflows/notice-delivery.definitions';
+import { activityTypesOf } from '../support/history';
 import { NoticesService } from '../../src/notices/notices.service';
 import { NoticeReceiver } from '../support/notice-receiver';
 import { Platform } from '../support/platform-fixtures';
@@ -74,6 +75,10 @@ describe('notices to the reporter (DSA Art. 16)', () => {
     expect(JSON.stringify(notices)).not.toContain(author);
     // The reported person is told nothing by these notices.
     expect(await noticesOf(author)).toEqual([]);
+    // Folded into existing steps: the report's history has no extra activity and no patch marker.
+    const history = await t.temporal.workflow.getHandle(`report-${reportId}`).fetchHistory();
+    expect(activityTypesOf(history)).toEqual(['checkFriendship', 'storeEvidence', 'openReview', 'recordDecision', 'applyAutoBlock', 'notifyCustomerService']);
+    expect((history.events ?? []).some((e) => e.markerRecordedEventAttributes)).toBe(false);
   });
 
   test('R4: a report refused by the friend check leaves the reporter an outcome notice saying why', async () => {

@@ -55,7 +55,7 @@ async function postReport(reasons: string[]) {
 }
 
 async function decide(reportId: string, outcome: 'approve' | 'reject', body: Record<string, unknown> = {}) {
-  await t.http().post(`/v1/reports/${reportId}/${outcome}`).send({ moderatorId: 'mod-1', ...body }).expect(200);
+  await t.http().post(`/v1/reports/${reportId}/${outcome}`).send(body).expect(200);
   await platform.awaitStep(reportId, 'cs_notified');
 }
 
@@ -127,7 +127,7 @@ describe('R9: escalation to customer service', () => {
     expect(normal).not.toHaveProperty('escalation');
     expect((await noticesOf(plain.reporter)).map((n) => n.kind)).not.toContain('cs_follow_up');
 
-    const bad = await t.http().post(`/v1/reports/${plain.reportId}/approve`).send({ moderatorId: 'mod-1', escalate: 'yes' }).expect(400);
+    const bad = await t.http().post(`/v1/reports/${plain.reportId}/approve`).send({ escalate: 'yes' }).expect(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
   });
 });

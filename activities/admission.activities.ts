@@ -1,24 +1,35 @@
 import type { Admission } from '../workflows/definitions';
+import type { Report } from '../src/reports/schemas/report.schema';
 import { ActivityDeps, ReportRef, requireReport } from './deps';
 
 export function createAdmissionActivities(deps: ActivityDeps) {
+  /** The friend check itself, recorded on the report once; a concurrent run's record stands. */
+  async function firstCheck(report: Report): Promise<Admission> {
+    const reportId = report._id;
+    const admission =
+      report.target.kind === 'chat_message'
+        ? await deps.friendships.checkMessageFrom(report.reporterId, report.reportedUserId)
+        : { admitted: true };
+    if (admission.admitted) {
+      await deps.reports.recordStep(reportId, 'friend_check', {}, 'passed');
+      return admission;
+    }
+    const refusal = { code: admission.refusalCode!, message: admission.refusalMessage! };
+    const recorded = await deps.reports.recordStep(reportId, 'friend_check', { status: 'refused', refusal }, 'refused');
+    // A concurrent run may have recorded first; its answer is the one that stands.
+    return recorded ? admission : admissionOf((await requireReport(deps, reportId)).refusal);
+  }
+
   return {
     /** R4: the friend check, recorded on the report once; a re-run returns the recorded answer. */
     async checkFriendship({ reportId }: ReportRef): Promise<Admission> {
       const report = await requireReport(deps, reportId);
-      if (report.timeline.friend_check) return admissionOf(report.refusal);
-      const admission =
-        report.target.kind === 'chat_message'
-          ? await deps.friendships.checkMessageFrom(report.reporterId, report.reportedUserId)
-          : { admitted: true };
-      if (admission.admitted) {
-        await deps.reports.recordStep(reportId, 'friend_check', {}, 'passed');
-        return admission;
+      const admission = report.timeline.friend_check ? admissionOf(report.refusal) : await firstCheck(report);
+      // Filing usually answered 409 already; this reaches the reporter when it could not wait.
+      if (!admission.admitted) {
+        await deps.reportNotices.refused(report, { code: admission.refusalCode!, message: admission.refusalMessage! });
       }
-      const refusal = { code: admission.refusalCode!, message: admission.refusalMessage! };
-      const recorded = await deps.reports.recordStep(reportId, 'friend_check', { status: 'refused', refusal }, 'refused');
-      // A concurrent run may have recorded first; its answer is the one that stands.
-      return recorded ? admission : admissionOf((await requireReport(deps, reportId)).refusal);
+      return admission;
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Decision, ReportStatus } from '../workflows/definitions';
 import { ActivityDeps, ReportRef, requireReport } from './deps';
+import { tellReporter } from './tell-reporter';
 
 export function createDecisionActivities(deps: ActivityDeps) {
   return {
@@ -13,6 +14,7 @@ export function createDecisionActivities(deps: ActivityDeps) {
         note: decision.note,
         ...(policy ? { policy } : {}),
         ...(decision.outcome === 'rejected' ? { falseReport: decision.falseReport === true } : {}),
+        ...(decision.escalate === true ? { escalate: true } : {}),
         decidedAt: new Date(),
       };
       const recorded = await deps.reports.recordStep(reportId, 'decided', { status: decision.outcome, decision: record }, decision.outcome);
@@ -28,9 +30,12 @@ export function createDecisionActivities(deps: ActivityDeps) {
       return outcome;
     },
 
-    /** R9: the follow-up notice on the customer-service escalation path. */
+    /** R9: the follow-up ticket for customer service; the reporter learns the outcome (DSA Art. 16(5)). */
     async notifyCustomerService({ reportId }: ReportRef): Promise<string> {
-      const ticketId = await deps.tickets.open('report_decided', await requireReport(deps, reportId));
+      const report = await requireReport(deps, reportId);
+      const ticketId = await deps.tickets.open('report_decided', report);
+      // Before the step is recorded: whoever sees `cs_notified` finds the notices stored.
+      await tellReporter(deps, report, ticketId, 'decided');
       await deps.reports.recordStep(reportId, 'cs_notified', {}, ticketId);
       return ticketId;
     },

@@ -7,6 +7,7 @@ import type { ReportStore } from '../src/reports/report-store.service';
 import type { Report } from '../src/reports/schemas/report.schema';
 import type { BlocksService } from '../src/users/blocks.service';
 import type { FriendshipsService } from '../src/users/friendships.service';
+import type { ReportNotices } from '../src/notices/report-notices.service';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from 'pino';
 
@@ -19,6 +20,8 @@ export interface ActivityDeps {
   blocks: Pick<BlocksService, 'applyReportBlock'>;
   tickets: Pick<CsTicketsService, 'open'>;
   standing: Pick<ReporterStandingService, 'recordFalseReport'>;
+  /** What the reporter is told: receipt, outcome, CS follow-up (DSA Art. 16, R9). */
+  reportNotices: Pick<ReportNotices, 'received' | 'refused' | 'decided' | 'expired' | 'csFollowUp'>;
   metrics: Pick<BusinessMetrics, 'decisionRecorded' | 'reviewOverdue'>;
   settings: { evidenceMaxMessages: number };
   /** Structured JSON, like the rest of the process; see `withStepLogs` for what goes in. */

@@ -1,9 +1,12 @@
 import { ActivityDeps, ReportRef, requireReport } from './deps';
+import { tellReporter } from './tell-reporter';
 
 export function createReviewActivities(deps: ActivityDeps) {
   return {
+    /** The report waits for a moderator; the reporter gets the receipt (DSA Art. 16(4)). */
     async openReview({ reportId }: ReportRef): Promise<void> {
       await deps.reports.recordStep(reportId, 'review_opened', { status: 'awaiting_review', reviewOpenedAt: new Date() });
+      await deps.reportNotices.received(await requireReport(deps, reportId));
     },
 
     /** The review deadline passed: CS hears of it; the report keeps waiting for a moderator. */
@@ -14,7 +17,10 @@ export function createReviewActivities(deps: ActivityDeps) {
 
     async expireReport({ reportId }: ReportRef): Promise<string> {
       await deps.reports.recordStep(reportId, 'expired', { status: 'expired' });
-      return deps.tickets.open('report_expired', await requireReport(deps, reportId));
+      const report = await requireReport(deps, reportId);
+      const ticketId = await deps.tickets.open('report_expired', report);
+      await tellReporter(deps, report, ticketId, 'expired');
+      return ticketId;
     },
   };
 }

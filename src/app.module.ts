@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { ApiMetricsModule } from './metrics/api-metrics.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ModerationModule } from './moderation/moderation.module';
+import { NoticesModule } from './notices/notices.module';
 import { OpenChatsModule } from './open-chats/open-chats.module';
 import { CodecModule } from './payload-encryption/codec.module';
 import { ReporterStandingModule } from './reporter-standing/reporter-standing.module';
@@ -29,6 +30,7 @@ import { UsersModule } from './users/users.module';
     OpenChatsModule,
     ReportsModule,
     ReporterStandingModule,
+    NoticesModule,
     ModerationModule,
     CustomerServiceModule,
     CodecModule,

@@ -44,12 +44,15 @@ export interface ApproveInput {
   moderatorId: string;
   policy?: string;
   note?: string;
+  /** R9: send the report to customer service with high priority, and tell the reporter so. */
+  escalate?: boolean;
 }
 
 export interface RejectInput {
   moderatorId: string;
   note?: string;
   falseReport?: boolean;
+  escalate?: boolean;
 }
 
 export type Decision = ({ outcome: 'approved' } & ApproveInput) | ({ outcome: 'rejected' } & RejectInput);

@@ -1,5 +1,6 @@
 import { DEFAULT_TASK_QUEUE } from '../../workflows/definitions';
 import { parseDuration } from './duration';
+import { NoticeDeliveryPolicy, NoticeWebhook, readNoticeDeliveryPolicy, readNoticeWebhook } from './notice-webhook';
 import { TemporalTls, readTemporalTls } from './temporal-tls';
 import type { PayloadKey } from '../payload-encryption/encryption-codec';
 import { parsePayloadKeys } from '../payload-encryption/payload-keys';
@@ -27,6 +28,9 @@ export class AppConfig {
   /** Filing limit per reporter and API instance: `limit` reports per `windowMs`. */
   readonly filingRateLimit: { limit: number; windowMs: number };
   readonly logLevel: string;
+  /** Notices are POSTed here, signed (see src/notices/delivery); undefined: stored only. */
+  readonly noticeWebhook?: NoticeWebhook;
+  readonly noticeDelivery: NoticeDeliveryPolicy;
   /** Undefined: plain-text gRPC (the dev server). */
   readonly temporalTls?: TemporalTls;
   readonly temporalApiKey?: string;
@@ -75,6 +79,8 @@ export class AppConfig {
     const optional = <T>(name: string, parse: (raw: string) => T): T | undefined =>
       env[name]?.trim() ? read(name, '', parse) : undefined;
     this.temporalTls = readTemporalTls(env, problems);
+    this.noticeWebhook = readNoticeWebhook(env, problems);
+    this.noticeDelivery = readNoticeDeliveryPolicy(read, problems);
     this.temporalApiKey = optional('TEMPORAL_API_KEY', nonEmpty);
     this.workerIdentity = optional('WORKER_IDENTITY', nonEmpty);
     this.workerTuning = {

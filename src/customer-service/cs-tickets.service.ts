@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { ApiError } from '../common/api-error';
 import { isDuplicateKey } from '../common/database-errors';
 import { BusinessMetrics } from '../metrics/business-metrics';
-import { URGENT_REASONS } from '../reports/report-reasons';
 import { Report } from '../reports/schemas/report.schema';
-import { ListTicketsQuery } from './dto/tickets.dto';
+import { ListTicketsQuery, TicketPage, TicketView, toTicketView } from './dto/tickets.dto';
+import { escalationOf, ticketPriorityOf } from './escalation';
 import { CsTicket, TicketKind, ticketId } from './schemas/cs-ticket.schema';
+import { afterTicket, decodeTicketCursor, encodeTicketCursor } from './ticket-cursor';
 
 const SUMMARIES: Record<TicketKind, (r: Report) => string> = {
   report_decided: (r) => `Report ${r._id} was ${r.decision?.outcome}; review whether further measures are needed.`,
@@ -28,12 +30,14 @@ export class CsTicketsService {
   /** R9: opens the ticket of this kind for the report once; later calls return the same id. */
   async open(kind: TicketKind, report: Report): Promise<string> {
     const _id = ticketId(kind, report._id);
+    const escalation = escalationOf(report);
     const ticket: CsTicket = {
       _id,
       kind,
       reportId: report._id,
       status: 'open',
-      priority: report.reasons.some((r) => URGENT_REASONS.has(r)) ? 'high' : 'normal',
+      priority: ticketPriorityOf(report),
+      ...(escalation ? { escalation } : {}),
       summary: SUMMARIES[kind](report),
       target: { kind: report.target.kind, id: report.target.id },
       reasons: report.reasons,
@@ -54,12 +58,27 @@ export class CsTicketsService {
     return _id;
   }
 
-  async list(query: ListTicketsQuery): Promise<Array<Omit<CsTicket, '_id'> & { ticketId: string }>> {
-    const filter: Record<string, string> = {};
+  /** The CS work list: high priority first, then oldest first; keyset pages. */
+  async list(query: ListTicketsQuery): Promise<TicketPage> {
+    const limit = query.limit ?? 50;
+    const filter: Record<string, unknown> = {};
     if (query.reportId) filter.reportId = query.reportId;
     if (query.status) filter.status = query.status;
+    if (query.priority) filter.priority = query.priority;
     if (query.kind) filter.kind = query.kind;
-    const rows = await this.tickets.find(filter).sort({ createdAt: -1, _id: 1 }).limit(200).lean();
-    return rows.map(({ _id, ...rest }) => ({ ticketId: _id, ...rest }));
+    if (query.cursor) Object.assign(filter, afterTicket(decodeTicketCursor(query.cursor)));
+    // 'high' sorts before 'normal'.
+    const rows = await this.tickets.find(filter).sort({ priority: 1, createdAt: 1, _id: 1 }).limit(limit).lean();
+    const last = rows.at(-1);
+    return {
+      items: rows.map(toTicketView),
+      nextCursor: rows.length === limit && last ? encodeTicketCursor({ priority: last.priority, createdAt: last.createdAt, id: last._id }) : null,
+    };
+  }
+
+  async get(ticketId: string): Promise<TicketView> {
+    const ticket = await this.tickets.findById(ticketId).lean();
+    if (!ticket) throw ApiError.notFound('TICKET_NOT_FOUND', `Ticket ${ticketId} does not exist.`);
+    return toTicketView(ticket);
   }
 }

@@ -10,7 +10,8 @@ import { OpenChat, OpenChatSchema } from '../open-chats/schemas/open-chat.schema
 import { Post, PostSchema } from '../open-chats/schemas/post.schema';
 import { FalseReportStrike, FalseReportStrikeSchema } from '../reporter-standing/schemas/false-report-strike.schema';
 import { ReportingRestriction, ReportingRestrictionSchema } from '../reporter-standing/schemas/reporting-restriction.schema';
-import { UserNotice, UserNoticeSchema } from '../reporter-standing/schemas/user-notice.schema';
+import { Notice, NoticeSchema } from '../notices/schemas/notice.schema';
+import { NoticeDelivery, NoticeDeliverySchema } from '../notices/schemas/notice-delivery.schema';
 import { Report, ReportSchema } from '../reports/schemas/report.schema';
 import { Block, BlockSchema } from '../users/schemas/block.schema';
 import { Friendship, FriendshipSchema } from '../users/schemas/friendship.schema';
@@ -33,5 +34,6 @@ export const ALL_MODELS: Array<{ name: string; schema: Schema }> = [
   { name: CsTicket.name, schema: CsTicketSchema },
   { name: FalseReportStrike.name, schema: FalseReportStrikeSchema },
   { name: ReportingRestriction.name, schema: ReportingRestrictionSchema },
-  { name: UserNotice.name, schema: UserNoticeSchema },
+  { name: Notice.name, schema: NoticeSchema },
+  { name: NoticeDelivery.name, schema: NoticeDeliverySchema },
 ];

@@ -15,6 +15,8 @@ export class BusinessMetrics {
   private readonly timeToDecision: Histogram<'outcome'>;
   private readonly overdue: Counter;
   private readonly tickets: Counter<'kind'>;
+  private readonly notices: Counter<'kind'>;
+  private readonly deliveries: Counter<'outcome'>;
 
   constructor(@Inject(Registry) registry: Registry) {
     const registers = [registry];
@@ -29,6 +31,8 @@ export class BusinessMetrics {
     });
     this.overdue = new Counter({ name: 'report_review_overdue_total', help: 'Reviews that passed their deadline (SLA breaches).', registers });
     this.tickets = new Counter({ name: 'cs_tickets_opened_total', help: 'Customer-service tickets (follow-up notices) opened.', labelNames: ['kind'], registers });
+    this.notices = new Counter({ name: 'notices_recorded_total', help: 'Notices stored in the outbox.', labelNames: ['kind'], registers });
+    this.deliveries = new Counter({ name: 'notice_deliveries_total', help: 'Webhook delivery attempts of notices, and deliveries given up.', labelNames: ['outcome'], registers });
   }
 
   reportFiled(kind: string, reasons: string[]): void {
@@ -46,5 +50,13 @@ export class BusinessMetrics {
 
   ticketOpened(kind: string): void {
     this.tickets.inc({ kind });
+  }
+
+  noticeRecorded(kind: string): void {
+    this.notices.inc({ kind });
+  }
+
+  noticeDeliveryAttempt(outcome: 'delivered' | 'failed' | 'gave_up'): void {
+    this.deliveries.inc({ outcome });
   }
 }

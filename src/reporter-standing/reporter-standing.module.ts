@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { UserNoticesController } from './reporter-standing.controller';
+import { NoticesModule } from '../notices/notices.module';
 import { ReporterStandingService } from './reporter-standing.service';
 import { FalseReportStrike, FalseReportStrikeSchema } from './schemas/false-report-strike.schema';
 import { ReportingRestriction, ReportingRestrictionSchema } from './schemas/reporting-restriction.schema';
-import { UserNotice, UserNoticeSchema } from './schemas/user-notice.schema';
 
 /** R3: false-report strikes, reporting restrictions and the notices that tell the reporter. */
 @Module({
@@ -12,10 +11,9 @@ import { UserNotice, UserNoticeSchema } from './schemas/user-notice.schema';
     MongooseModule.forFeature([
       { name: FalseReportStrike.name, schema: FalseReportStrikeSchema },
       { name: ReportingRestriction.name, schema: ReportingRestrictionSchema },
-      { name: UserNotice.name, schema: UserNoticeSchema },
     ]),
+    NoticesModule,
   ],
-  controllers: [UserNoticesController],
   providers: [ReporterStandingService],
   exports: [ReporterStandingService, MongooseModule],
 })

@@ -2,11 +2,11 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { ApiError } from '../common/api-error';
-import { isDuplicateKey } from '../common/database-errors';
+import { insertOnce } from '../common/insert-once';
 import { AppConfig } from '../config/app-config';
 import { FalseReportStrike } from './schemas/false-report-strike.schema';
 import { ReportingRestriction } from './schemas/reporting-restriction.schema';
-import { NoticeKind, UserNotice } from './schemas/user-notice.schema';
+import { NoticesService } from '../notices/notices.service';
 
 export interface StrikeOutcome {
   strikesInWindow: number;
@@ -24,7 +24,7 @@ export class ReporterStandingService {
   constructor(
     @InjectModel(FalseReportStrike.name) private readonly strikes: Model<FalseReportStrike>,
     @InjectModel(ReportingRestriction.name) private readonly restrictions: Model<ReportingRestriction>,
-    @InjectModel(UserNotice.name) private readonly notices: Model<UserNotice>,
+    private readonly notices: NoticesService,
     private readonly config: AppConfig,
   ) {}
 
@@ -59,20 +59,7 @@ export class ReporterStandingService {
     return latest?.endsAt;
   }
 
-  async noticesFor(userId: string): Promise<Array<Omit<UserNotice, '_id'> & { noticeId: string }>> {
-    const rows = await this.notices.find({ userId }).sort({ createdAt: -1 }).limit(100).lean();
-    return rows.map(({ _id, ...notice }) => ({ noticeId: _id, ...notice }));
-  }
-
-  private notify(userId: string, reportId: string, kind: NoticeKind, at: Date, text: string): Promise<void> {
-    return insertOnce(this.notices, { _id: `${kind}-${reportId}`, userId, kind, text, reportId, createdAt: at });
-  }
-}
-
-async function insertOnce<T>(model: Model<T>, doc: T & { _id: string }): Promise<void> {
-  try {
-    await model.create(doc);
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
+  private async notify(userId: string, reportId: string, kind: 'false_report_warning' | 'reporting_restricted', at: Date, text: string): Promise<void> {
+    await this.notices.record({ kind, userId, audience: 'reporter', reportId, text, at });
   }
 }

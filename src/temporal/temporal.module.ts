@@ -18,6 +18,6 @@ import { ReportWorkflows } from './report-workflows.service';
     },
     ReportWorkflows,
   ],
-  exports: [ReportWorkflows],
+  exports: [ReportWorkflows, Client],
 })
 export class TemporalModule {}

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { ActivityDeps, createActivities } from '../../activities';
+import { NoticeDeliveryDeps, createNoticeDeliveryActivities } from '../../activities/notice-delivery.activities';
 import { AppConfig } from '../config/app-config';
 import { payloadDataConverter } from '../payload-encryption/payload-keys';
 import { activityLogger } from '../common/logging';
@@ -8,6 +9,9 @@ import { ChatsService } from '../chats/chats.service';
 import { CsTicketsService } from '../customer-service/cs-tickets.service';
 import { EvidenceService } from '../evidence/evidence.service';
 import { BusinessMetrics } from '../metrics/business-metrics';
+import { NoticeDeliveryLog } from '../notices/notice-delivery-log.service';
+import { NoticesService } from '../notices/notices.service';
+import { ReportNotices } from '../notices/report-notices.service';
 import { ReporterStandingService } from '../reporter-standing/reporter-standing.service';
 import { ReportStore } from '../reports/report-store.service';
 import { BlocksService } from '../users/blocks.service';
@@ -22,9 +26,21 @@ export function activityDepsFrom(app: INestApplicationContext): ActivityDeps {
     blocks: app.get(BlocksService),
     tickets: app.get(CsTicketsService),
     standing: app.get(ReporterStandingService),
+    reportNotices: app.get(ReportNotices),
     metrics: app.get(BusinessMetrics),
     settings: { evidenceMaxMessages: app.get(AppConfig).evidenceMaxMessages },
     log: activityLogger(app.get(AppConfig)),
+  };
+}
+
+export function noticeDeliveryDepsFrom(app: INestApplicationContext): NoticeDeliveryDeps {
+  const config = app.get(AppConfig);
+  return {
+    notices: app.get(NoticesService),
+    deliveryLog: app.get(NoticeDeliveryLog),
+    webhook: config.noticeWebhook,
+    attemptTimeoutMs: config.noticeDelivery.attemptTimeoutMs,
+    log: activityLogger(config),
   };
 }
 
@@ -44,7 +60,8 @@ export async function createReportWorker(
     taskQueue: config.taskQueue,
     ...(config.workerIdentity ? { identity: config.workerIdentity } : {}),
     ...workerTuningOptions(config),
-    activities: createActivities(activityDepsFrom(app)),
+    // The report lifecycle's steps and the notice deliveries (their own workflow per notice).
+    activities: { ...createActivities(activityDepsFrom(app)), ...createNoticeDeliveryActivities(noticeDeliveryDepsFrom(app)) },
     // Activity inputs and results, workflow results and timer/activity summaries leave encrypted.
     dataConverter: payloadDataConverter(config.payloadKeys),
     // On SIGTERM, in-flight activities get this long to finish before they are cancelled

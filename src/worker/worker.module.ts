@@ -4,6 +4,7 @@ import { loggingModule } from '../common/logging';
 import { ConfigModule } from '../config/config.module';
 import { CustomerServiceModule } from '../customer-service/customer-service.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { NoticesModule } from '../notices/notices.module';
 import { DatabaseModule } from '../database/database.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { ReporterStandingModule } from '../reporter-standing/reporter-standing.module';
@@ -12,6 +13,6 @@ import { UsersModule } from '../users/users.module';
 
 /** The services the activities use: the same providers as the API, without its HTTP side. */
 @Module({
-  imports: [ConfigModule, loggingModule, MetricsModule, DatabaseModule, UsersModule, ChatsModule, EvidenceModule, ReportStoreModule, ReporterStandingModule, CustomerServiceModule],
+  imports: [ConfigModule, loggingModule, MetricsModule, DatabaseModule, UsersModule, ChatsModule, EvidenceModule, ReportStoreModule, ReporterStandingModule, CustomerServiceModule, NoticesModule],
 })
 export class WorkerModule {}

@@ -141,6 +141,17 @@ describe('every activity is safe to run twice', () => {
     expect(kinds).toEqual(['report_decided', 'report_expired', 'review_overdue']);
   });
 
+  test('DSA Art. 16: openReview and notifyCustomerService twice store one receipt, one outcome and one CS follow-up (illegal_content)', async () => {
+    const { ref, reportId, reporter } = await fileChatReport(3, ['illegal_content']);
+    await acts.openReview(ref);
+    await acts.openReview(ref);
+    await acts.recordDecision({ ...ref, decision: { outcome: 'approved', moderatorId: 'mod-1' } });
+    expect(await acts.notifyCustomerService(ref)).toBe(await acts.notifyCustomerService(ref));
+    const kinds = (await mongo.collection('user_notices').find({ userId: reporter, reportId }).toArray()).map((n) => n.kind).sort();
+    expect(kinds).toEqual(['cs_follow_up', 'report_outcome', 'report_received']);
+    expect(await count('cs_tickets', { reportId, priority: 'high', escalation: 'illegal_content' })).toBe(1);
+  });
+
   test('R3: recordFalseReport twice gives one strike and one warning', async () => {
     const { ref, reportId, reporter } = await fileChatReport();
     await acts.recordDecision({ ...ref, decision: { outcome: 'rejected', moderatorId: 'mod-1', falseReport: true } });

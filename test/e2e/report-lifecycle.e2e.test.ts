@@ -81,7 +81,7 @@ describe('moderator decisions', () => {
 
     const blocks = (await t.http().get(`/v1/users/${reporter}/blocks`).expect(200)).body;
     expect(blocks).toEqual([expect.objectContaining({ blockedUserId: reported, active: true })]);
-    const tickets = (await t.http().get('/v1/cs/tickets').query({ reportId }).expect(200)).body;
+    const tickets = (await t.http().get('/v1/cs/tickets').query({ reportId }).expect(200)).body.items;
     expect(tickets).toHaveLength(1);
     expect(tickets[0]).toMatchObject({
       kind: 'report_decided',

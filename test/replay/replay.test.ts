@@ -12,7 +12,7 @@ const HISTORIES = join(__dirname, 'histories');
  * test/workflows, RECORD_HISTORIES=1) must replay against today's workflow code. A change that
  * would break running reports fails here; guard it with patched() instead (see README).
  */
-describe('replaying recorded report histories', () => {
+describe('replaying recorded report and notice-delivery histories', () => {
   test('every recorded branch replays without non-determinism', async () => {
     const files = (await readdir(HISTORIES)).filter((f) => f.endsWith('.json')).sort();
     expect(files).toEqual(
@@ -25,6 +25,9 @@ describe('replaying recorded report histories', () => {
         'rejected.json',
         // Recorded before the R3 strike step existed: proves the patched() guard keeps it replayable.
         'rejected-before-false-report-strikes.json',
+        // The notice delivery workflow: delivered after retries, and given up.
+        'notice-delivered-after-retries.json',
+        'notice-undeliverable.json',
       ]),
     );
     const histories = await Promise.all(

@@ -1,7 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsEntityId } from '../../common/is-entity-id';
-import { TICKET_KINDS } from '../schemas/cs-ticket.schema';
+import { TICKET_KINDS, TICKET_PRIORITIES, TICKET_STATUSES, TicketKind, TicketPriority } from '../schemas/cs-ticket.schema';
+import type { CsTicket } from '../schemas/cs-ticket.schema';
 
 export class ListTicketsQuery {
   @ApiPropertyOptional()
@@ -9,13 +11,76 @@ export class ListTicketsQuery {
   @IsEntityId()
   reportId?: string;
 
-  @ApiPropertyOptional({ enum: ['open', 'resolved'] })
+  @ApiPropertyOptional({ enum: TICKET_STATUSES })
   @IsOptional()
-  @IsIn(['open', 'resolved'])
+  @IsIn(TICKET_STATUSES)
   status?: 'open' | 'resolved';
+
+  @ApiPropertyOptional({ enum: TICKET_PRIORITIES })
+  @IsOptional()
+  @IsIn(TICKET_PRIORITIES)
+  priority?: TicketPriority;
 
   @ApiPropertyOptional({ enum: TICKET_KINDS })
   @IsOptional()
   @IsIn(TICKET_KINDS)
-  kind?: string;
+  kind?: TicketKind;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(400)
+  cursor?: string;
+}
+
+export class TicketView {
+  @ApiProperty() ticketId: string;
+  @ApiProperty({ enum: TICKET_KINDS }) kind: string;
+  @ApiProperty() reportId: string;
+  @ApiProperty({ enum: TICKET_STATUSES }) status: string;
+  @ApiProperty({ enum: TICKET_PRIORITIES }) priority: string;
+  @ApiPropertyOptional({ enum: ['illegal_content', 'moderator'] }) escalation?: string;
+  @ApiProperty() summary: string;
+  @ApiProperty() target: { kind: string; id: string };
+  @ApiProperty() reasons: string[];
+  @ApiProperty() policyCategories: string[];
+  @ApiProperty() reportedUserId: string;
+  @ApiProperty() reporterId: string;
+  @ApiPropertyOptional() decision?: object;
+  @ApiPropertyOptional() evidence?: object;
+  @ApiProperty() createdAt: Date;
+}
+
+export class TicketPage {
+  @ApiProperty({ type: [TicketView] }) items: TicketView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+/** The answer for one ticket: storage fields (`_id`, `updatedAt`) stay inside. */
+export function toTicketView(ticket: CsTicket): TicketView {
+  return {
+    ticketId: ticket._id,
+    kind: ticket.kind,
+    reportId: ticket.reportId,
+    status: ticket.status,
+    priority: ticket.priority,
+    ...(ticket.escalation ? { escalation: ticket.escalation } : {}),
+    summary: ticket.summary,
+    target: { kind: ticket.target.kind, id: ticket.target.id },
+    reasons: ticket.reasons,
+    policyCategories: ticket.policyCategories,
+    reportedUserId: ticket.reportedUserId,
+    reporterId: ticket.reporterId,
+    ...(ticket.decision ? { decision: ticket.decision } : {}),
+    ...(ticket.evidence ? { evidence: ticket.evidence } : {}),
+    createdAt: ticket.createdAt,
+  };
 }

@@ -1,7 +1,11 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import type { Escalation } from '../escalation';
 
 export const TICKET_KINDS = ['report_decided', 'review_overdue', 'report_expired'] as const;
 export type TicketKind = (typeof TICKET_KINDS)[number];
+export const TICKET_STATUSES = ['open', 'resolved'] as const;
+export const TICKET_PRIORITIES = ['high', 'normal'] as const;
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 
 export function ticketId(kind: TicketKind, reportId: string): string {
   return `${kind}-${reportId}`;
@@ -22,11 +26,15 @@ export class CsTicket {
   @Prop({ required: true, index: true })
   reportId: string;
 
-  @Prop({ type: String, required: true, enum: ['open', 'resolved'] })
+  @Prop({ type: String, required: true, enum: TICKET_STATUSES })
   status: 'open' | 'resolved';
 
-  @Prop({ type: String, required: true, enum: ['high', 'normal'] })
-  priority: 'high' | 'normal';
+  @Prop({ type: String, required: true, enum: TICKET_PRIORITIES })
+  priority: TicketPriority;
+
+  /** R9: why the report came with high priority and the reporter was told how CS follows up. */
+  @Prop({ type: String, enum: ['illegal_content', 'moderator'] })
+  escalation?: Escalation;
 
   @Prop({ required: true })
   summary: string;
@@ -48,7 +56,7 @@ export class CsTicket {
   reporterId: string;
 
   @Prop({ type: Object })
-  decision?: { outcome: string; policy?: string; moderatorId: string; note?: string; falseReport?: boolean };
+  decision?: { outcome: string; policy?: string; moderatorId: string; note?: string; falseReport?: boolean; escalate?: boolean };
 
   @Prop({ type: Object })
   evidence?: { evidenceSetId: string; rootDigest: string; itemCount: number };

@@ -14,6 +14,11 @@ export class ApproveReportDto {
   @IsString()
   @MaxLength(2000)
   note?: string;
+
+  @ApiPropertyOptional({ description: 'R9: escalate to customer service with high priority; the reporter is told how CS follows up.' })
+  @IsOptional()
+  @IsBoolean()
+  escalate?: boolean;
 }
 
 export class RejectReportDto {
@@ -27,6 +32,11 @@ export class RejectReportDto {
   @IsOptional()
   @IsBoolean()
   falseReport?: boolean;
+
+  @ApiPropertyOptional({ description: 'R9: escalate to customer service with high priority; the reporter is told how CS follows up.' })
+  @IsOptional()
+  @IsBoolean()
+  escalate?: boolean;
 }
 
 export class QueueQuery {

@@ -28,6 +28,10 @@ export class DecisionRecord {
   @Prop()
   falseReport?: boolean;
 
+  /** R9: the moderator sent the report to customer service with high priority. */
+  @Prop()
+  escalate?: boolean;
+
   @Prop({ required: true })
   decidedAt: Date;
 }

@@ -1,0 +1,19 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { IdPipe } from '../common/id.pipe';
+import { UserNoticesQuery } from './dto/notices.query';
+import { NoticesService } from './notices.service';
+
+@ApiTags('platform')
+@Controller('v1/users/:userId/notices')
+export class UserNoticesController {
+  constructor(private readonly notices: NoticesService) {}
+
+  /** Notices addressed to this user, newest first; a notice to the reported person never names the reporter (R2). */
+  @Access('app', 'support')
+  @Get()
+  list(@Param('userId', IdPipe) userId: string, @Query() query: UserNoticesQuery) {
+    return this.notices.forUser(userId, query.kind);
+  }
+}

@@ -13,6 +13,7 @@ export function createDecisionActivities(deps: ActivityDeps) {
         note: decision.note,
         ...(policy ? { policy } : {}),
         ...(decision.outcome === 'rejected' ? { falseReport: decision.falseReport === true } : {}),
+        ...(decision.caseDecisionId ? { caseDecisionId: decision.caseDecisionId } : {}),
         decidedAt: new Date(),
       };
       const recorded = await deps.reports.recordStep(reportId, 'decided', { status: decision.outcome, decision: record }, decision.outcome);

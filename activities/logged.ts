@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import type { Logger } from 'pino';
 
-// `never`: any one-argument activity fits; each of ours takes an object with the reportId.
+// `never`: any one-argument activity fits; each of ours takes an object with a reportId or a caseId.
 type Activity = (input: never) => Promise<unknown>;
 
 /**
@@ -10,8 +10,9 @@ type Activity = (input: never) => Promise<unknown>;
  */
 export function withStepLogs<T extends Record<string, Activity>>(log: Logger, activities: T): T {
   const wrapped = Object.entries(activities).map(([name, run]) => {
-    const logged = async (input: { reportId: string }) => {
-      const stepLog = log.child({ reportId: input.reportId, ...temporalIds(), activity: name });
+    const logged = async (input: { reportId?: string; caseId?: string }) => {
+      const subject = input.caseId ? { caseId: input.caseId } : { reportId: input.reportId };
+      const stepLog = log.child({ ...subject, ...temporalIds(), activity: name });
       const started = Date.now();
       try {
         const result = await run(input as never);

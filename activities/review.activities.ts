@@ -2,7 +2,10 @@ import { ActivityDeps, ReportRef, requireReport } from './deps';
 
 export function createReviewActivities(deps: ActivityDeps) {
   return {
+    /** The report joins its target's case (created by the first report to get here) and the queue. */
     async openReview({ reportId }: ReportRef): Promise<void> {
+      const report = await requireReport(deps, reportId);
+      await deps.cases.ensureCase(report.target, report.reportedUserId);
       await deps.reports.recordStep(reportId, 'review_opened', { status: 'awaiting_review', reviewOpenedAt: new Date() });
     },
 

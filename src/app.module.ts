@@ -6,6 +6,7 @@ import { loggingModule } from './common/logging';
 import { ConfigModule } from './config/config.module';
 import { CustomerServiceModule } from './customer-service/customer-service.module';
 import { DatabaseModule } from './database/database.module';
+import { CasesModule } from './cases/cases.module';
 import { ChatsModule } from './chats/chats.module';
 import { HealthModule } from './health/health.module';
 import { ApiMetricsModule } from './metrics/api-metrics.module';
@@ -29,6 +30,7 @@ import { UsersModule } from './users/users.module';
     ReportsModule,
     ReporterStandingModule,
     ModerationModule,
+    CasesModule,
     CustomerServiceModule,
     HealthModule,
     ApiMetricsModule,

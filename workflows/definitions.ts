@@ -44,12 +44,15 @@ export interface ApproveInput {
   moderatorId: string;
   policy?: string;
   note?: string;
+  /** Set when the decision was taken on the report's case, not on the report alone. */
+  caseDecisionId?: string;
 }
 
 export interface RejectInput {
   moderatorId: string;
   note?: string;
   falseReport?: boolean;
+  caseDecisionId?: string;
 }
 
 export type Decision = ({ outcome: 'approved' } & ApproveInput) | ({ outcome: 'rejected' } & RejectInput);

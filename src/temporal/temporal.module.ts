@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '../config/app-config';
 import { temporalConnectionOptions } from './connection-options';
+import { CaseDecisionWorkflows } from './case-decision-workflows.service';
 import { ReportWorkflows } from './report-workflows.service';
 
 @Module({
@@ -14,7 +15,8 @@ import { ReportWorkflows } from './report-workflows.service';
       useFactory: (connection: Connection, config: AppConfig) => new Client({ connection, namespace: config.temporalNamespace }),
     },
     ReportWorkflows,
+    CaseDecisionWorkflows,
   ],
-  exports: [ReportWorkflows],
+  exports: [ReportWorkflows, CaseDecisionWorkflows],
 })
 export class TemporalModule {}

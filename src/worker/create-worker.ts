@@ -3,6 +3,7 @@ import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { ActivityDeps, createActivities } from '../../activities';
 import { AppConfig } from '../config/app-config';
 import { activityLogger } from '../common/logging';
+import { CaseStore } from '../cases/case-store.service';
 import { ChatsService } from '../chats/chats.service';
 import { CsTicketsService } from '../customer-service/cs-tickets.service';
 import { EvidenceService } from '../evidence/evidence.service';
@@ -15,6 +16,7 @@ import { FriendshipsService } from '../users/friendships.service';
 export function activityDepsFrom(app: INestApplicationContext): ActivityDeps {
   return {
     reports: app.get(ReportStore),
+    cases: app.get(CaseStore),
     friendships: app.get(FriendshipsService),
     evidence: app.get(EvidenceService),
     chats: app.get(ChatsService),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CaseStoreModule } from '../cases/case-store.module';
 import { ChatsModule } from '../chats/chats.module';
 import { loggingModule } from '../common/logging';
 import { ConfigModule } from '../config/config.module';
@@ -12,6 +13,6 @@ import { UsersModule } from '../users/users.module';
 
 /** The services the activities use: the same providers as the API, without its HTTP side. */
 @Module({
-  imports: [ConfigModule, loggingModule, MetricsModule, DatabaseModule, UsersModule, ChatsModule, EvidenceModule, ReportStoreModule, ReporterStandingModule, CustomerServiceModule],
+  imports: [ConfigModule, loggingModule, MetricsModule, DatabaseModule, UsersModule, ChatsModule, EvidenceModule, ReportStoreModule, CaseStoreModule, ReporterStandingModule, CustomerServiceModule],
 })
 export class WorkerModule {}

@@ -24,6 +24,9 @@ describe('replaying recorded report histories', () => {
         'rejected.json',
         // Recorded before the R3 strike step existed: proves the patched() guard keeps it replayable.
         'rejected-before-false-report-strikes.json',
+        // Case decisions: a report taking its case's decision, and one decision fanned out.
+        'case-decision-inherited.json',
+        'case-decision-fan-out.json',
       ]),
     );
     const histories = await Promise.all(

@@ -28,6 +28,10 @@ export class DecisionRecord {
   @Prop()
   falseReport?: boolean;
 
+  /** The case decision this report took, when it was decided with its case. */
+  @Prop()
+  caseDecisionId?: string;
+
   @Prop({ required: true })
   decidedAt: Date;
 }
@@ -110,3 +114,5 @@ export const ReportSchema = SchemaFactory.createForClass(Report);
 // The moderation queue: awaiting review, oldest first.
 ReportSchema.index({ status: 1, reviewOpenedAt: 1, _id: 1 });
 ReportSchema.index({ reporterId: 1, createdAt: -1 });
+// A case: every report on one target (a case decision's open reports; the case view).
+ReportSchema.index({ 'target.id': 1, 'target.kind': 1, createdAt: 1 });

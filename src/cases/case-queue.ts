@@ -18,8 +18,8 @@ export interface QueueReport {
 
 export interface QueueOptions {
   now: Date;
-  /** Who asks: their own claims stay in their queue. Absent: every claimed case is hidden. */
-  moderatorId?: string;
+  /** Who asks: their own claims stay in their queue. */
+  moderatorId: string;
   reason?: string;
   weights: Readonly<Record<string, number>>;
   reviewDeadlineMs: number;

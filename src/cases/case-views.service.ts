@@ -21,15 +21,18 @@ export class CaseViews {
     private readonly config: AppConfig,
   ) {}
 
-  /** Two reads whatever the queue's size: the awaiting reports, then the events of their cases. */
-  async queue(query: CaseQueueQuery): Promise<CaseQueuePage> {
+  /**
+   * Two reads whatever the queue's size: the awaiting reports, then the events of their cases.
+   * `moderatorId` is who asks: their own claims stay listed, other moderators' claims are hidden.
+   */
+  async queue(query: CaseQueueQuery, moderatorId: string): Promise<CaseQueuePage> {
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
     const reports = await this.reports.awaitingReview(query.targetKind);
     const caseIds = [...new Set(reports.map((r) => `case-${r.target.kind}-${r.target.id}`))];
     const events = await this.cases.eventsOfCases(caseIds);
     return buildCaseQueue(reports, events, {
       now: new Date(),
-      moderatorId: query.moderatorId,
+      moderatorId,
       reason: query.reason,
       weights: this.config.queueReasonWeights,
       reviewDeadlineMs: this.config.reviewDeadlineMs,

@@ -1,8 +1,17 @@
 import { Platform } from '../support/platform-fixtures';
+import { tokenFor } from '../support/auth';
 import { TestApp, eventually, startTestApp } from '../support/test-app';
 
 let t: TestApp;
 let platform: Platform;
+
+const MODERATORS = ['mod-a', 'mod-b', 'mod-c', 'mod-1', 'mod-2', 'mod-3', 'mod-4', 'mod-5', 'mod-6'];
+const headers: Record<string, string> = {};
+
+/** The Authorization header of a moderator: the token's subject is who claims and decides. */
+function as(moderatorId: string): string {
+  return headers[moderatorId];
+}
 
 // Short claims and a short review SLA, so expiry and overdue happen within a test.
 const CLAIM_TTL_MS = 4_000;
@@ -11,6 +20,7 @@ const REVIEW_DEADLINE_MS = 1_000;
 beforeAll(async () => {
   t = await startTestApp('case-queue', { CLAIM_TTL: `${CLAIM_TTL_MS}ms`, REVIEW_DEADLINE: `${REVIEW_DEADLINE_MS}ms` });
   platform = new Platform(t);
+  for (const m of MODERATORS) headers[m] = `Bearer ${await tokenFor('moderator', m)}`;
 });
 
 afterAll(async () => {
@@ -33,12 +43,15 @@ async function reportedCase(kind: 'open_chat_post' | 'open_chat_comment' | 'chat
   return `case-${kind}-${targetId}`;
 }
 
-async function queueIds(query: Record<string, string | number> = {}): Promise<string[]> {
-  const body = (await t.http().get('/v1/moderation/queue').query({ limit: 100, ...query }).expect(200)).body;
+/** Case ids in the queue as `moderatorId` sees it (the default test token's subject unless named). */
+async function queueIds(query: Record<string, string | number> = {}, moderatorId?: string): Promise<string[]> {
+  const req = t.http().get('/v1/moderation/queue').query({ limit: 100, ...query });
+  if (moderatorId) req.set('Authorization', as(moderatorId));
+  const body = (await req.expect(200)).body;
   return body.items.map((i: { caseId: string }) => i.caseId);
 }
 
-const claim = (caseId: string, moderatorId: string) => t.http().post(`/v1/moderation/cases/${caseId}/claim`).send({ moderatorId });
+const claim = (caseId: string, moderatorId: string) => t.http().post(`/v1/moderation/cases/${caseId}/claim`).set('Authorization', as(moderatorId)).send({});
 
 describe('the moderation queue: priority, filters, pages, SLA', () => {
   test('cases come by reason weight before age, and filter by target kind and reason', async () => {
@@ -85,14 +98,14 @@ describe('claims', () => {
     const caseId = await reportedCase('open_chat_post', ['other']);
     const res = await claim(caseId, 'mod-a').expect(200);
     expect(res.body).toMatchObject({ caseId, claim: { moderatorId: 'mod-a' } });
-    expect(await queueIds({ moderatorId: 'mod-b' })).not.toContain(caseId);
-    expect(await queueIds()).not.toContain(caseId);
-    expect(await queueIds({ moderatorId: 'mod-a' })).toContain(caseId);
+    expect(await queueIds({}, 'mod-b')).not.toContain(caseId);
+    expect(await queueIds({}, 'mod-c')).not.toContain(caseId);
+    expect(await queueIds({}, 'mod-a')).toContain(caseId);
     const taken = await claim(caseId, 'mod-b').expect(409);
     expect(taken.body).toMatchObject({ code: 'CASE_ALREADY_CLAIMED', details: { claimedBy: 'mod-a', expiresAt: res.body.claim.expiresAt } });
-    expect((await t.http().post(`/v1/moderation/cases/${caseId}/approve`).send({ moderatorId: 'mod-b' }).expect(409)).body.code).toBe('CASE_ALREADY_CLAIMED');
+    expect((await t.http().post(`/v1/moderation/cases/${caseId}/approve`).set('Authorization', as('mod-b')).send({}).expect(409)).body.code).toBe('CASE_ALREADY_CLAIMED');
 
-    await eventually(() => queueIds({ moderatorId: 'mod-b' }), (ids) => ids.includes(caseId));
+    await eventually(() => queueIds({}, 'mod-b'), (ids) => ids.includes(caseId));
     expect(Date.now()).toBeGreaterThanOrEqual(new Date(res.body.claim.expiresAt).getTime());
     await claim(caseId, 'mod-b').expect(200);
   });
@@ -100,9 +113,9 @@ describe('claims', () => {
   test('only the claimer can unclaim; the case is offered to others again at once', async () => {
     const caseId = await reportedCase('open_chat_post', ['other']);
     await claim(caseId, 'mod-a').expect(200);
-    expect((await t.http().post(`/v1/moderation/cases/${caseId}/unclaim`).send({ moderatorId: 'mod-b' }).expect(409)).body.code).toBe('CASE_NOT_CLAIMED');
-    expect((await t.http().post(`/v1/moderation/cases/${caseId}/unclaim`).send({ moderatorId: 'mod-a' }).expect(200)).body).toEqual({ caseId, claim: null });
-    expect(await queueIds({ moderatorId: 'mod-b' })).toContain(caseId);
+    expect((await t.http().post(`/v1/moderation/cases/${caseId}/unclaim`).set('Authorization', as('mod-b')).send({}).expect(409)).body.code).toBe('CASE_NOT_CLAIMED');
+    expect((await t.http().post(`/v1/moderation/cases/${caseId}/unclaim`).set('Authorization', as('mod-a')).send({}).expect(200)).body).toEqual({ caseId, claim: null });
+    expect(await queueIds({}, 'mod-b')).toContain(caseId);
   });
 
   test('moderators claiming one case at the same time: exactly one wins', async () => {
@@ -120,7 +133,7 @@ describe('claims', () => {
   test('moderators deciding one case at the same time: one decision, delivered once', async () => {
     const caseId = await reportedCase('open_chat_post', ['other']);
     const answers = await Promise.all(
-      ['mod-1', 'mod-2', 'mod-3'].map((m, i) => t.http().post(`/v1/moderation/cases/${caseId}/${i % 2 ? 'reject' : 'approve'}`).send({ moderatorId: m })),
+      ['mod-1', 'mod-2', 'mod-3'].map((m, i) => t.http().post(`/v1/moderation/cases/${caseId}/${i % 2 ? 'reject' : 'approve'}`).set('Authorization', as(m)).send({})),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([202, 409, 409]);
     const winner = answers.find((a) => a.status === 202)!.body;

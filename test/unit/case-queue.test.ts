@@ -16,7 +16,7 @@ function event(caseId: string, seq: number, type: CaseEvent['type'], moderatorId
   return { _id: caseEventId(caseId, seq), caseId, seq, type, moderatorId, at: minutes(atMinutes), ...extra };
 }
 
-const options = { now: minutes(60), weights: DEFAULT_REASON_WEIGHTS, reviewDeadlineMs: 30 * 60_000, limit: 20 };
+const options = { now: minutes(60), moderatorId: 'mod-0', weights: DEFAULT_REASON_WEIGHTS, reviewDeadlineMs: 30 * 60_000, limit: 20 };
 
 describe('case ids', () => {
   test('a case id is derived from the target and read back from it', () => {

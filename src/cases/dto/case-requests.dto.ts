@@ -1,8 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { TARGET_KINDS, TargetKind } from '../../../workflows/definitions';
-import { IsEntityId } from '../../common/is-entity-id';
 import { REASON_CODES } from '../../reports/report-reasons';
 
 export class CaseQueueQuery {
@@ -29,15 +28,4 @@ export class CaseQueueQuery {
   @IsOptional()
   @IsIn(REASON_CODES, { message: 'reason must be a code from GET /v1/report-reasons', context: { code: 'UNKNOWN_REASON' } })
   reason?: string;
-
-  @ApiPropertyOptional({ example: 'mod-1', description: "The moderator asking: their own claimed cases stay listed. Others' claimed cases are never listed." })
-  @IsOptional()
-  @IsEntityId()
-  moderatorId?: string;
-}
-
-export class CaseClaimDto {
-  @ApiProperty({ example: 'mod-1' })
-  @IsEntityId()
-  moderatorId: string;
 }

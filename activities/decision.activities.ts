@@ -15,6 +15,7 @@ export function createDecisionActivities(deps: ActivityDeps) {
         ...(policy ? { policy } : {}),
         ...(decision.outcome === 'rejected' ? { falseReport: decision.falseReport === true } : {}),
         ...(decision.escalate === true ? { escalate: true } : {}),
+        ...(decision.caseDecisionId ? { caseDecisionId: decision.caseDecisionId } : {}),
         decidedAt: new Date(),
       };
       const recorded = await deps.reports.recordStep(reportId, 'decided', { status: decision.outcome, decision: record }, decision.outcome);

@@ -1,3 +1,4 @@
+import type { CaseStore } from '../src/cases/case-store.service';
 import type { ChatsService } from '../src/chats/chats.service';
 import type { CsTicketsService } from '../src/customer-service/cs-tickets.service';
 import type { BusinessMetrics } from '../src/metrics/business-metrics';
@@ -13,7 +14,8 @@ import type { Logger } from 'pino';
 
 /** What the activities need, passed in explicitly (the worker takes them from its Nest container). */
 export interface ActivityDeps {
-  reports: Pick<ReportStore, 'find' | 'recordStep'>;
+  reports: Pick<ReportStore, 'find' | 'recordStep' | 'openOnTarget'>;
+  cases: Pick<CaseStore, 'ensureCase' | 'statusOf'>;
   friendships: Pick<FriendshipsService, 'checkMessageFrom'>;
   evidence: Pick<EvidenceService, 'capture'>;
   chats: Pick<ChatsService, 'deleteForUser'>;

@@ -1,4 +1,5 @@
 import { createAdmissionActivities } from './admission.activities';
+import { createCaseActivities } from './case.activities';
 import { createChatActivities } from './chat.activities';
 import { createDecisionActivities } from './decision.activities';
 import type { ActivityDeps } from './deps';
@@ -18,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createReviewActivities(deps),
     ...createDecisionActivities(deps),
     ...createStandingActivities(deps),
+    ...createCaseActivities(deps),
   });
 }
 

@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import type { Logger } from 'pino';
 
-// `never`: any one-argument activity fits; each of ours takes an object with the reportId or noticeId.
+// `never`: any one-argument activity fits; each of ours takes an object with a reportId, noticeId or caseId.
 type Activity = (input: never) => Promise<unknown>;
 
 /**
@@ -10,8 +10,8 @@ type Activity = (input: never) => Promise<unknown>;
  */
 export function withStepLogs<T extends Record<string, Activity>>(log: Logger, activities: T): T {
   const wrapped = Object.entries(activities).map(([name, run]) => {
-    const logged = async (input: { reportId?: string; noticeId?: string }) => {
-      const subject = input.noticeId ? { noticeId: input.noticeId } : { reportId: input.reportId };
+    const logged = async (input: { reportId?: string; noticeId?: string; caseId?: string }) => {
+      const subject = input.noticeId ? { noticeId: input.noticeId } : input.caseId ? { caseId: input.caseId } : { reportId: input.reportId };
       const stepLog = log.child({ ...subject, ...temporalIds(), activity: name });
       const started = Date.now();
       try {

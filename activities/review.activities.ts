@@ -3,8 +3,13 @@ import { tellReporter } from './tell-reporter';
 
 export function createReviewActivities(deps: ActivityDeps) {
   return {
-    /** The report waits for a moderator; the reporter gets the receipt (DSA Art. 16(4)). */
+    /**
+     * The report joins its target's case (created by the first report to get here) and the
+     * queue; the reporter gets the receipt (DSA Art. 16(4)).
+     */
     async openReview({ reportId }: ReportRef): Promise<void> {
+      const report = await requireReport(deps, reportId);
+      await deps.cases.ensureCase(report.target, report.reportedUserId);
       await deps.reports.recordStep(reportId, 'review_opened', { status: 'awaiting_review', reviewOpenedAt: new Date() });
       await deps.reportNotices.received(await requireReport(deps, reportId));
     },

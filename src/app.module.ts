@@ -6,6 +6,7 @@ import { loggingModule } from './common/logging';
 import { ConfigModule } from './config/config.module';
 import { CustomerServiceModule } from './customer-service/customer-service.module';
 import { DatabaseModule } from './database/database.module';
+import { CasesModule } from './cases/cases.module';
 import { ChatsModule } from './chats/chats.module';
 import { HealthModule } from './health/health.module';
 import { ApiMetricsModule } from './metrics/api-metrics.module';
@@ -32,6 +33,7 @@ import { UsersModule } from './users/users.module';
     ReporterStandingModule,
     NoticesModule,
     ModerationModule,
+    CasesModule,
     CustomerServiceModule,
     CodecModule,
     HealthModule,

@@ -46,6 +46,8 @@ export interface ApproveInput {
   note?: string;
   /** R9: send the report to customer service with high priority, and tell the reporter so. */
   escalate?: boolean;
+  /** Set when the decision was taken on the report's case, not on the report alone. */
+  caseDecisionId?: string;
 }
 
 export interface RejectInput {
@@ -53,6 +55,7 @@ export interface RejectInput {
   note?: string;
   falseReport?: boolean;
   escalate?: boolean;
+  caseDecisionId?: string;
 }
 
 export type Decision = ({ outcome: 'approved' } & ApproveInput) | ({ outcome: 'rejected' } & RejectInput);

@@ -1,3 +1,4 @@
 // Entry point of the workflow bundle: every workflow the worker runs.
 export { reportLifecycleWorkflow } from './report-lifecycle.workflow';
 export { deliverNoticeWorkflow } from './notice-delivery.workflow';
+export { caseDecisionWorkflow } from './case-decision.workflow';

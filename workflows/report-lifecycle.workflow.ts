@@ -98,6 +98,12 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
   if (input.target.kind === 'chat_message') await step('Delete chat room for reporter (R6)').deleteChatRoom(ref);
   await step('Open moderator review').openReview(ref);
   setStatus('awaiting_review');
+  // Added after reports were already running (see the README): a report on content whose case
+  // a moderator already decided takes that decision at once instead of queueing again.
+  if (patched('case-decisions')) {
+    const caseDecision = await step('Apply the case decision, if any').caseDecisionFor(ref);
+    if (caseDecision) accept(caseDecision);
+  }
 
   let decided = await condition(() => state.decision !== null, input.reviewDeadlineMs, { summary: 'Review deadline' });
   if (!decided) {

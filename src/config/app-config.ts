@@ -1,4 +1,5 @@
 import { DEFAULT_TASK_QUEUE } from '../../workflows/definitions';
+import { DEFAULT_REASON_WEIGHTS, parseReasonWeights } from '../cases/reason-weights';
 import { parseDuration } from './duration';
 import { NoticeDeliveryPolicy, NoticeWebhook, readNoticeDeliveryPolicy, readNoticeWebhook } from './notice-webhook';
 import { TemporalTls, readTemporalTls } from './temporal-tls';
@@ -27,6 +28,10 @@ export class AppConfig {
   readonly falseReportPolicy: { threshold: number; windowMs: number; restrictionMs: number };
   /** Filing limit per reporter and API instance: `limit` reports per `windowMs`. */
   readonly filingRateLimit: { limit: number; windowMs: number };
+  /** How long a moderator's claim on a case keeps it out of other moderators' queues. */
+  readonly claimTtlMs: number;
+  /** Queue priority per reason (higher first); a case weighs as its heaviest reason. */
+  readonly queueReasonWeights: Readonly<Record<string, number>>;
   readonly logLevel: string;
   /** Notices are POSTed here, signed (see src/notices/delivery); undefined: stored only. */
   readonly noticeWebhook?: NoticeWebhook;
@@ -75,6 +80,8 @@ export class AppConfig {
       restrictionMs: read('REPORTING_RESTRICTION', '7d', parseDuration),
     };
     this.filingRateLimit = read('FILING_RATE_LIMIT', '20/1m', rate);
+    this.claimTtlMs = read('CLAIM_TTL', '30m', parseDuration);
+    this.queueReasonWeights = read('QUEUE_REASON_WEIGHTS', '', (raw) => ({ ...DEFAULT_REASON_WEIGHTS, ...parseReasonWeights(raw) }));
     this.logLevel = read('LOG_LEVEL', 'info', (raw) => oneOf(raw, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']));
     const optional = <T>(name: string, parse: (raw: string) => T): T | undefined =>
       env[name]?.trim() ? read(name, '', parse) : undefined;

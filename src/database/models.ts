@@ -1,4 +1,6 @@
 import type { Schema } from 'mongoose';
+import { CaseEvent, CaseEventSchema } from '../cases/schemas/case-event.schema';
+import { ModerationCase, ModerationCaseSchema } from '../cases/schemas/moderation-case.schema';
 import { Chat, ChatSchema } from '../chats/schemas/chat.schema';
 import { Message, MessageSchema } from '../chats/schemas/message.schema';
 import { CsTicket, CsTicketSchema } from '../customer-service/schemas/cs-ticket.schema';
@@ -36,4 +38,6 @@ export const ALL_MODELS: Array<{ name: string; schema: Schema }> = [
   { name: ReportingRestriction.name, schema: ReportingRestrictionSchema },
   { name: Notice.name, schema: NoticeSchema },
   { name: NoticeDelivery.name, schema: NoticeDeliverySchema },
+  { name: ModerationCase.name, schema: ModerationCaseSchema },
+  { name: CaseEvent.name, schema: CaseEventSchema },
 ];

@@ -9,10 +9,10 @@ export type QueuePlan =
   // FerretDB v1 (SQLite) answers with the SQLite plan and whether it pushed filter and sort down.
   | { server: 'ferretdb'; filterPushdown: boolean; sortPushdown: boolean; sqlitePlan: string[] };
 
-/** The queue query exactly as `ReportStore.awaitingReview` runs it (first page). */
+/** The queue's report read exactly as `ReportStore.awaitingReview` runs it (the queue then groups by case). */
 export async function explainQueueQuery(connection: Connection, filter: Record<string, unknown> = { status: 'awaiting_review' }) {
   const reports = connection.models[Report.name] ?? connection.model(Report.name, ReportSchema);
-  return reports.find(filter).sort({ reviewOpenedAt: 1, _id: 1 }).limit(20).explain() as Promise<unknown>;
+  return reports.find(filter).sort({ reviewOpenedAt: 1, _id: 1 }).explain() as Promise<unknown>;
 }
 
 export function readQueuePlan(explain: unknown): QueuePlan {

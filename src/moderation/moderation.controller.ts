@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe';
-import { ApproveReportDto, QueueQuery, RejectReportDto } from './dto/decision.dto';
+import { ApproveReportDto, RejectReportDto } from './dto/decision.dto';
 import { ModerationService } from './moderation.service';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -11,12 +11,6 @@ import type { Principal } from '../auth/roles';
 @Controller('v1')
 export class ModerationController {
   constructor(private readonly moderation: ModerationService) {}
-
-  @Access('moderator')
-  @Get('moderation/queue')
-  queue(@Query() query: QueueQuery) {
-    return this.moderation.queue(query);
-  }
 
   @Access('moderator')
   @Get('moderation/reporters/:userId')

@@ -6,19 +6,6 @@ import { ReportStore } from '../reports/report-store.service';
 import { Report } from '../reports/schemas/report.schema';
 import { ReportWorkflows } from '../temporal/report-workflows.service';
 import { isWorkflowGone, updateRefusalType } from '../temporal/temporal-errors';
-import { QueueQuery } from './dto/decision.dto';
-import { decodeCursor, encodeCursor } from './queue-cursor';
-
-export interface QueueItem {
-  reportId: string;
-  workflowId: string;
-  target: { kind: string; id: string };
-  reasons: string[];
-  policyCategories: string[];
-  reviewOpenedAt?: Date;
-  reviewOverdue: boolean;
-  evidence?: { rootDigest: string; itemCount: number };
-}
 
 @Injectable()
 export class ModerationService {
@@ -27,16 +14,6 @@ export class ModerationService {
     private readonly workflows: ReportWorkflows,
     private readonly standing: ReporterStandingService,
   ) {}
-
-  async queue(query: QueueQuery): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
-    const limit = query.limit ?? 20;
-    const rows = await this.store.awaitingReview(limit, query.cursor ? decodeCursor(query.cursor) : undefined);
-    const last = rows.at(-1);
-    return {
-      items: rows.map(toQueueItem),
-      nextCursor: rows.length === limit && last?.reviewOpenedAt ? encodeCursor({ openedAt: last.reviewOpenedAt, id: last._id }) : null,
-    };
-  }
 
   /** R3: a reporter's record (filed, approved, rejected, false) and any reporting restriction. */
   async reporterStanding(userId: string) {
@@ -74,17 +51,4 @@ function refuseIfClosed(report: Report): void {
   if (report.status === 'refused' || report.status === 'expired') {
     throw ApiError.conflict(REPORT_NOT_REVIEWABLE, `Report ${report._id} is ${report.status} and cannot be reviewed.`, { status: report.status });
   }
-}
-
-function toQueueItem(report: Report): QueueItem {
-  return {
-    reportId: report._id,
-    workflowId: reportWorkflowId(report._id),
-    target: { kind: report.target.kind, id: report.target.id },
-    reasons: report.reasons,
-    policyCategories: report.policyCategories,
-    reviewOpenedAt: report.reviewOpenedAt,
-    reviewOverdue: report.reviewOverdueAt !== undefined,
-    ...(report.evidence ? { evidence: { rootDigest: report.evidence.rootDigest, itemCount: report.evidence.itemCount } } : {}),
-  };
 }

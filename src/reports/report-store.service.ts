@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import type { ReportTarget, ReportStatus } from '../../workflows/definitions';
 import { isDuplicateKey } from '../common/database-errors';
 import { Report } from './schemas/report.schema';
 
-const QUEUE_FIELDS = { target: 1, reasons: 1, policyCategories: 1, reviewOpenedAt: 1, reviewOverdueAt: 1, evidence: 1 } as const;
+const QUEUE_FIELDS = { target: 1, reasons: 1, policyCategories: 1, reviewOpenedAt: 1, createdAt: 1, evidence: 1 } as const;
+/** Not decided yet: still being admitted, or waiting for a moderator. */
+const OPEN_STATUSES: ReportStatus[] = ['received', 'awaiting_review'];
+/** Most reports a case view lists. */
+const CASE_REPORTS_LIMIT = 200;
 
 export type NewReport = Omit<Report, 'createdAt' | 'updatedAt' | 'timeline'>;
 
@@ -66,16 +71,35 @@ export class ReportStore {
     return { filed, refused, approved, rejected, falseReports };
   }
 
-  /** Awaiting review, oldest first; the cursor is the last item's `reviewOpenedAt|_id`. */
-  async awaitingReview(limit: number, after?: { openedAt: Date; id: string }): Promise<Report[]> {
-    const filter: Record<string, unknown> = { status: 'awaiting_review' };
-    if (after) {
-      filter.$or = [
-        { reviewOpenedAt: { $gt: after.openedAt } },
-        { reviewOpenedAt: after.openedAt, _id: { $gt: after.id } },
-      ];
-    }
-    // Only what a queue item shows: a report's timeline and details stay out of the page.
-    return this.reports.find(filter, QUEUE_FIELDS).sort({ reviewOpenedAt: 1, _id: 1 }).limit(limit).lean();
+  /**
+   * Every report awaiting review (optionally of one target kind), oldest first, with only the
+   * fields a queue item shows. The queue groups them by case in memory: priority comes from
+   * the reasons of all of a case's reports, which no single-report sort can give.
+   */
+  awaitingReview(targetKind?: string): Promise<Array<Pick<Report, '_id' | 'target' | 'reasons' | 'policyCategories' | 'reviewOpenedAt' | 'createdAt' | 'evidence'>>> {
+    const filter: Record<string, unknown> = { status: 'awaiting_review', ...(targetKind ? { 'target.kind': targetKind } : {}) };
+    return this.reports.find(filter, QUEUE_FIELDS).sort({ reviewOpenedAt: 1, _id: 1 }).lean();
+  }
+
+  /** The reports on one target not decided yet: the ones a case decision goes to. */
+  openOnTarget(target: ReportTarget): Promise<Array<Pick<Report, '_id' | 'reporterId'>>> {
+    return this.reports
+      .find({ 'target.id': target.id, 'target.kind': target.kind, status: { $in: OPEN_STATUSES } }, { reporterId: 1 })
+      .sort({ createdAt: 1, _id: 1 })
+      .lean();
+  }
+
+  /** Every report on one target, oldest first (bounded), for the case view. */
+  onTarget(target: ReportTarget): Promise<Report[]> {
+    return this.reports
+      .find({ 'target.id': target.id, 'target.kind': target.kind }, { timeline: 0, details: 0 })
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(CASE_REPORTS_LIMIT)
+      .lean();
+  }
+
+  /** Any one report on the target (to find the reported user of a case filed before cases existed). */
+  anyOnTarget(target: ReportTarget): Promise<Pick<Report, 'reportedUserId'> | null> {
+    return this.reports.findOne({ 'target.id': target.id, 'target.kind': target.kind }, { reportedUserId: 1 }).lean();
   }
 }

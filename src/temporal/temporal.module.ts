@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '../config/app-config';
 import { payloadDataConverter } from '../payload-encryption/payload-keys';
 import { temporalConnectionOptions } from './connection-options';
+import { CaseDecisionWorkflows } from './case-decision-workflows.service';
 import { ReportWorkflows } from './report-workflows.service';
 
 @Module({
@@ -17,7 +18,8 @@ import { ReportWorkflows } from './report-workflows.service';
         new Client({ connection, namespace: config.temporalNamespace, dataConverter: payloadDataConverter(config.payloadKeys) }),
     },
     ReportWorkflows,
+    CaseDecisionWorkflows,
   ],
-  exports: [ReportWorkflows, Client],
+  exports: [ReportWorkflows, CaseDecisionWorkflows, Client],
 })
 export class TemporalModule {}

@@ -5,6 +5,7 @@ import { NoticeDeliveryDeps, createNoticeDeliveryActivities } from '../../activi
 import { AppConfig } from '../config/app-config';
 import { payloadDataConverter } from '../payload-encryption/payload-keys';
 import { activityLogger } from '../common/logging';
+import { CaseStore } from '../cases/case-store.service';
 import { ChatsService } from '../chats/chats.service';
 import { CsTicketsService } from '../customer-service/cs-tickets.service';
 import { EvidenceService } from '../evidence/evidence.service';
@@ -20,6 +21,7 @@ import { FriendshipsService } from '../users/friendships.service';
 export function activityDepsFrom(app: INestApplicationContext): ActivityDeps {
   return {
     reports: app.get(ReportStore),
+    cases: app.get(CaseStore),
     friendships: app.get(FriendshipsService),
     evidence: app.get(EvidenceService),
     chats: app.get(ChatsService),

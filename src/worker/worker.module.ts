@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CaseStoreModule } from '../cases/case-store.module';
 import { ChatsModule } from '../chats/chats.module';
 import { loggingModule } from '../common/logging';
 import { ConfigModule } from '../config/config.module';
@@ -13,6 +14,19 @@ import { UsersModule } from '../users/users.module';
 
 /** The services the activities use: the same providers as the API, without its HTTP side. */
 @Module({
-  imports: [ConfigModule, loggingModule, MetricsModule, DatabaseModule, UsersModule, ChatsModule, EvidenceModule, ReportStoreModule, ReporterStandingModule, CustomerServiceModule, NoticesModule],
+  imports: [
+    ConfigModule,
+    loggingModule,
+    MetricsModule,
+    DatabaseModule,
+    UsersModule,
+    ChatsModule,
+    EvidenceModule,
+    ReportStoreModule,
+    CaseStoreModule,
+    ReporterStandingModule,
+    CustomerServiceModule,
+    NoticesModule,
+  ],
 })
 export class WorkerModule {}

@@ -171,4 +171,30 @@ describe('every activity is safe to run twice', () => {
   test('a report that does not exist fails for good (non-retryable)', async () => {
     await expect(acts.storeEvidence({ reportId: 'rpt_missing' })).rejects.toMatchObject({ type: 'ReportNotFound', nonRetryable: true });
   });
+
+  test('openReview twice (and concurrently) opens one case for the target; caseDecisionFor reads the case and changes nothing', async () => {
+    const { ref, reportId } = await fileChatReport();
+    const report = (await app.get(ReportStore).find(reportId))!;
+    const caseId = `case-chat_message-${report.target.id}`;
+    await Promise.all([acts.openReview(ref), acts.openReview(ref)]);
+    await acts.openReview(ref);
+    expect(await count('moderation_cases', { _id: caseId })).toBe(1);
+    expect(await acts.caseDecisionFor(ref)).toBeNull();
+    await mongo.collection('case_events').insertOne({
+      _id: `${caseId}:000000`,
+      caseId,
+      seq: 0,
+      type: 'decision',
+      moderatorId: 'mod-1',
+      at: new Date(),
+      decision: { outcome: 'rejected', note: 'fine', falseReport: true },
+    } as never);
+    const twice = [await acts.caseDecisionFor(ref), await acts.caseDecisionFor(ref)];
+    // R3: a false-report mark is a judgement of the reporters the moderator saw, not of later ones.
+    expect(twice).toEqual([
+      { outcome: 'rejected', moderatorId: 'mod-1', note: 'fine', caseDecisionId: `${caseId}:000000` },
+      { outcome: 'rejected', moderatorId: 'mod-1', note: 'fine', caseDecisionId: `${caseId}:000000` },
+    ]);
+    expect(await acts.openReportsOfCase({ caseId })).toEqual([reportId]);
+  });
 });

@@ -147,25 +147,25 @@ describe('moderator decisions', () => {
     expect(done).toMatchObject({ status: 'approved', decision: { moderatorId: 'support-1' } });
   });
 
-  test('the moderation queue lists reports awaiting review, oldest first, in pages', async () => {
+  test('the moderation queue lists the cases of reports awaiting review, equal priority oldest first, in pages', async () => {
     const a = await chatReport();
     const b = await chatReport();
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: Array<{ reportId: string }>; nextCursor: string | null } } = await t
+      const page: { body: { items: Array<{ reports: Array<{ reportId: string }> }>; nextCursor: string | null } } = await t
         .http()
         .get('/v1/moderation/queue')
         .query(cursor ? { limit: 1, cursor } : { limit: 1 })
         .expect(200);
-      seen.push(...page.body.items.map((i) => i.reportId));
+      seen.push(...page.body.items.flatMap((i) => i.reports.map((r) => r.reportId)));
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(seen.indexOf(a.reportId)).toBeGreaterThanOrEqual(0);
     expect(seen.indexOf(a.reportId)).toBeLessThan(seen.indexOf(b.reportId));
     await t.http().post(`/v1/reports/${a.reportId}/approve`).send({}).expect(200);
     const after = (await t.http().get('/v1/moderation/queue').query({ limit: 100 }).expect(200)).body;
-    expect(after.items.map((i: { reportId: string }) => i.reportId)).not.toContain(a.reportId);
+    expect(after.items.flatMap((i: { reports: Array<{ reportId: string }> }) => i.reports.map((r) => r.reportId))).not.toContain(a.reportId);
   });
 });
 

@@ -28,6 +28,9 @@ describe('replaying recorded report and notice-delivery histories', () => {
         // The notice delivery workflow: delivered after retries, and given up.
         'notice-delivered-after-retries.json',
         'notice-undeliverable.json',
+        // Case decisions: a report taking its case's decision, and one decision fanned out.
+        'case-decision-inherited.json',
+        'case-decision-fan-out.json',
       ]),
     );
     const histories = await Promise.all(

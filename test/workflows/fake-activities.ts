@@ -1,11 +1,11 @@
 import type { ReportActivities } from '../../activities';
-import type { Admission } from '../../workflows/definitions';
+import type { Admission, Decision } from '../../workflows/definitions';
 
 /**
  * Stand-ins for the activities, for testing workflow branches alone (their real versions are
  * covered by the activity and end-to-end tests). Every call is recorded by name.
  */
-export function fakeActivities(options: { admission?: Admission } = {}) {
+export function fakeActivities(options: { admission?: Admission; caseDecision?: Decision; openReports?: string[] } = {}) {
   const calls: string[] = [];
   const record = <T>(name: string, result: T) => async () => {
     calls.push(name);
@@ -25,6 +25,8 @@ export function fakeActivities(options: { admission?: Admission } = {}) {
     applyAutoBlock: record('applyAutoBlock', 'applied'),
     notifyCustomerService: record('notifyCustomerService', 'report_decided-x'),
     recordFalseReport: record('recordFalseReport', 'strike 1; warned'),
+    caseDecisionFor: record('caseDecisionFor', options.caseDecision ?? null),
+    openReportsOfCase: record('openReportsOfCase', options.openReports ?? []),
   };
   return { activities, calls };
 }

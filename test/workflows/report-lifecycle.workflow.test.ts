@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   Admission,
+  Decision,
   ReportLifecycleInput,
   admissionUpdate,
   approveSignal,
@@ -16,6 +17,7 @@ import {
   statusQuery,
 } from '../../workflows/definitions';
 import { testServers } from '../support/test-env';
+import { caseDecisionWorkflowId } from '../../workflows/case-decision.workflow';
 import { fakeActivities } from './fake-activities';
 
 const HOUR = 3_600_000;
@@ -58,7 +60,7 @@ function input(overrides: Partial<ReportLifecycleInput> = {}): ReportLifecycleIn
 /** Runs `body` against a started report workflow served by a worker with fake activities. */
 async function withReport<T>(
   body: (ctx: { handle: Awaited<ReturnType<typeof env.client.workflow.start>>; calls: string[] }) => Promise<T>,
-  options: { admission?: Admission; input?: Partial<ReportLifecycleInput>; record: string },
+  options: { admission?: Admission; caseDecision?: Decision; input?: Partial<ReportLifecycleInput>; record: string },
 ): Promise<T> {
   const taskQueue = `wf-${randomUUID()}`;
   const { activities, calls } = fakeActivities(options);
@@ -125,6 +127,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
         'storeEvidence',
         'deleteChatRoom',
         'openReview',
+        'caseDecisionFor',
         'recordDecision:approved',
         'applyAutoBlock',
         'notifyCustomerService',
@@ -174,7 +177,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       await handle.executeUpdate(admissionUpdate);
       await env.sleep('31d');
       expect(await handle.result()).toMatchObject({ status: 'expired' });
-      expect(calls).toEqual(['checkFriendship', 'storeEvidence', 'deleteChatRoom', 'openReview', 'escalateOverdueReview', 'expireReport']);
+      expect(calls).toEqual(['checkFriendship', 'storeEvidence', 'deleteChatRoom', 'openReview', 'caseDecisionFor', 'escalateOverdueReview', 'expireReport']);
       await expect(handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'm' }] })).rejects.toThrow(WorkflowNotFoundError);
     }, { record: 'expired' });
   });
@@ -209,5 +212,51 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       expect((await handle.query(statusQuery)).decision).toBeNull();
       await handle.terminate('test done');
     }, { record: 'invalid-decision' });
+  });
+
+  test('a report on a case already decided takes the case decision at once, without a moderator', async () => {
+    const caseDecision: Decision = { outcome: 'approved', moderatorId: 'mod-1', caseDecisionId: 'case-open_chat_post-post-1:000000' };
+    await withReport(
+      async ({ handle, calls }) => {
+        expect(await handle.result()).toMatchObject({ status: 'approved' });
+        expect(calls).toEqual(['checkFriendship', 'storeEvidence', 'openReview', 'caseDecisionFor', 'recordDecision:approved', 'applyAutoBlock', 'notifyCustomerService']);
+        expect((await handle.query(statusQuery)).decision).toMatchObject({ outcome: 'approved', caseDecisionId: caseDecision.caseDecisionId });
+      },
+      { caseDecision, input: { target: { kind: 'open_chat_post', id: 'post-1' }, chatId: undefined }, record: 'case-decision-inherited' },
+    );
+  });
+});
+
+describe('case decision workflow (time-skipping server)', () => {
+  test('R7: one case decision reaches every open report workflow; reports decided alone and closed ones are skipped', async () => {
+    const taskQueue = `wf-${randomUUID()}`;
+    const [first, second] = [input({ target: { kind: 'open_chat_post', id: 'post-9' } }), input({ target: { kind: 'open_chat_post', id: 'post-9' } })];
+    const gone = `r${randomUUID().slice(0, 8)}`;
+    const { activities, calls } = fakeActivities({ openReports: [first.reportId, second.reportId, gone] });
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities, workflowBundle: { codePath: testServers().workflowBundlePath } });
+    await worker.runUntil(async () => {
+      const [a, b] = await Promise.all(
+        [first, second].map((args) => env.client.workflow.start('reportLifecycleWorkflow', { taskQueue, workflowId: `report-${args.reportId}`, args: [args] })),
+      );
+      await Promise.all([a, b].map((h) => h.executeUpdate(admissionUpdate)));
+      await b.executeUpdate(decideUpdate, { args: [{ outcome: 'rejected', moderatorId: 'mod-2' }] });
+      expect(await b.result()).toMatchObject({ status: 'rejected' });
+      const decisionId = 'case-open_chat_post-post-9:000001';
+      const fanOut = await env.client.workflow.start('caseDecisionWorkflow', {
+        taskQueue,
+        workflowId: caseDecisionWorkflowId(decisionId),
+        args: [{ caseId: 'case-open_chat_post-post-9', decisionId, decision: { outcome: 'approved', moderatorId: 'mod-1' } }],
+      });
+      expect(await fanOut.result()).toEqual({
+        caseId: 'case-open_chat_post-post-9',
+        decisionId,
+        delivered: [first.reportId],
+        closed: [second.reportId, gone],
+      });
+      expect(await a.result()).toMatchObject({ status: 'approved' });
+      expect((await a.query(statusQuery)).decision).toMatchObject({ moderatorId: 'mod-1', caseDecisionId: decisionId });
+      expect(calls.filter((c) => c === 'applyAutoBlock')).toHaveLength(1);
+      await recordHistory('case-decision-fan-out', fanOut);
+    });
   });
 });

@@ -31,6 +31,9 @@ export class DecisionRecord {
   /** R9: the moderator sent the report to customer service with high priority. */
   @Prop()
   escalate?: boolean;
+  /** The case decision this report took, when it was decided with its case. */
+  @Prop()
+  caseDecisionId?: string;
 
   @Prop({ required: true })
   decidedAt: Date;
@@ -114,3 +117,5 @@ export const ReportSchema = SchemaFactory.createForClass(Report);
 // The moderation queue: awaiting review, oldest first.
 ReportSchema.index({ status: 1, reviewOpenedAt: 1, _id: 1 });
 ReportSchema.index({ reporterId: 1, createdAt: -1 });
+// A case: every report on one target (a case decision's open reports; the case view).
+ReportSchema.index({ 'target.id': 1, 'target.kind': 1, createdAt: 1 });

@@ -4,6 +4,8 @@ import type { BusinessMetrics } from '../src/metrics/business-metrics';
 import type { EvidenceService } from '../src/evidence/evidence.service';
 import type { ReporterStandingService } from '../src/reporter-standing/reporter-standing.service';
 import type { ReportStore } from '../src/reports/report-store.service';
+import type { SanctionsService } from '../src/sanctions/sanctions.service';
+import type { SanctionWorkflows } from '../src/temporal/sanction-workflows.service';
 import type { Report } from '../src/reports/schemas/report.schema';
 import type { BlocksService } from '../src/users/blocks.service';
 import type { FriendshipsService } from '../src/users/friendships.service';
@@ -19,6 +21,8 @@ export interface ActivityDeps {
   blocks: Pick<BlocksService, 'applyReportBlock'>;
   tickets: Pick<CsTicketsService, 'open'>;
   standing: Pick<ReporterStandingService, 'recordFalseReport'>;
+  sanctions: Pick<SanctionsService, 'find' | 'issueForReport' | 'recordEnd' | 'recordLift' | 'recordOverturn' | 'appealStanding'>;
+  sanctionWorkflows: Pick<SanctionWorkflows, 'start'>;
   metrics: Pick<BusinessMetrics, 'decisionRecorded' | 'reviewOverdue'>;
   settings: { evidenceMaxMessages: number };
   /** Structured JSON, like the rest of the process; see `withStepLogs` for what goes in. */

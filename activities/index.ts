@@ -5,11 +5,12 @@ import type { ActivityDeps } from './deps';
 import { createEvidenceActivities } from './evidence.activities';
 import { withStepLogs } from './logged';
 import { createReviewActivities } from './review.activities';
+import { createSanctionActivities } from './sanction.activities';
 import { createStandingActivities } from './standing.activities';
 
 export type { ActivityDeps } from './deps';
 
-/** Every activity of the report lifecycle, bound to its dependencies. Each is safe to run twice. */
+/** Every activity of the report and sanction workflows, bound to its dependencies. Each is safe to run twice. */
 export function createActivities(deps: ActivityDeps) {
   return withStepLogs(deps.log, {
     ...createAdmissionActivities(deps),
@@ -18,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createReviewActivities(deps),
     ...createDecisionActivities(deps),
     ...createStandingActivities(deps),
+    ...createSanctionActivities(deps),
   });
 }
 

@@ -1,17 +1,18 @@
 import { Context } from '@temporalio/activity';
 import type { Logger } from 'pino';
 
-// `never`: any one-argument activity fits; each of ours takes an object with the reportId.
+// `never`: any one-argument activity fits; each of ours takes an object with a reportId or a sanctionId.
 type Activity = (input: never) => Promise<unknown>;
 
 /**
- * Wraps every activity so each run leaves one structured line with the report and workflow it
+ * Wraps every activity so each run leaves one structured line with the report (or sanction) and workflow it
  * belongs to. Only ids, names and outcomes are logged: inputs and results may carry evidence.
  */
 export function withStepLogs<T extends Record<string, Activity>>(log: Logger, activities: T): T {
   const wrapped = Object.entries(activities).map(([name, run]) => {
-    const logged = async (input: { reportId: string }) => {
-      const stepLog = log.child({ reportId: input.reportId, ...temporalIds(), activity: name });
+    const logged = async (input: { reportId?: string; sanctionId?: string }) => {
+      const subject = input.sanctionId ? { sanctionId: input.sanctionId } : { reportId: input.reportId };
+      const stepLog = log.child({ ...subject, ...temporalIds(), activity: name });
       const started = Date.now();
       try {
         const result = await run(input as never);

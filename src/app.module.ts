@@ -14,6 +14,7 @@ import { ModerationModule } from './moderation/moderation.module';
 import { OpenChatsModule } from './open-chats/open-chats.module';
 import { ReporterStandingModule } from './reporter-standing/reporter-standing.module';
 import { ReportsModule } from './reports/reports.module';
+import { SanctionsModule } from './sanctions/sanctions.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -30,6 +31,7 @@ import { UsersModule } from './users/users.module';
     ReporterStandingModule,
     ModerationModule,
     CustomerServiceModule,
+    SanctionsModule,
     HealthModule,
     ApiMetricsModule,
   ],

@@ -1,4 +1,5 @@
 import { DEFAULT_TASK_QUEUE } from '../../workflows/definitions';
+import { DEFAULT_LADDERS, SEVERITY_TIERS, SanctionLadders, parseLadder } from '../sanctions/sanction-ladder';
 import { parseDuration } from './duration';
 import { TemporalTls, readTemporalTls } from './temporal-tls';
 
@@ -24,6 +25,8 @@ export class AppConfig {
   readonly falseReportPolicy: { threshold: number; windowMs: number; restrictionMs: number };
   /** Filing limit per reporter and API instance: `limit` reports per `windowMs`. */
   readonly filingRateLimit: { limit: number; windowMs: number };
+  /** R9: sanctions on reported accounts: the ladder per severity tier, the strike window, the appeal window. */
+  readonly sanctionPolicy: { ladders: SanctionLadders; strikeWindowMs: number; appealWindowMs: number };
   readonly logLevel: string;
   /** Undefined: plain-text gRPC (the dev server). */
   readonly temporalTls?: TemporalTls;
@@ -65,6 +68,14 @@ export class AppConfig {
       restrictionMs: read('REPORTING_RESTRICTION', '7d', parseDuration),
     };
     this.filingRateLimit = read('FILING_RATE_LIMIT', '20/1m', rate);
+    this.sanctionPolicy = {
+      ladders: Object.fromEntries(
+        SEVERITY_TIERS.map((tier) => [tier, read(`SANCTION_LADDER_${tier.toUpperCase()}`, DEFAULT_LADDERS[tier], parseLadder)]),
+      ) as unknown as SanctionLadders,
+      strikeWindowMs: read('SANCTION_STRIKE_WINDOW', '365d', parseDuration),
+      // DSA Art. 20(1): complaints are possible for at least six months after the decision.
+      appealWindowMs: read('APPEAL_WINDOW', '180d', parseDuration),
+    };
     this.logLevel = read('LOG_LEVEL', 'info', (raw) => oneOf(raw, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']));
     const optional = <T>(name: string, parse: (raw: string) => T): T | undefined =>
       env[name]?.trim() ? read(name, '', parse) : undefined;

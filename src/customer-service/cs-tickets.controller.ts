@@ -1,17 +1,31 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { CsTicketsService } from './cs-tickets.service';
-import { ListTicketsQuery } from './dto/tickets.dto';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
+import { IdPipe } from '../common/id.pipe';
+import { CsTicketsService } from './cs-tickets.service';
+import { ListTicketsQuery, ResolveTicketDto } from './dto/tickets.dto';
+import { TicketResolutionsService } from './ticket-resolutions.service';
 
 @ApiTags('customer service')
 @Controller('v1/cs/tickets')
 export class CsTicketsController {
-  constructor(private readonly tickets: CsTicketsService) {}
+  constructor(
+    private readonly tickets: CsTicketsService,
+    private readonly resolutions: TicketResolutionsService,
+  ) {}
 
   @Access('support')
   @Get()
   list(@Query() query: ListTicketsQuery) {
     return this.tickets.list(query);
+  }
+
+  /** R9: CS resolves a ticket, once, with a measure that becomes a sanction on the reported account. */
+  @Access('support')
+  @Post(':ticketId/resolve')
+  @HttpCode(200)
+  @ApiConflictResponse({ description: 'TICKET_ALREADY_RESOLVED' })
+  resolve(@Param('ticketId', IdPipe) ticketId: string, @Body() dto: ResolveTicketDto) {
+    return this.resolutions.resolve(ticketId, dto);
   }
 }

@@ -2,6 +2,7 @@ import type { Schema } from 'mongoose';
 import { Chat, ChatSchema } from '../chats/schemas/chat.schema';
 import { Message, MessageSchema } from '../chats/schemas/message.schema';
 import { CsTicket, CsTicketSchema } from '../customer-service/schemas/cs-ticket.schema';
+import { TicketResolution, TicketResolutionSchema } from '../customer-service/schemas/ticket-resolution.schema';
 import { EvidenceAccess, EvidenceAccessSchema } from '../evidence/schemas/evidence-access.schema';
 import { EvidenceItem, EvidenceItemSchema } from '../evidence/schemas/evidence-item.schema';
 import { EvidenceSet, EvidenceSetSchema } from '../evidence/schemas/evidence-set.schema';
@@ -12,6 +13,9 @@ import { FalseReportStrike, FalseReportStrikeSchema } from '../reporter-standing
 import { ReportingRestriction, ReportingRestrictionSchema } from '../reporter-standing/schemas/reporting-restriction.schema';
 import { UserNotice, UserNoticeSchema } from '../reporter-standing/schemas/user-notice.schema';
 import { Report, ReportSchema } from '../reports/schemas/report.schema';
+import { AppealDecision, AppealDecisionSchema, SanctionAppeal, SanctionAppealSchema } from '../sanctions/schemas/sanction-appeal.schema';
+import { SanctionEvent, SanctionEventSchema } from '../sanctions/schemas/sanction-event.schema';
+import { Sanction, SanctionSchema } from '../sanctions/schemas/sanction.schema';
 import { Block, BlockSchema } from '../users/schemas/block.schema';
 import { Friendship, FriendshipSchema } from '../users/schemas/friendship.schema';
 import { User, UserSchema } from '../users/schemas/user.schema';
@@ -34,4 +38,9 @@ export const ALL_MODELS: Array<{ name: string; schema: Schema }> = [
   { name: FalseReportStrike.name, schema: FalseReportStrikeSchema },
   { name: ReportingRestriction.name, schema: ReportingRestrictionSchema },
   { name: UserNotice.name, schema: UserNoticeSchema },
+  { name: TicketResolution.name, schema: TicketResolutionSchema },
+  { name: Sanction.name, schema: SanctionSchema },
+  { name: SanctionEvent.name, schema: SanctionEventSchema },
+  { name: SanctionAppeal.name, schema: SanctionAppealSchema },
+  { name: AppealDecision.name, schema: AppealDecisionSchema },
 ];

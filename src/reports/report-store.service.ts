@@ -66,6 +66,14 @@ export class ReportStore {
     return { filed, refused, approved, rejected, falseReports };
   }
 
+  /** Approved reports on one piece of content of the account: the reports behind its sanction (R9, R7). */
+  approvedOn(reportedUserId: string, target: { kind: string; id: string }): Promise<Array<Pick<Report, '_id' | 'reporterId' | 'decision'>>> {
+    return this.reports
+      .find({ reportedUserId, 'target.kind': target.kind, 'target.id': target.id, status: 'approved' }, { reporterId: 1, decision: 1 })
+      .sort({ _id: 1 })
+      .lean();
+  }
+
   /** Awaiting review, oldest first; the cursor is the last item's `reviewOpenedAt|_id`. */
   async awaitingReview(limit: number, after?: { openedAt: Date; id: string }): Promise<Report[]> {
     const filter: Record<string, unknown> = { status: 'awaiting_review' };

@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '../config/app-config';
 import { temporalConnectionOptions } from './connection-options';
 import { ReportWorkflows } from './report-workflows.service';
+import { SanctionWorkflows } from './sanction-workflows.service';
 
 @Module({
   providers: [
@@ -14,7 +15,8 @@ import { ReportWorkflows } from './report-workflows.service';
       useFactory: (connection: Connection, config: AppConfig) => new Client({ connection, namespace: config.temporalNamespace }),
     },
     ReportWorkflows,
+    SanctionWorkflows,
   ],
-  exports: [ReportWorkflows],
+  exports: [ReportWorkflows, SanctionWorkflows],
 })
 export class TemporalModule {}

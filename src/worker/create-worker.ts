@@ -9,6 +9,8 @@ import { EvidenceService } from '../evidence/evidence.service';
 import { BusinessMetrics } from '../metrics/business-metrics';
 import { ReporterStandingService } from '../reporter-standing/reporter-standing.service';
 import { ReportStore } from '../reports/report-store.service';
+import { SanctionsService } from '../sanctions/sanctions.service';
+import { SanctionWorkflows } from '../temporal/sanction-workflows.service';
 import { BlocksService } from '../users/blocks.service';
 import { FriendshipsService } from '../users/friendships.service';
 
@@ -21,6 +23,8 @@ export function activityDepsFrom(app: INestApplicationContext): ActivityDeps {
     blocks: app.get(BlocksService),
     tickets: app.get(CsTicketsService),
     standing: app.get(ReporterStandingService),
+    sanctions: app.get(SanctionsService),
+    sanctionWorkflows: app.get(SanctionWorkflows),
     metrics: app.get(BusinessMetrics),
     settings: { evidenceMaxMessages: app.get(AppConfig).evidenceMaxMessages },
     log: activityLogger(app.get(AppConfig)),

@@ -8,10 +8,11 @@ import { DatabaseModule } from '../database/database.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { ReporterStandingModule } from '../reporter-standing/reporter-standing.module';
 import { ReportStoreModule } from '../reports/report-store.module';
+import { SanctionsModule } from '../sanctions/sanctions.module';
 import { UsersModule } from '../users/users.module';
 
-/** The services the activities use: the same providers as the API, without its HTTP side. */
+/** The services the activities use: the same providers as the API, without its HTTP side (the Temporal client starts sanction workflows). */
 @Module({
-  imports: [ConfigModule, loggingModule, MetricsModule, DatabaseModule, UsersModule, ChatsModule, EvidenceModule, ReportStoreModule, ReporterStandingModule, CustomerServiceModule],
+  imports: [ConfigModule, loggingModule, MetricsModule, DatabaseModule, UsersModule, ChatsModule, EvidenceModule, ReportStoreModule, ReporterStandingModule, CustomerServiceModule, SanctionsModule],
 })
 export class WorkerModule {}

@@ -21,15 +21,17 @@ export class RestrictionsService {
   async restrictionsOf(userId: string, now = new Date()): Promise<{ userId: string; restricted: boolean; restrictedUntil: Date | 'permanent' | null; active: RestrictionView[]; past: RestrictionView[] }> {
     await this.users.requireAll(userId);
     const views = (await this.store.records(await this.store.forUser(userId))).map((record) => restrictionView(record, now));
-    const active = views.filter((v) => v.status === 'active');
-    const permanent = active.some((v) => v.measure === 'permanent');
-    const latestEnd = active.map((v) => v.endsAt!).filter(Boolean).sort((a, b) => b.getTime() - a.getTime())[0];
+    // "Active": restrictions in force and warnings on record; "past": ended, lifted or overturned.
+    const active = views.filter((v) => v.status === 'active' || v.status === 'on_record');
+    const inForce = active.filter((v) => v.status === 'active');
+    const permanent = inForce.some((v) => v.measure === 'permanent');
+    const latestEnd = inForce.map((v) => v.endsAt!).filter(Boolean).sort((a, b) => b.getTime() - a.getTime())[0];
     return {
       userId,
-      restricted: active.length > 0,
+      restricted: inForce.length > 0,
       restrictedUntil: permanent ? 'permanent' : (latestEnd ?? null),
       active,
-      past: views.filter((v) => v.status !== 'active'),
+      past: views.filter((v) => !active.includes(v)),
     };
   }
 

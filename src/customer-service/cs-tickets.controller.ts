@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/roles';
 import { IdPipe } from '../common/id.pipe';
 import { CsTicketsService } from './cs-tickets.service';
 import { ListTicketsQuery, ResolveTicketDto } from './dto/tickets.dto';
@@ -25,7 +27,7 @@ export class CsTicketsController {
   @Post(':ticketId/resolve')
   @HttpCode(200)
   @ApiConflictResponse({ description: 'TICKET_ALREADY_RESOLVED' })
-  resolve(@Param('ticketId', IdPipe) ticketId: string, @Body() dto: ResolveTicketDto) {
-    return this.resolutions.resolve(ticketId, dto);
+  resolve(@Param('ticketId', IdPipe) ticketId: string, @Body() dto: ResolveTicketDto, @CurrentPrincipal() staff: Principal) {
+    return this.resolutions.resolve(ticketId, staff.sub, dto);
   }
 }

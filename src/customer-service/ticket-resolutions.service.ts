@@ -24,7 +24,7 @@ export class TicketResolutionsService {
     private readonly sanctionWorkflows: SanctionWorkflows,
   ) {}
 
-  async resolve(ticketId: string, dto: ResolveTicketDto) {
+  async resolve(ticketId: string, staffId: string, dto: ResolveTicketDto) {
     if (dto.measure !== 'restriction' && dto.days !== undefined) {
       throw ApiError.badRequest('DAYS_ONLY_FOR_RESTRICTION', 'days goes with measure "restriction" only.');
     }
@@ -35,7 +35,7 @@ export class TicketResolutionsService {
       _id: ticketId,
       measure: dto.measure,
       ...(dto.days ? { days: dto.days } : {}),
-      staffId: dto.staffId,
+      staffId,
       ...(dto.note ? { note: dto.note } : {}),
       ...(measure ? { sanctionId: ticketSanctionId(ticketId) } : {}),
       resolvedAt: new Date(),
@@ -45,7 +45,7 @@ export class TicketResolutionsService {
     if (stored.measure !== resolution.measure || stored.days !== resolution.days || stored.staffId !== resolution.staffId) {
       throw ApiError.conflict('TICKET_ALREADY_RESOLVED', `Ticket ${ticketId} was already resolved (${stored.measure}).`, { measure: stored.measure });
     }
-    if (measure) await this.sanctionWorkflows.start(await this.sanctions.issueForTicket(ticket, measure, dto.staffId));
+    if (measure) await this.sanctionWorkflows.start(await this.sanctions.issueForTicket(ticket, measure, staffId));
     // Only this path, after the write-once gate above, ever updates a ticket: no concurrent writer.
     await this.tickets.updateOne({ _id: ticketId }, { $set: { status: 'resolved', resolution: { measure: stored.measure, ...(stored.days ? { days: stored.days } : {}), ...(stored.sanctionId ? { sanctionId: stored.sanctionId } : {}), resolvedAt: stored.resolvedAt } } });
     return {

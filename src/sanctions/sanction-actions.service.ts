@@ -20,11 +20,11 @@ export class SanctionActionsService {
   ) {}
 
   /** CS ends a restriction before its time (support role). */
-  async lift(sanctionId: string, dto: LiftSanctionDto) {
+  async lift(sanctionId: string, staffId: string, dto: LiftSanctionDto) {
     const record = await this.requireRecord(sanctionId);
     if (sanctionStatus(record, new Date()) !== 'active') throw notActive(sanctionId);
     try {
-      await this.workflows.lift(sanctionId, { staffId: dto.staffId, ...(dto.note ? { note: dto.note } : {}) });
+      await this.workflows.lift(sanctionId, { staffId, ...(dto.note ? { note: dto.note } : {}) });
     } catch (error) {
       if (updateRefusalType(error) || isWorkflowGone(error)) throw notActive(sanctionId);
       throw error;
@@ -55,20 +55,20 @@ export class SanctionActionsService {
    * it). A repeat of the same decision by the same moderator re-delivers it (a retry after a
    * failure between recording and delivering); any other second decision is refused.
    */
-  async decideAppeal(appealId: string, dto: DecideAppealDto) {
+  async decideAppeal(appealId: string, moderatorId: string, dto: DecideAppealDto) {
     const appeal = await this.store.findAppeal(appealId);
     if (!appeal) throw ApiError.notFound('APPEAL_NOT_FOUND', `Appeal ${appealId} does not exist.`);
     const record = await this.requireRecord(appeal.sanctionId);
-    await this.refuseConflicts(record, dto.moderatorId);
+    await this.refuseConflicts(record, moderatorId);
     const outcome = dto.outcome === 'uphold' ? 'upheld' : 'denied';
-    const decision = { _id: appealId, sanctionId: appeal.sanctionId, outcome, moderatorId: dto.moderatorId, decidedAt: new Date(), ...(dto.note ? { note: dto.note } : {}) } as const;
+    const decision = { _id: appealId, sanctionId: appeal.sanctionId, outcome, moderatorId, decidedAt: new Date(), ...(dto.note ? { note: dto.note } : {}) } as const;
     if (!(await this.store.decideAppeal(decision))) {
       const earlier = await this.store.findAppealDecision(appealId);
-      if (earlier?.outcome !== outcome || earlier.moderatorId !== dto.moderatorId) {
+      if (earlier?.outcome !== outcome || earlier.moderatorId !== moderatorId) {
         throw ApiError.conflict('APPEAL_ALREADY_DECIDED', `Appeal ${appealId} was already ${earlier?.outcome}.`, { outcome: earlier?.outcome });
       }
     }
-    if (outcome === 'upheld') await this.deliverOverturn(appeal.sanctionId, appealId, dto.moderatorId);
+    if (outcome === 'upheld') await this.deliverOverturn(appeal.sanctionId, appealId, moderatorId);
     else await this.deliverDenial(record);
     return { appealId, outcome, sanction: await this.supportView(appeal.sanctionId) };
   }

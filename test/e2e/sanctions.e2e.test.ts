@@ -1,3 +1,4 @@
+import { bearer } from '../support/auth';
 import { Platform } from '../support/platform-fixtures';
 import { TestApp, eventually, startTestApp } from '../support/test-app';
 
@@ -20,7 +21,8 @@ async function reportPost(reporter: string, author: string, reasons: string[], d
   const filed = await platform.fileReport(reporter, 'open_chat_post', postId, reasons).expect(202);
   const reportId: string = filed.body.reportId;
   await platform.awaitStatus(reportId, 'awaiting_review');
-  await t.http().post(`/v1/reports/${reportId}/${decision.approve ? 'approve' : 'reject'}`).send({ moderatorId: decision.moderatorId ?? 'mod-1' }).expect(200);
+  // The deciding moderator is the token's subject.
+  await t.http().post(`/v1/reports/${reportId}/${decision.approve ? 'approve' : 'reject'}`).set('Authorization', await bearer('moderator', decision.moderatorId ?? 'mod-1')).send({}).expect(200);
   await platform.awaitStep(reportId, 'cs_notified');
   return { reportId, postId };
 }
@@ -89,7 +91,7 @@ describe('R9: sanctions on the reported account', () => {
     for (const label of ['rep-a', 'rep-b']) {
       const filed = await platform.fileReport(await platform.user(label), 'open_chat_post', postId, ['spam_advertising']).expect(202);
       await platform.awaitStatus(filed.body.reportId, 'awaiting_review');
-      await t.http().post(`/v1/reports/${filed.body.reportId}/approve`).send({ moderatorId: 'mod-1' }).expect(200);
+      await t.http().post(`/v1/reports/${filed.body.reportId}/approve`).send({}).expect(200);
       await platform.awaitStep(filed.body.reportId, 'sanctioned');
     }
     expect(allSanctions(await restrictionsOf(author)).map((s) => s.measure)).toEqual(['warning']);
@@ -101,46 +103,50 @@ describe('R9: sanctions on the reported account', () => {
     const [restriction] = (await restrictionsOf(author)).active;
     expect(restriction).toMatchObject({ status: 'active', measure: 'restriction', days: 30 });
 
-    const lifted = await t.http().post(`/v1/cs/sanctions/${restriction.sanctionId}/lift`).send({ staffId: 'cs-1', note: 'context shows a quote' }).expect(200);
+    const lifted = await t.http().post(`/v1/cs/sanctions/${restriction.sanctionId}/lift`).set('Authorization', await bearer('support', 'cs-1')).send({ note: 'context shows a quote' }).expect(200);
     expect(lifted.body).toMatchObject({ userId: author, status: 'lifted' });
     const after = await restrictionsOf(author);
     expect(after).toMatchObject({ restricted: false, active: [] });
     expect(after.past[0]).toMatchObject({ sanctionId: restriction.sanctionId, status: 'lifted' });
     expect((await noticesOf(author)).map((n: { kind: string }) => n.kind).sort()).toEqual(['sanction_lifted', 'sanction_statement']);
+    // Who lifted it comes from the token and stays internal.
+    expect(await t.mongo.collection('sanction_events').findOne({ sanctionId: restriction.sanctionId })).toMatchObject({ kind: 'lifted', by: 'cs-1' });
+    expect(JSON.stringify(after)).not.toContain('cs-1');
 
-    const again = await t.http().post(`/v1/cs/sanctions/${restriction.sanctionId}/lift`).send({ staffId: 'cs-2' }).expect(409);
+    const again = await t.http().post(`/v1/cs/sanctions/${restriction.sanctionId}/lift`).send({}).expect(409);
     expect(again.body.code).toBe('SANCTION_NOT_ACTIVE');
-    await t.http().post('/v1/cs/sanctions/snc_unknown/lift').send({ staffId: 'cs-1' }).expect(404);
+    await t.http().post('/v1/cs/sanctions/snc_unknown/lift').send({}).expect(404);
   });
 
   test('R9: CS resolves a ticket with a measure that becomes a sanction; resolving twice is refused; bad measures store nothing', async () => {
     const author = await platform.user('author');
     const { reportId } = await reportPost(await platform.user('rep'), author, ['fraud_scam'], { approve: false });
     const [ticket] = (await t.http().get(`/v1/cs/tickets?reportId=${reportId}`).expect(200)).body;
-    const resolve = (body: object) => t.http().post(`/v1/cs/tickets/${ticket.ticketId}/resolve`).send(body);
+    const [cs1, cs2] = [await bearer('support', 'cs-1'), await bearer('support', 'cs-2')];
+    const resolve = (body: object, token = cs1) => t.http().post(`/v1/cs/tickets/${ticket.ticketId}/resolve`).set('Authorization', token).send(body);
 
-    expect((await resolve({ measure: 'restriction', days: 181, staffId: 'cs-1' }).expect(400)).body.code).toBe('INVALID_RESTRICTION_DAYS');
-    expect((await resolve({ measure: 'restriction', staffId: 'cs-1' }).expect(400)).body.code).toBe('INVALID_RESTRICTION_DAYS');
-    expect((await resolve({ measure: 'warning', days: 3, staffId: 'cs-1' }).expect(400)).body.code).toBe('DAYS_ONLY_FOR_RESTRICTION');
-    expect((await resolve({ measure: 'ban', staffId: 'cs-1' }).expect(400)).body.code).toBe('UNKNOWN_MEASURE');
+    expect((await resolve({ measure: 'restriction', days: 181 }).expect(400)).body.code).toBe('INVALID_RESTRICTION_DAYS');
+    expect((await resolve({ measure: 'restriction' }).expect(400)).body.code).toBe('INVALID_RESTRICTION_DAYS');
+    expect((await resolve({ measure: 'warning', days: 3 }).expect(400)).body.code).toBe('DAYS_ONLY_FOR_RESTRICTION');
+    expect((await resolve({ measure: 'ban' }).expect(400)).body.code).toBe('UNKNOWN_MEASURE');
     expect(await t.mongo.collection('cs_ticket_resolutions').countDocuments({ _id: ticket.ticketId } as object)).toBe(0);
 
-    const resolved = (await resolve({ measure: 'restriction', days: 3, staffId: 'cs-1' }).expect(200)).body;
+    const resolved = (await resolve({ measure: 'restriction', days: 3 }).expect(200)).body;
     expect(resolved).toMatchObject({ ticketId: ticket.ticketId, status: 'resolved', measure: 'restriction', days: 3 });
     const [sanction] = (await restrictionsOf(author)).active;
     expect(sanction).toMatchObject({ sanctionId: resolved.sanctionId, status: 'active', days: 3, statement: { decidedBy: 'customer service', ground: { policy: 'fraud' } } });
 
-    expect((await resolve({ measure: 'permanent', staffId: 'cs-2' }).expect(409)).body.code).toBe('TICKET_ALREADY_RESOLVED');
+    expect((await resolve({ measure: 'permanent' }, cs2).expect(409)).body.code).toBe('TICKET_ALREADY_RESOLVED');
     const listed = (await t.http().get(`/v1/cs/tickets?reportId=${reportId}&status=resolved`).expect(200)).body;
     expect(listed[0]).toMatchObject({ ticketId: ticket.ticketId, resolution: { measure: 'restriction', days: 3, sanctionId: resolved.sanctionId } });
-    await t.http().post('/v1/cs/tickets/report_decided-nope/resolve').send({ measure: 'none', staffId: 'cs-1' }).expect(404);
+    await t.http().post('/v1/cs/tickets/report_decided-nope/resolve').send({ measure: 'none' }).expect(404);
   });
 
   test('R9: a ticket resolved with no measure leaves the account unsanctioned', async () => {
     const author = await platform.user('author');
     const { reportId } = await reportPost(await platform.user('rep'), author, ['spam_advertising'], { approve: false });
     const [ticket] = (await t.http().get(`/v1/cs/tickets?reportId=${reportId}`).expect(200)).body;
-    const resolved = await t.http().post(`/v1/cs/tickets/${ticket.ticketId}/resolve`).send({ measure: 'none', staffId: 'cs-1' }).expect(200);
+    const resolved = await t.http().post(`/v1/cs/tickets/${ticket.ticketId}/resolve`).send({ measure: 'none' }).expect(200);
     expect(resolved.body).toMatchObject({ measure: 'none', sanctionId: null });
     expect(allSanctions(await restrictionsOf(author))).toEqual([]);
   });
@@ -162,15 +168,22 @@ describe('appeals (DSA Art. 20)', () => {
     // Only the sanctioned account can appeal its sanction.
     await t.http().post(`/v1/users/${reporter}/restrictions/${sanction.sanctionId}/appeal`).send({ statement: 'x' }).expect(404);
 
-    const decide = (moderatorId: string, outcome: string) => t.http().post(`/v1/moderation/appeals/${filed.appealId}/decide`).send({ moderatorId, outcome });
+    // The moderator deciding the appeal is the token's subject.
+    const tokens: Record<string, string> = {};
+    for (const moderatorId of ['mod-1', 'mod-2', 'mod-3', author]) tokens[moderatorId] = await bearer('moderator', moderatorId);
+    const decide = (moderatorId: string, outcome: string) =>
+      t.http().post(`/v1/moderation/appeals/${filed.appealId}/decide`).set('Authorization', tokens[moderatorId]).send({ outcome });
     expect((await decide('mod-1', 'uphold').expect(403)).body.code).toBe('APPEAL_NEEDS_ANOTHER_MODERATOR');
     expect((await decide(author, 'uphold').expect(403)).body.code).toBe('MODERATOR_CONFLICT_OF_INTEREST');
+    expect((await decide('mod-2', 'overrule').expect(400)).body.code).toBe('UNKNOWN_APPEAL_OUTCOME');
     const pending = (await t.http().get('/v1/moderation/appeals?status=pending').expect(200)).body;
     expect(pending.map((a: { appealId: string }) => a.appealId)).toContain(filed.appealId);
 
     const upheld = (await decide('mod-2', 'uphold').expect(200)).body;
     expect(upheld).toMatchObject({ appealId: filed.appealId, outcome: 'upheld', sanction: { status: 'overturned', appeal: { status: 'upheld' } } });
     expect((await decide('mod-3', 'deny').expect(409)).body.code).toBe('APPEAL_ALREADY_DECIDED');
+    // The same decision again by the same moderator (a retry) answers the same and changes nothing.
+    expect((await decide('mod-2', 'uphold').expect(200)).body).toMatchObject({ outcome: 'upheld', sanction: { status: 'overturned' } });
 
     const after = await restrictionsOf(author);
     expect(after).toMatchObject({ restricted: false, active: [] });
@@ -193,7 +206,7 @@ describe('appeals (DSA Art. 20)', () => {
     await reportPost(await platform.user('rep'), author, ['violent_threatening'], { approve: true, moderatorId: 'mod-1' });
     const [sanction] = (await restrictionsOf(author)).active;
     const filed = (await t.http().post(`/v1/users/${author}/restrictions/${sanction.sanctionId}/appeal`).send({ statement: 'please' }).expect(201)).body;
-    const denied = await t.http().post(`/v1/moderation/appeals/${filed.appealId}/decide`).send({ moderatorId: 'mod-2', outcome: 'deny' }).expect(200);
+    const denied = await t.http().post(`/v1/moderation/appeals/${filed.appealId}/decide`).set('Authorization', await bearer('moderator', 'mod-2')).send({ outcome: 'deny' }).expect(200);
     expect(denied.body).toMatchObject({ outcome: 'denied', sanction: { status: 'active', appeal: { status: 'denied' } } });
     const notices = await eventually(() => noticesOf(author), (list) => list.length === 2);
     expect(notices.map((n: { kind: string }) => n.kind).sort()).toEqual(['appeal_denied', 'sanction_statement']);
@@ -218,7 +231,7 @@ describe('appeal window', () => {
     const postId = await p.post(author, 'threat');
     const filed = await p.fileReport(await p.user('rep'), 'open_chat_post', postId, ['violent_threatening']).expect(202);
     await p.awaitStatus(filed.body.reportId, 'awaiting_review');
-    await short.http().post(`/v1/reports/${filed.body.reportId}/approve`).send({ moderatorId: 'mod-1' }).expect(200);
+    await short.http().post(`/v1/reports/${filed.body.reportId}/approve`).send({}).expect(200);
     await p.awaitStep(filed.body.reportId, 'sanctioned');
     const [sanction] = (await short.http().get(`/v1/users/${author}/restrictions`).expect(200)).body.active;
     expect(sanction.statement.redress.canAppeal).toBe(false);

@@ -34,10 +34,6 @@ export class ResolveTicketDto {
   @Max(MAX_RESTRICTION_DAYS, { message: `days must be 1 to ${MAX_RESTRICTION_DAYS}`, context: { code: 'INVALID_RESTRICTION_DAYS' } })
   days?: number;
 
-  @ApiProperty({ example: 'cs-1', description: 'The CS staff member resolving the ticket.' })
-  @IsEntityId()
-  staffId: string;
-
   @ApiPropertyOptional({ maxLength: 2000 })
   @IsOptional()
   @IsString()

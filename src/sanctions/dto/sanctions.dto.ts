@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { IsEntityId } from '../../common/is-entity-id';
 
 export class FileAppealDto {
   @ApiProperty({ description: 'Why the sanctioned person thinks the decision is wrong.', minLength: 1, maxLength: 2000 })
@@ -10,11 +9,8 @@ export class FileAppealDto {
   statement: string;
 }
 
+/** The deciding moderator is the token's subject; it must not be who decided the sanction. */
 export class DecideAppealDto {
-  @ApiProperty({ example: 'mod-2', description: 'Must not be the moderator (or CS staff member) who decided the sanction.' })
-  @IsEntityId()
-  moderatorId: string;
-
   @ApiProperty({ enum: ['uphold', 'deny'] })
   @IsIn(['uphold', 'deny'], { message: 'outcome must be uphold or deny', context: { code: 'UNKNOWN_APPEAL_OUTCOME' } })
   outcome: 'uphold' | 'deny';
@@ -26,11 +22,8 @@ export class DecideAppealDto {
   note?: string;
 }
 
+/** The CS staff member lifting the sanction is the token's subject. */
 export class LiftSanctionDto {
-  @ApiProperty({ example: 'cs-1', description: 'The CS staff member lifting the sanction.' })
-  @IsEntityId()
-  staffId: string;
-
   @ApiPropertyOptional({ maxLength: 2000 })
   @IsOptional()
   @IsString()

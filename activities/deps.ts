@@ -5,6 +5,8 @@ import type { BusinessMetrics } from '../src/metrics/business-metrics';
 import type { EvidenceService } from '../src/evidence/evidence.service';
 import type { ReporterStandingService } from '../src/reporter-standing/reporter-standing.service';
 import type { ReportStore } from '../src/reports/report-store.service';
+import type { SanctionsService } from '../src/sanctions/sanctions.service';
+import type { SanctionWorkflows } from '../src/temporal/sanction-workflows.service';
 import type { Report } from '../src/reports/schemas/report.schema';
 import type { BlocksService } from '../src/users/blocks.service';
 import type { FriendshipsService } from '../src/users/friendships.service';
@@ -24,6 +26,8 @@ export interface ActivityDeps {
   standing: Pick<ReporterStandingService, 'recordFalseReport'>;
   /** What the reporter is told: receipt, outcome, CS follow-up (DSA Art. 16, R9). */
   reportNotices: Pick<ReportNotices, 'received' | 'refused' | 'decided' | 'expired' | 'csFollowUp'>;
+  sanctions: Pick<SanctionsService, 'find' | 'issueForReport' | 'recordEnd' | 'recordLift' | 'recordOverturn' | 'appealStanding'>;
+  sanctionWorkflows: Pick<SanctionWorkflows, 'start'>;
   metrics: Pick<BusinessMetrics, 'decisionRecorded' | 'reviewOverdue'>;
   settings: { evidenceMaxMessages: number };
   /** Structured JSON, like the rest of the process; see `withStepLogs` for what goes in. */

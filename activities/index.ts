@@ -6,11 +6,12 @@ import type { ActivityDeps } from './deps';
 import { createEvidenceActivities } from './evidence.activities';
 import { withStepLogs } from './logged';
 import { createReviewActivities } from './review.activities';
+import { createSanctionActivities } from './sanction.activities';
 import { createStandingActivities } from './standing.activities';
 
 export type { ActivityDeps } from './deps';
 
-/** Every activity of the report lifecycle, bound to its dependencies. Each is safe to run twice. */
+/** Every activity of the report and sanction workflows, bound to its dependencies. Each is safe to run twice. */
 export function createActivities(deps: ActivityDeps) {
   return withStepLogs(deps.log, {
     ...createAdmissionActivities(deps),
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDecisionActivities(deps),
     ...createStandingActivities(deps),
     ...createCaseActivities(deps),
+    ...createSanctionActivities(deps),
   });
 }
 

@@ -1,17 +1,23 @@
 import { Context } from '@temporalio/activity';
 import type { Logger } from 'pino';
 
-// `never`: any one-argument activity fits; each of ours takes an object with a reportId, noticeId or caseId.
+// `never`: any one-argument activity fits; each of ours takes an object with a reportId, noticeId, caseId or sanctionId.
 type Activity = (input: never) => Promise<unknown>;
 
 /**
- * Wraps every activity so each run leaves one structured line with the report and workflow it
+ * Wraps every activity so each run leaves one structured line with the report (or sanction) and workflow it
  * belongs to. Only ids, names and outcomes are logged: inputs and results may carry evidence.
  */
 export function withStepLogs<T extends Record<string, Activity>>(log: Logger, activities: T): T {
   const wrapped = Object.entries(activities).map(([name, run]) => {
-    const logged = async (input: { reportId?: string; noticeId?: string; caseId?: string }) => {
-      const subject = input.noticeId ? { noticeId: input.noticeId } : input.caseId ? { caseId: input.caseId } : { reportId: input.reportId };
+    const logged = async (input: { reportId?: string; noticeId?: string; caseId?: string; sanctionId?: string }) => {
+      const subject = input.noticeId
+        ? { noticeId: input.noticeId }
+        : input.caseId
+          ? { caseId: input.caseId }
+          : input.sanctionId
+            ? { sanctionId: input.sanctionId }
+            : { reportId: input.reportId };
       const stepLog = log.child({ ...subject, ...temporalIds(), activity: name });
       const started = Date.now();
       try {

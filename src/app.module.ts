@@ -17,6 +17,7 @@ import { OpenChatsModule } from './open-chats/open-chats.module';
 import { CodecModule } from './payload-encryption/codec.module';
 import { ReporterStandingModule } from './reporter-standing/reporter-standing.module';
 import { ReportsModule } from './reports/reports.module';
+import { SanctionsModule } from './sanctions/sanctions.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -36,6 +37,7 @@ import { UsersModule } from './users/users.module';
     CasesModule,
     CustomerServiceModule,
     CodecModule,
+    SanctionsModule,
     HealthModule,
     ApiMetricsModule,
   ],

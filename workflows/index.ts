@@ -2,3 +2,4 @@
 export { reportLifecycleWorkflow } from './report-lifecycle.workflow';
 export { deliverNoticeWorkflow } from './notice-delivery.workflow';
 export { caseDecisionWorkflow } from './case-decision.workflow';
+export { sanctionWorkflow } from './sanction.workflow';

@@ -130,6 +130,11 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
   if (decision.outcome === 'rejected' && decision.falseReport && patched('false-report-strikes')) {
     await step('Strike against the reporter (R3)').recordFalseReport(ref);
   }
+  // The sanction on the reported account (R9) runs as a workflow of its own; this step issues
+  // it and starts that workflow. Added later, hence its own patch (older histories skip it).
+  if (decision.outcome === 'approved' && patched('sanctions')) {
+    await step('Sanction the reported account (R9)').sanctionReportedUser(ref);
+  }
   await step('Follow-up notice to customer service (R9)').notifyCustomerService(ref);
   return finish();
 

@@ -1,5 +1,6 @@
 import { DEFAULT_TASK_QUEUE } from '../../workflows/definitions';
 import { DEFAULT_REASON_WEIGHTS, parseReasonWeights } from '../cases/reason-weights';
+import { DEFAULT_LADDERS, SEVERITY_TIERS, SanctionLadders, parseLadder } from '../sanctions/sanction-ladder';
 import { parseDuration } from './duration';
 import { NoticeDeliveryPolicy, NoticeWebhook, readNoticeDeliveryPolicy, readNoticeWebhook } from './notice-webhook';
 import { TemporalTls, readTemporalTls } from './temporal-tls';
@@ -32,6 +33,8 @@ export class AppConfig {
   readonly claimTtlMs: number;
   /** Queue priority per reason (higher first); a case weighs as its heaviest reason. */
   readonly queueReasonWeights: Readonly<Record<string, number>>;
+  /** R9: sanctions on reported accounts: the ladder per severity tier, the strike window, the appeal window. */
+  readonly sanctionPolicy: { ladders: SanctionLadders; strikeWindowMs: number; appealWindowMs: number };
   readonly logLevel: string;
   /** Notices are POSTed here, signed (see src/notices/delivery); undefined: stored only. */
   readonly noticeWebhook?: NoticeWebhook;
@@ -82,6 +85,14 @@ export class AppConfig {
     this.filingRateLimit = read('FILING_RATE_LIMIT', '20/1m', rate);
     this.claimTtlMs = read('CLAIM_TTL', '30m', parseDuration);
     this.queueReasonWeights = read('QUEUE_REASON_WEIGHTS', '', (raw) => ({ ...DEFAULT_REASON_WEIGHTS, ...parseReasonWeights(raw) }));
+    this.sanctionPolicy = {
+      ladders: Object.fromEntries(
+        SEVERITY_TIERS.map((tier) => [tier, read(`SANCTION_LADDER_${tier.toUpperCase()}`, DEFAULT_LADDERS[tier], parseLadder)]),
+      ) as unknown as SanctionLadders,
+      strikeWindowMs: read('SANCTION_STRIKE_WINDOW', '365d', parseDuration),
+      // DSA Art. 20(1): complaints are possible for at least six months after the decision.
+      appealWindowMs: read('APPEAL_WINDOW', '180d', parseDuration),
+    };
     this.logLevel = read('LOG_LEVEL', 'info', (raw) => oneOf(raw, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']));
     const optional = <T>(name: string, parse: (raw: string) => T): T | undefined =>
       env[name]?.trim() ? read(name, '', parse) : undefined;

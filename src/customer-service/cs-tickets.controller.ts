@@ -1,14 +1,20 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/roles';
 import { IdPipe } from '../common/id.pipe';
 import { CsTicketsService } from './cs-tickets.service';
-import { ListTicketsQuery, TicketPage, TicketView } from './dto/tickets.dto';
+import { ListTicketsQuery, ResolveTicketDto, TicketPage, TicketView } from './dto/tickets.dto';
+import { TicketResolutionsService } from './ticket-resolutions.service';
 
 @ApiTags('customer service')
 @Controller('v1/cs/tickets')
 export class CsTicketsController {
-  constructor(private readonly tickets: CsTicketsService) {}
+  constructor(
+    private readonly tickets: CsTicketsService,
+    private readonly resolutions: TicketResolutionsService,
+  ) {}
 
   /** R9: the work list, high priority first, then oldest; filter by status, priority, kind, report. */
   @Access('support')
@@ -24,5 +30,14 @@ export class CsTicketsController {
   @ApiNotFoundResponse({ description: 'TICKET_NOT_FOUND' })
   get(@Param('ticketId', IdPipe) ticketId: string) {
     return this.tickets.get(ticketId);
+  }
+
+  /** R9: CS resolves a ticket, once, with a measure that becomes a sanction on the reported account. */
+  @Access('support')
+  @Post(':ticketId/resolve')
+  @HttpCode(200)
+  @ApiConflictResponse({ description: 'TICKET_ALREADY_RESOLVED' })
+  resolve(@Param('ticketId', IdPipe) ticketId: string, @Body() dto: ResolveTicketDto, @CurrentPrincipal() staff: Principal) {
+    return this.resolutions.resolve(ticketId, staff.sub, dto);
   }
 }

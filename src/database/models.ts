@@ -4,6 +4,7 @@ import { ModerationCase, ModerationCaseSchema } from '../cases/schemas/moderatio
 import { Chat, ChatSchema } from '../chats/schemas/chat.schema';
 import { Message, MessageSchema } from '../chats/schemas/message.schema';
 import { CsTicket, CsTicketSchema } from '../customer-service/schemas/cs-ticket.schema';
+import { TicketResolution, TicketResolutionSchema } from '../customer-service/schemas/ticket-resolution.schema';
 import { EvidenceAccess, EvidenceAccessSchema } from '../evidence/schemas/evidence-access.schema';
 import { EvidenceItem, EvidenceItemSchema } from '../evidence/schemas/evidence-item.schema';
 import { EvidenceSet, EvidenceSetSchema } from '../evidence/schemas/evidence-set.schema';
@@ -15,6 +16,9 @@ import { ReportingRestriction, ReportingRestrictionSchema } from '../reporter-st
 import { Notice, NoticeSchema } from '../notices/schemas/notice.schema';
 import { NoticeDelivery, NoticeDeliverySchema } from '../notices/schemas/notice-delivery.schema';
 import { Report, ReportSchema } from '../reports/schemas/report.schema';
+import { AppealDecision, AppealDecisionSchema, SanctionAppeal, SanctionAppealSchema } from '../sanctions/schemas/sanction-appeal.schema';
+import { SanctionEvent, SanctionEventSchema } from '../sanctions/schemas/sanction-event.schema';
+import { Sanction, SanctionSchema } from '../sanctions/schemas/sanction.schema';
 import { Block, BlockSchema } from '../users/schemas/block.schema';
 import { Friendship, FriendshipSchema } from '../users/schemas/friendship.schema';
 import { User, UserSchema } from '../users/schemas/user.schema';
@@ -40,4 +44,9 @@ export const ALL_MODELS: Array<{ name: string; schema: Schema }> = [
   { name: NoticeDelivery.name, schema: NoticeDeliverySchema },
   { name: ModerationCase.name, schema: ModerationCaseSchema },
   { name: CaseEvent.name, schema: CaseEventSchema },
+  { name: TicketResolution.name, schema: TicketResolutionSchema },
+  { name: Sanction.name, schema: SanctionSchema },
+  { name: SanctionEvent.name, schema: SanctionEventSchema },
+  { name: SanctionAppeal.name, schema: SanctionAppealSchema },
+  { name: AppealDecision.name, schema: AppealDecisionSchema },
 ];

@@ -11,6 +11,12 @@ export const NOTICE_KINDS = [
   // To the reporter (R3): a false report was counted; reporting is restricted.
   'false_report_warning',
   'reporting_restricted',
+  // To the sanctioned user (R9, DSA Art. 17): the statement of reasons, then how the sanction ended.
+  'sanction_statement',
+  'sanction_ended',
+  'sanction_lifted',
+  'sanction_overturned',
+  'appeal_denied',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

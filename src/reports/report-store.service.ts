@@ -71,6 +71,14 @@ export class ReportStore {
     return { filed, refused, approved, rejected, falseReports };
   }
 
+  /** Approved reports on one piece of content of the account: the reports behind its sanction (R9, R7). */
+  approvedOn(reportedUserId: string, target: { kind: string; id: string }): Promise<Array<Pick<Report, '_id' | 'reporterId' | 'decision'>>> {
+    return this.reports
+      .find({ reportedUserId, 'target.kind': target.kind, 'target.id': target.id, status: 'approved' }, { reporterId: 1, decision: 1 })
+      .sort({ _id: 1 })
+      .lean();
+  }
+
   /**
    * Every report awaiting review (optionally of one target kind), oldest first, with only the
    * fields a queue item shows. The queue groups them by case in memory: priority comes from

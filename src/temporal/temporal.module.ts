@@ -5,6 +5,7 @@ import { payloadDataConverter } from '../payload-encryption/payload-keys';
 import { temporalConnectionOptions } from './connection-options';
 import { CaseDecisionWorkflows } from './case-decision-workflows.service';
 import { ReportWorkflows } from './report-workflows.service';
+import { SanctionWorkflows } from './sanction-workflows.service';
 
 @Module({
   providers: [
@@ -19,7 +20,8 @@ import { ReportWorkflows } from './report-workflows.service';
     },
     ReportWorkflows,
     CaseDecisionWorkflows,
+    SanctionWorkflows,
   ],
-  exports: [ReportWorkflows, CaseDecisionWorkflows, Client],
+  exports: [ReportWorkflows, CaseDecisionWorkflows, SanctionWorkflows, Client],
 })
 export class TemporalModule {}

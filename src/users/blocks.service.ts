@@ -4,7 +4,7 @@ import { Model } from 'mongoose';
 import { ApiError } from '../common/api-error';
 import { isDuplicateKey } from '../common/database-errors';
 import { BlockView } from './dto/users.dto';
-import { AutoBlockOutcome, Block, blockId } from './schemas/block.schema';
+import { AutoBlockOutcome, AutoBlockRevocation, Block, blockId } from './schemas/block.schema';
 import { UsersService } from './users.service';
 
 @Injectable()
@@ -74,6 +74,30 @@ export class BlocksService {
     return outcome;
   }
 
+  /**
+   * An upheld appeal undoes the automatic block (R7) of a report behind the overturned
+   * sanction, once per report. A block the reporter had set themselves, set again after
+   * unblocking, or that another approved report also applied, stays: the reporter chose it.
+   */
+  async revokeReportBlock(reportId: string, blockerId: string, blockedUserId: string): Promise<AutoBlockRevocation> {
+    const id = blockId(blockerId, blockedUserId);
+    const recorded = `reportBlockRevocations.${reportId}`;
+    const existing = await this.blocks.findById(id).lean();
+    const previous = existing?.reportBlockRevocations?.[reportId];
+    if (previous) return previous;
+    if (!existing) return 'not_applied_by_report';
+    const outcome = revocationOf(existing, reportId);
+    const at = new Date();
+    await this.blocks.updateOne(
+      { _id: id, [recorded]: { $exists: false } },
+      {
+        $set: { [recorded]: outcome, ...(outcome === 'revoked' ? { active: false } : {}) },
+        ...(outcome === 'revoked' ? { $push: { events: { type: 'auto_block_revoked', at, reportId } } } : {}),
+      },
+    );
+    return (await this.blocks.findById(id, { reportBlockRevocations: 1 }).lean())?.reportBlockRevocations?.[reportId] ?? outcome;
+  }
+
   /** Turns a block on unless it is on already; a duplicate key means another writer won. */
   private async activate(
     blockerId: string,
@@ -99,6 +123,15 @@ export class BlocksService {
     if (!row) throw ApiError.notFound('BLOCK_NOT_FOUND', `${blockerId} has not blocked ${blockedUserId}.`);
     return toBlockView(row);
   }
+}
+
+function revocationOf(block: Block, reportId: string): AutoBlockRevocation {
+  if (block.reportBlocks?.[reportId] !== 'applied') return 'not_applied_by_report';
+  if (!block.active) return 'already_unblocked';
+  const lastActivation = block.events.filter((e) => e.type === 'blocked' || e.type === 'auto_blocked').at(-1);
+  if (lastActivation?.reportId !== reportId) return 'kept_blocked_again_since';
+  const others = Object.keys(block.reportBlocks).filter((other) => other !== reportId && !block.reportBlockRevocations?.[other]);
+  return others.length > 0 ? 'kept_for_other_report' : 'revoked';
 }
 
 function toBlockView(row: Block): BlockView {

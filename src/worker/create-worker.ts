@@ -15,6 +15,8 @@ import { NoticesService } from '../notices/notices.service';
 import { ReportNotices } from '../notices/report-notices.service';
 import { ReporterStandingService } from '../reporter-standing/reporter-standing.service';
 import { ReportStore } from '../reports/report-store.service';
+import { SanctionsService } from '../sanctions/sanctions.service';
+import { SanctionWorkflows } from '../temporal/sanction-workflows.service';
 import { BlocksService } from '../users/blocks.service';
 import { FriendshipsService } from '../users/friendships.service';
 
@@ -29,6 +31,8 @@ export function activityDepsFrom(app: INestApplicationContext): ActivityDeps {
     tickets: app.get(CsTicketsService),
     standing: app.get(ReporterStandingService),
     reportNotices: app.get(ReportNotices),
+    sanctions: app.get(SanctionsService),
+    sanctionWorkflows: app.get(SanctionWorkflows),
     metrics: app.get(BusinessMetrics),
     settings: { evidenceMaxMessages: app.get(AppConfig).evidenceMaxMessages },
     log: activityLogger(app.get(AppConfig)),

@@ -10,9 +10,10 @@ import { DatabaseModule } from '../database/database.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { ReporterStandingModule } from '../reporter-standing/reporter-standing.module';
 import { ReportStoreModule } from '../reports/report-store.module';
+import { SanctionsModule } from '../sanctions/sanctions.module';
 import { UsersModule } from '../users/users.module';
 
-/** The services the activities use: the same providers as the API, without its HTTP side. */
+/** The services the activities use: the same providers as the API, without its HTTP side (the Temporal client starts sanction workflows). */
 @Module({
   imports: [
     ConfigModule,
@@ -27,6 +28,7 @@ import { UsersModule } from '../users/users.module';
     ReporterStandingModule,
     CustomerServiceModule,
     NoticesModule,
+    SanctionsModule,
   ],
 })
 export class WorkerModule {}

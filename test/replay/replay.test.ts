@@ -12,7 +12,7 @@ const HISTORIES = join(__dirname, 'histories');
  * test/workflows, RECORD_HISTORIES=1) must replay against today's workflow code. A change that
  * would break running reports fails here; guard it with patched() instead (see README).
  */
-describe('replaying recorded report and notice-delivery histories', () => {
+describe('replaying recorded histories of every workflow', () => {
   test('every recorded branch replays without non-determinism', async () => {
     const files = (await readdir(HISTORIES)).filter((f) => f.endsWith('.json')).sort();
     expect(files).toEqual(
@@ -31,6 +31,18 @@ describe('replaying recorded report and notice-delivery histories', () => {
         // Case decisions: a report taking its case's decision, and one decision fanned out.
         'case-decision-inherited.json',
         'case-decision-fan-out.json',
+        // Approvals recorded before the sanction step (patched('sanctions')) existed.
+        'approved-before-sanctions.json',
+        'overdue-then-approved-before-sanctions.json',
+        // The sanction workflow's branches.
+        'sanction-ended.json',
+        'sanction-lifted.json',
+        'sanction-overturned.json',
+        'sanction-ended-then-overturned.json',
+        'sanction-warning.json',
+        'sanction-permanent-lifted.json',
+        'sanction-pending-appeal-denied.json',
+        'sanction-undelivered-upheld.json',
       ]),
     );
     const histories = await Promise.all(

@@ -1,11 +1,14 @@
 import type { ReportActivities } from '../../activities';
 import type { Admission, Decision } from '../../workflows/definitions';
+import type { AppealStanding } from '../../workflows/sanction-definitions';
 
 /**
  * Stand-ins for the activities, for testing workflow branches alone (their real versions are
  * covered by the activity and end-to-end tests). Every call is recorded by name.
  */
-export function fakeActivities(options: { admission?: Admission; caseDecision?: Decision; openReports?: string[] } = {}) {
+export function fakeActivities(
+  options: { admission?: Admission; caseDecision?: Decision; openReports?: string[]; appeal?: () => AppealStanding } = {},
+) {
   const calls: string[] = [];
   const record = <T>(name: string, result: T) => async () => {
     calls.push(name);
@@ -27,6 +30,14 @@ export function fakeActivities(options: { admission?: Admission; caseDecision?: 
     recordFalseReport: record('recordFalseReport', 'strike 1; warned'),
     caseDecisionFor: record('caseDecisionFor', options.caseDecision ?? null),
     openReportsOfCase: record('openReportsOfCase', options.openReports ?? []),
+    sanctionReportedUser: record('sanctionReportedUser', 'restriction 7d (snc_x)'),
+    recordSanctionEnd: record('recordSanctionEnd', undefined),
+    recordSanctionLift: record('recordSanctionLift', undefined),
+    overturnSanction: record('overturnSanction', {}),
+    appealStandingOf: async () => {
+      calls.push('appealStandingOf');
+      return options.appeal?.() ?? { status: 'none' };
+    },
   };
   return { activities, calls };
 }

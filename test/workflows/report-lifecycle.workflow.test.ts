@@ -116,7 +116,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
     );
   });
 
-  test('R6, R7, R9: approval stores evidence, deletes the room, blocks once and notifies CS', async () => {
+  test('R6, R7, R9: approval stores evidence, deletes the room, blocks once, sanctions the account and notifies CS', async () => {
     await withReport(async ({ handle, calls }) => {
       expect(await handle.executeUpdate(admissionUpdate)).toEqual({ admitted: true });
       const decided = await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'mod-1' }] });
@@ -130,6 +130,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
         'caseDecisionFor',
         'recordDecision:approved',
         'applyAutoBlock',
+        'sanctionReportedUser',
         'notifyCustomerService',
       ]);
     }, { record: 'approved' });
@@ -142,6 +143,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       await handle.result();
       expect(calls).toContain('notifyCustomerService');
       expect(calls).not.toContain('applyAutoBlock');
+      expect(calls).not.toContain('sanctionReportedUser');
       // R3: rejected as a false report, so it counts against the reporter.
       expect(calls).toContain('recordFalseReport');
     }, { record: 'rejected' });

@@ -61,6 +61,10 @@ export class CsTicket {
   @Prop({ type: Object })
   evidence?: { evidenceSetId: string; rootDigest: string; itemCount: number };
 
+  /** Set once, by the resolve path after its write-once resolution (R9). */
+  @Prop({ type: Object })
+  resolution?: { measure: string; days?: number; sanctionId?: string; resolvedAt: Date };
+
   createdAt: Date;
 }
 

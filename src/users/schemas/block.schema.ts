@@ -7,7 +7,10 @@ export function blockId(blockerId: string, blockedUserId: string): string {
 
 export type AutoBlockOutcome = 'applied' | 'already_in_place';
 
-export const BLOCK_EVENT_TYPES = ['blocked', 'unblocked', 'auto_blocked', 'auto_block_already_in_place'] as const;
+/** What an upheld appeal did to a report's automatic block (R7): only a block the report itself applied, and nothing since relies on, is lifted. */
+export type AutoBlockRevocation = 'revoked' | 'not_applied_by_report' | 'already_unblocked' | 'kept_blocked_again_since' | 'kept_for_other_report';
+
+export const BLOCK_EVENT_TYPES = ['blocked', 'unblocked', 'auto_blocked', 'auto_block_already_in_place', 'auto_block_revoked'] as const;
 export type BlockEventType = (typeof BLOCK_EVENT_TYPES)[number];
 
 @Schema({ _id: false, versionKey: false })
@@ -50,6 +53,10 @@ export class Block {
    */
   @Prop({ type: Object, default: {} })
   reportBlocks: Record<string, AutoBlockOutcome>;
+
+  /** Per report whose sanction was overturned on appeal: what happened to its block; written once, like `reportBlocks`. */
+  @Prop({ type: Object })
+  reportBlockRevocations?: Record<string, AutoBlockRevocation>;
 
   createdAt: Date;
   updatedAt: Date;

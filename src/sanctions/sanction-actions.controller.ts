@@ -1,0 +1,37 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
+import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/roles';
+import { IdPipe } from '../common/id.pipe';
+import { DecideAppealDto, LiftSanctionDto, ListAppealsQuery } from './dto/sanctions.dto';
+import { SanctionActionsService } from './sanction-actions.service';
+
+@ApiTags('sanctions')
+@Controller('v1')
+export class SanctionActionsController {
+  constructor(private readonly actions: SanctionActionsService) {}
+
+  @Access('moderator')
+  @Get('moderation/appeals')
+  appeals(@Query() query: ListAppealsQuery) {
+    return this.actions.listAppeals(query.status);
+  }
+
+  @Access('moderator')
+  @Post('moderation/appeals/:appealId/decide')
+  @HttpCode(200)
+  @ApiForbiddenResponse({ description: 'APPEAL_NEEDS_ANOTHER_MODERATOR, MODERATOR_CONFLICT_OF_INTEREST' })
+  @ApiConflictResponse({ description: 'APPEAL_ALREADY_DECIDED' })
+  decide(@Param('appealId', IdPipe) appealId: string, @Body() dto: DecideAppealDto, @CurrentPrincipal() moderator: Principal) {
+    return this.actions.decideAppeal(appealId, moderator.sub, dto);
+  }
+
+  @Access('support')
+  @Post('cs/sanctions/:sanctionId/lift')
+  @HttpCode(200)
+  @ApiConflictResponse({ description: 'SANCTION_NOT_ACTIVE' })
+  lift(@Param('sanctionId', IdPipe) sanctionId: string, @Body() dto: LiftSanctionDto, @CurrentPrincipal() staff: Principal) {
+    return this.actions.lift(sanctionId, staff.sub, dto);
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { AppConfig } from '../config/app-config';
+import type { Sanction } from '../sanctions/schemas/sanction.schema';
+import {
+  LiftRequest,
+  OverturnRequest,
+  SanctionWorkflowInput,
+  appealSettledSignal,
+  liftUpdate,
+  overturnUpdate,
+  sanctionWorkflowId,
+} from '../../workflows/sanction-definitions';
+import { isTemporalUnavailable, temporalUnavailable } from './temporal-errors';
+
+/**
+ * Starts and steers the one workflow of each sanction (`sanction-<sanctionId>`). Starting is
+ * idempotent (the same id joins the running workflow, a finished one is not run again), so the
+ * report workflow's activity, a retry of it, the approval of another report on the same content
+ * and a CS measure can all call `start` without coordinating.
+ */
+@Injectable()
+export class SanctionWorkflows {
+  constructor(
+    private readonly client: Client,
+    private readonly config: AppConfig,
+  ) {}
+
+  async start(sanction: Sanction): Promise<void> {
+    const input: SanctionWorkflowInput = {
+      sanctionId: sanction._id,
+      measure: sanction.measure,
+      ...(sanction.endsAt ? { endsAt: sanction.endsAt.toISOString() } : {}),
+      appealableUntil: sanction.appealableUntil.toISOString(),
+    };
+    try {
+      await this.client.workflow.start('sanctionWorkflow', {
+        workflowId: sanctionWorkflowId(sanction._id),
+        taskQueue: this.config.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        // No account id here: the summary is shown in the Web UI list.
+        staticSummary: `Sanction ${sanction._id}: ${sanction.measure}${sanction.days ? ` ${sanction.days}d` : ''} (${sanction.policy})`,
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
+      throw error;
+    }
+  }
+
+  lift(sanctionId: string, request: LiftRequest) {
+    return this.call(() => this.client.workflow.getHandle(sanctionWorkflowId(sanctionId)).executeUpdate(liftUpdate, { args: [request] }));
+  }
+
+  overturn(sanctionId: string, request: OverturnRequest) {
+    return this.call(() => this.client.workflow.getHandle(sanctionWorkflowId(sanctionId)).executeUpdate(overturnUpdate, { args: [request] }));
+  }
+
+  settleAppeal(sanctionId: string): Promise<void> {
+    return this.call(() => this.client.workflow.getHandle(sanctionWorkflowId(sanctionId)).signal(appealSettledSignal));
+  }
+
+  private async call<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (isTemporalUnavailable(error)) throw temporalUnavailable();
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Connection } from 'mongoose';
+import { createActivities } from '../../activities';
+import { derivedId } from '../../src/common/ids';
+import { ReportStore } from '../../src/reports/report-store.service';
+import { BlocksService } from '../../src/users/blocks.service';
+import { UsersService } from '../../src/users/users.service';
+import { activityDepsFrom } from '../../src/worker/create-worker';
+import { startWorkerContext } from '../support/worker-context';
+
+let ctx: Awaited<ReturnType<typeof startWorkerContext>>;
+let app: INestApplicationContext;
+let mongo: Connection;
+let acts: ReturnType<typeof createActivities>;
+// Starting the sanction workflow is Temporal's side (covered end to end); here only the calls are counted.
+const started: string[] = [];
+let counter = 0;
+
+beforeAll(async () => {
+  ctx = await startWorkerContext('sanction_activities');
+  ({ app, mongo } = ctx);
+  acts = createActivities({ ...activityDepsFrom(app), sanctionWorkflows: { start: async (sanction) => void started.push(sanction._id) } });
+});
+
+afterAll(async () => {
+  await ctx?.close();
+});
+
+/** An approved report on a post, as the workflow would have left it before the sanction step. */
+async function approvedPostReport(reasons = ['violent_threatening'], policy = 'violence_threats') {
+  const n = ++counter;
+  const [reporter, reported] = [`srep${n}`, `sbad${n}`];
+  const users = app.get(UsersService);
+  await users.create({ userId: reporter, displayName: 'Reporter' });
+  await users.create({ userId: reported, displayName: 'Reported' });
+  // The sanction step reads only the report: the post itself need not exist here.
+  const postId = `post-s${n}`;
+  const reportId = derivedId('rpt', 'sanction', String(n));
+  const store = app.get(ReportStore);
+  await store.insert({
+    _id: reportId,
+    reporterId: reporter,
+    reportedUserId: reported,
+    target: { kind: 'open_chat_post', id: postId },
+    reasons,
+    policyCategories: [policy],
+    status: 'received',
+    workflowId: `report-${reportId}`,
+  });
+  await acts.recordDecision({ reportId, decision: { outcome: 'approved', moderatorId: 'mod-1' } });
+  return { reportId, reporter, reported, ref: { reportId } };
+}
+
+const count = (collection: string, filter: object) => mongo.collection(collection).countDocuments(filter);
+
+describe('sanction activities are safe to run twice', () => {
+  test('R9: sanctionReportedUser twice and concurrently issues one sanction and one statement, and answers the same', async () => {
+    const { ref, reported } = await approvedPostReport();
+    const answers = await Promise.all([acts.sanctionReportedUser(ref), acts.sanctionReportedUser(ref)]);
+    answers.push(await acts.sanctionReportedUser(ref));
+    expect(new Set(answers).size).toBe(1);
+    expect(answers[0]).toMatch(/^restriction 30d \(snc_/);
+    expect(await count('sanctions', { userId: reported })).toBe(1);
+    expect(await count('user_notices', { userId: reported, kind: 'sanction_statement' })).toBe(1);
+    const [sanction] = await mongo.collection('sanctions').find({ userId: reported }).toArray();
+    // Each run (re)starts the same workflow id; Temporal joins the running one.
+    expect(started.filter((id) => id === sanction._id as unknown as string)).toHaveLength(3);
+  });
+
+  test('R9: recordSanctionEnd and recordSanctionLift twice write one event and one notice each', async () => {
+    const { ref, reported } = await approvedPostReport();
+    await acts.sanctionReportedUser(ref);
+    const sanctionId = String((await mongo.collection('sanctions').findOne({ userId: reported }))?._id);
+    for (let i = 0; i < 2; i++) {
+      await acts.recordSanctionEnd({ sanctionId });
+      await acts.recordSanctionLift({ sanctionId, staffId: `cs-${i}` });
+    }
+    expect(await count('sanction_events', { sanctionId })).toBe(2);
+    expect((await mongo.collection('sanction_events').findOne({ sanctionId, kind: 'lifted' }))?.by).toBe('cs-0');
+    expect(await count('user_notices', { userId: reported, sanctionId })).toBe(3);
+  });
+
+  test('R7: overturnSanction twice revokes the automatic block once and answers the same', async () => {
+    const { ref, reportId, reporter, reported } = await approvedPostReport();
+    await acts.applyAutoBlock(ref);
+    await acts.sanctionReportedUser(ref);
+    const sanctionId = String((await mongo.collection('sanctions').findOne({ userId: reported }))?._id);
+    const first = await acts.overturnSanction({ sanctionId, appealId: 'apl_x', moderatorId: 'mod-2' });
+    const second = await acts.overturnSanction({ sanctionId, appealId: 'apl_x', moderatorId: 'mod-2' });
+    expect(first).toEqual({ [reportId]: 'revoked' });
+    expect(second).toEqual(first);
+    const block = await mongo.collection('blocks').findOne({ blockerId: reporter, blockedUserId: reported });
+    expect(block).toMatchObject({ active: false });
+    expect(block?.events.map((e: { type: string }) => e.type)).toEqual(['auto_blocked', 'auto_block_revoked']);
+    expect(await count('sanction_events', { sanctionId, kind: 'overturned' })).toBe(1);
+  });
+
+  test('R7: a block the reporter set again after unblocking is kept when the sanction is overturned', async () => {
+    const { ref, reporter, reported, reportId } = await approvedPostReport();
+    await acts.applyAutoBlock(ref);
+    await acts.sanctionReportedUser(ref);
+    const blocks = app.get(BlocksService);
+    await blocks.unblock(reporter, reported);
+    await blocks.block(reporter, reported);
+    const sanctionId = String((await mongo.collection('sanctions').findOne({ userId: reported }))?._id);
+    expect(await acts.overturnSanction({ sanctionId, appealId: 'apl_y', moderatorId: 'mod-2' })).toEqual({ [reportId]: 'kept_blocked_again_since' });
+    expect(await blocks.isBlocked(reporter, reported)).toBe(true);
+  });
+
+  test('a sanction that does not exist fails for good (non-retryable)', async () => {
+    await expect(acts.recordSanctionEnd({ sanctionId: 'snc_missing' })).rejects.toMatchObject({ type: 'SanctionNotFound', nonRetryable: true });
+  });
+});

@@ -1,0 +1,62 @@
+import { AppConfig } from '../../src/config/app-config';
+import { DEFAULT_LADDERS, SanctionLadders, describeMeasure, measureFor, parseLadder } from '../../src/sanctions/sanction-ladder';
+
+const ladders: SanctionLadders = {
+  minor: parseLadder(DEFAULT_LADDERS.minor),
+  standard: parseLadder(DEFAULT_LADDERS.standard),
+  severe: parseLadder(DEFAULT_LADDERS.severe),
+  critical: parseLadder(DEFAULT_LADDERS.critical),
+};
+
+describe('R9: the sanction ladder (policy category x prior sanctions -> measure)', () => {
+  test.each([
+    // minor: spam, other
+    ['spam', 0, 'warning'],
+    ['spam', 1, '1-day restriction'],
+    ['spam', 2, '7-day restriction'],
+    ['spam', 3, '30-day restriction'],
+    ['spam', 4, '180-day restriction'],
+    ['spam', 5, 'permanent restriction'],
+    ['other', 9, 'permanent restriction'],
+    // standard
+    ['hate_harassment', 0, 'warning'],
+    ['hate_harassment', 1, '7-day restriction'],
+    ['sexual_content', 2, '30-day restriction'],
+    ['fraud', 3, '180-day restriction'],
+    ['privacy', 4, 'permanent restriction'],
+    ['impersonation', 1, '7-day restriction'],
+    // severe: no warning
+    ['violence_threats', 0, '30-day restriction'],
+    ['violence_threats', 1, '180-day restriction'],
+    ['violence_threats', 2, 'permanent restriction'],
+    // critical
+    ['illegal_activity', 0, 'permanent restriction'],
+    // an unknown category is treated as minor
+    ['not_a_category', 0, 'warning'],
+  ])('%s with %i prior sanction(s): %s', (category, prior, expected) => {
+    expect(describeMeasure(measureFor(category, prior, ladders))).toBe(expected);
+  });
+
+  test('past the top rung the top rung applies again; a negative count is the first rung', () => {
+    expect(measureFor('spam', 100, ladders)).toEqual({ kind: 'permanent' });
+    expect(measureFor('spam', -1, ladders)).toEqual({ kind: 'warning' });
+  });
+
+  test('parseLadder reads warning, 1d to 180d and permanent, and refuses anything else', () => {
+    expect(parseLadder(' warning, 1d ,180d,permanent')).toEqual([
+      { kind: 'warning' },
+      { kind: 'restriction', days: 1 },
+      { kind: 'restriction', days: 180 },
+      { kind: 'permanent' },
+    ]);
+    for (const bad of ['', '0d', '181d', '7h', 'ban', '7d,,x']) expect(() => parseLadder(bad)).toThrow();
+  });
+
+  test('ladders, the strike window and the appeal window come from the environment and are validated at start-up', () => {
+    const config = new AppConfig({ SANCTION_LADDER_SEVERE: '7d,permanent', SANCTION_STRIKE_WINDOW: '90d', APPEAL_WINDOW: '14d' });
+    expect(config.sanctionPolicy.ladders.severe).toEqual([{ kind: 'restriction', days: 7 }, { kind: 'permanent' }]);
+    expect(config.sanctionPolicy.ladders.minor).toEqual(ladders.minor);
+    expect(config.sanctionPolicy).toMatchObject({ strikeWindowMs: 90 * 86_400_000, appealWindowMs: 14 * 86_400_000 });
+    expect(() => new AppConfig({ SANCTION_LADDER_MINOR: 'warning,365d', APPEAL_WINDOW: 'soon' })).toThrow(/SANCTION_LADDER_MINOR[\s\S]*APPEAL_WINDOW/);
+  });
+});

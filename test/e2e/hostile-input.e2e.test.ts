@@ -56,7 +56,8 @@ const targets = (): Target[] => [
 ];
 
 const operator = fc.constantFrom<unknown>({ $gt: '' }, { $ne: null }, { $where: 'sleep(1000)' }, { $regex: '.*' }, { $in: [] }, { $exists: true });
-const wrongType = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.double());
+// Not null: an optional field given null is the field left out, a valid request.
+const wrongType = fc.oneof(fc.integer(), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), fc.double());
 const oversize = fc.integer({ min: 2_001, max: 70_000 }).map((n) => 'x'.repeat(n));
 const hostileValue = fc.oneof(operator, wrongType, oversize);
 const hostileKey = fc.constantFrom('__proto__', 'constructor', '$where', 'isAdmin', 'moderatorId', 'status', '_id');

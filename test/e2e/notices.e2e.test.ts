@@ -73,12 +73,20 @@ describe('notices to the reporter (DSA Art. 16)', () => {
       details: { outcome: 'approved', policy: 'spam', target: { kind: 'open_chat_post', id: postId } },
     });
     expect(JSON.stringify(notices)).not.toContain(author);
-    // The reported person is told nothing by these notices.
-    expect(await noticesOf(author)).toEqual([]);
-    // Folded into existing steps: the report's history has no extra activity and no patch marker.
+    // The reported person hears only of the sanction (R9), never of these reporter notices.
+    expect((await noticesOf(author)).map((n) => n.kind)).toEqual(['sanction_statement']);
+    // Folded into existing steps: the report's history has no notice activity of its own.
     const history = await t.temporal.workflow.getHandle(`report-${reportId}`).fetchHistory();
-    expect(activityTypesOf(history)).toEqual(['checkFriendship', 'storeEvidence', 'openReview', 'recordDecision', 'applyAutoBlock', 'notifyCustomerService']);
-    expect((history.events ?? []).some((e) => e.markerRecordedEventAttributes)).toBe(false);
+    expect(activityTypesOf(history)).toEqual([
+      'checkFriendship',
+      'storeEvidence',
+      'openReview',
+      'caseDecisionFor',
+      'recordDecision',
+      'applyAutoBlock',
+      'sanctionReportedUser',
+      'notifyCustomerService',
+    ]);
   });
 
   test('R4: a report refused by the friend check leaves the reporter an outcome notice saying why', async () => {

@@ -1,4 +1,5 @@
-import type { PayloadConverter } from '@temporalio/common';
+import type { LoadedDataConverter } from '@temporalio/common';
+import { decodeOptionalSinglePayload } from '@temporalio/common/lib/internal-non-workflow';
 import type { temporal } from '@temporalio/proto';
 import type { EvidenceReceipt } from '../../workflows/definitions';
 
@@ -10,7 +11,7 @@ const STORE_EVIDENCE = 'storeEvidence';
  * The evidence receipt that the storeEvidence activity returned, as the workflow history
  * recorded it at capture time; null when the history has no completed capture (yet).
  */
-export function evidenceReceiptInHistory(history: History, converter: PayloadConverter): EvidenceReceipt | null {
+export async function evidenceReceiptInHistory(history: History, converter: LoadedDataConverter): Promise<EvidenceReceipt | null> {
   const events = history.events ?? [];
   const scheduledIds = new Set(
     events.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === STORE_EVIDENCE).map((e) => String(e.eventId)),
@@ -20,6 +21,7 @@ export function evidenceReceiptInHistory(history: History, converter: PayloadCon
   );
   const payload = completed?.activityTaskCompletedEventAttributes?.result?.payloads?.[0];
   if (!payload) return null;
-  const receipt = converter.fromPayload<EvidenceReceipt | null>(payload);
+  // Through the client's codec: the history holds the receipt encrypted.
+  const receipt = await decodeOptionalSinglePayload<EvidenceReceipt | null>(converter, payload);
   return receipt && typeof receipt.rootDigest === 'string' ? receipt : null;
 }

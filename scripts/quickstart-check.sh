@@ -53,6 +53,15 @@ followed_up() {
 }
 for _ in $(seq 1 40); do followed_up && break; sleep 0.5; done
 followed_up || { echo "quick start: no auto-block or no CS ticket" >&2; exit 1; }
+# Temporal holds the report's payloads encrypted; the Web UI's codec (the API's /codec) answers
+# support staff, and the UI's origin may call it.
+HISTORY=$(.tools/bin/temporal workflow show --workflow-id "report-$REPORT_ID" -o json)
+grep -q '"YmluYXJ5L2VuY3J5cHRlZA=="' <<<"$HISTORY" ||
+  { echo "quick start: the history's payloads are not binary/encrypted" >&2; exit 1; }
+CODEC=$(curl -s -D - -X POST -H "Authorization: Bearer $SUPPORT_TOKEN" -H 'content-type: application/json' \
+  -H 'Origin: http://localhost:8233' -d '{"payloads":[]}' localhost:3000/codec/decode)
+grep -qi '^access-control-allow-origin: http://localhost:8233' <<<"$CODEC" && grep -q '{"payloads":\[\]}' <<<"$CODEC" ||
+  { echo "$CODEC"; echo "quick start: /codec/decode did not answer the Web UI's origin" >&2; exit 1; }
 stop_start
 grep -q '\[start\] stopped' "$OUT" || { cat "$OUT"; echo "quick start: Ctrl-C did not stop cleanly" >&2; exit 1; }
 

@@ -4,6 +4,7 @@
  */
 import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
 import { AppConfig } from '../../src/config/app-config';
+import { payloadDataConverter } from '../../src/payload-encryption/payload-keys';
 import { workerTuningOptions } from '../../src/worker/create-worker';
 import { createBaselineActivities } from './baseline.activities';
 import { BASELINE_TASK_QUEUE } from './baseline.workflow';
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     workflowsPath: require.resolve('./baseline.workflow'),
     activities: createBaselineActivities(),
     ...workerTuningOptions(config),
+    // The product worker's codec too, so the two differ only in what the workflow does.
+    dataConverter: payloadDataConverter(config.payloadKeys),
   });
   process.stdout.write('baseline worker started\n');
   await worker.run();

@@ -13,7 +13,7 @@ import { RunningServer } from '../../scripts/lib/child-process';
 import { findFreePort, repoRoot, startFerretDb, startTemporalDevServer } from '../../scripts/lib/local-servers';
 import { apiHealthy, loggedLine, startNodeProcess, workerStarted } from '../../scripts/lib/node-process';
 import { throwAwayServiceAuth } from '../../scripts/lib/service-token';
-import { formatPayloadKey } from '../../src/payload-encryption/payload-keys';
+import { formatPayloadKey, parsePayloadKeys, payloadDataConverter } from '../../src/payload-encryption/payload-keys';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/definitions';
 
 export interface Stack {
@@ -84,7 +84,8 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
     return {
       apiUrl,
       authorization,
-      temporal: new Client({ connection }),
+      // The same codec as the API: results of both workflows come back encrypted.
+      temporal: new Client({ connection, dataConverter: payloadDataConverter(parsePayloadKeys(process.env.PAYLOAD_KEYS ?? '')) }),
       mongo,
       pids: { api: api.pid, worker: worker.pid, baselineWorker: baselineWorker.pid },
       dir,

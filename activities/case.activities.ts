@@ -17,9 +17,11 @@ export function createCaseActivities(deps: ActivityDeps) {
     },
 
     /**
-     * The decision a new report takes from its case: the case's last decision while the case is
-     * decided, none while it is open (never decided, or reopened). A strike (R3) needs a
-     * moderator's judgement of this reporter, so a false-report mark is not passed on.
+     * The decision a report takes from its case while the case is decided (none while it is
+     * open: never decided, or reopened). A report filed before the decision was among those
+     * the moderator decided (the fan-out may simply reach it later): it takes the decision
+     * whole. A report filed after it takes outcome, policy and note, but not a false-report
+     * mark: a strike (R3) needs a moderator's judgement of that reporter.
      */
     async caseDecisionFor({ reportId }: ReportRef): Promise<Decision | null> {
       const report = await requireReport(deps, reportId);
@@ -27,9 +29,9 @@ export function createCaseActivities(deps: ActivityDeps) {
       const decision = status.lastDecision;
       if (status.state !== 'decided' || !decision) return null;
       const common = { moderatorId: decision.moderatorId, caseDecisionId: decision.decisionId, ...(decision.note ? { note: decision.note } : {}) };
-      return decision.outcome === 'approved'
-        ? { outcome: 'approved', ...common, ...(decision.policy ? { policy: decision.policy } : {}) }
-        : { outcome: 'rejected', ...common };
+      if (decision.outcome === 'approved') return { outcome: 'approved', ...common, ...(decision.policy ? { policy: decision.policy } : {}) };
+      const filedBefore = new Date(report.createdAt).getTime() <= new Date(decision.decidedAt).getTime();
+      return { outcome: 'rejected', ...common, ...(filedBefore && decision.falseReport ? { falseReport: true } : {}) };
     },
   };
 }

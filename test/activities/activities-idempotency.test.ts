@@ -180,21 +180,25 @@ describe('every activity is safe to run twice', () => {
     await acts.openReview(ref);
     expect(await count('moderation_cases', { _id: caseId })).toBe(1);
     expect(await acts.caseDecisionFor(ref)).toBeNull();
-    await mongo.collection('case_events').insertOne({
-      _id: `${caseId}:000000`,
-      caseId,
-      seq: 0,
-      type: 'decision',
-      moderatorId: 'mod-1',
-      at: new Date(),
-      decision: { outcome: 'rejected', note: 'fine', falseReport: true },
-    } as never);
+    const decideCase = async (seq: number, at: Date) =>
+      mongo.collection('case_events').insertOne({
+        _id: `${caseId}:00000${seq}`,
+        caseId,
+        seq,
+        type: seq === 1 ? 'reopen' : 'decision',
+        moderatorId: 'mod-1',
+        at,
+        ...(seq === 1 ? {} : { decision: { outcome: 'rejected', note: 'fine', falseReport: true } }),
+      } as never);
+    // Decided after the report was filed: the report was among those decided, mark and all.
+    await decideCase(0, new Date());
     const twice = [await acts.caseDecisionFor(ref), await acts.caseDecisionFor(ref)];
-    // R3: a false-report mark is a judgement of the reporters the moderator saw, not of later ones.
-    expect(twice).toEqual([
-      { outcome: 'rejected', moderatorId: 'mod-1', note: 'fine', caseDecisionId: `${caseId}:000000` },
-      { outcome: 'rejected', moderatorId: 'mod-1', note: 'fine', caseDecisionId: `${caseId}:000000` },
-    ]);
+    const whole = { outcome: 'rejected', moderatorId: 'mod-1', note: 'fine', caseDecisionId: `${caseId}:000000`, falseReport: true };
+    expect(twice).toEqual([whole, whole]);
+    // R3: decided (again) before the report was filed: no strike for a reporter nobody judged.
+    await decideCase(1, new Date());
+    await decideCase(2, new Date(report.createdAt.getTime() - 1_000));
+    expect(await acts.caseDecisionFor(ref)).toEqual({ outcome: 'rejected', moderatorId: 'mod-1', note: 'fine', caseDecisionId: `${caseId}:000002` });
     expect(await acts.openReportsOfCase({ caseId })).toEqual([reportId]);
   });
 });

@@ -63,7 +63,7 @@ describe('R9: sanctions on the reported account', () => {
     const notices = await noticesOf(author);
     expect(notices.map((n: { kind: string }) => n.kind)).toEqual(['sanction_statement']);
     expect(notices[0].text).toContain(postId);
-    const ticket = (await t.http().get(`/v1/cs/tickets?reportId=${reportId}`).expect(200)).body[0];
+    const ticket = (await t.http().get(`/v1/cs/tickets?reportId=${reportId}`).expect(200)).body.items[0];
     for (const seen of [JSON.stringify(body), JSON.stringify(notices)]) {
       for (const secret of [reporter, 'Rosalind', reportId, ticket.ticketId, 'mod-1']) expect(seen).not.toContain(secret);
     }
@@ -121,7 +121,7 @@ describe('R9: sanctions on the reported account', () => {
   test('R9: CS resolves a ticket with a measure that becomes a sanction; resolving twice is refused; bad measures store nothing', async () => {
     const author = await platform.user('author');
     const { reportId } = await reportPost(await platform.user('rep'), author, ['fraud_scam'], { approve: false });
-    const [ticket] = (await t.http().get(`/v1/cs/tickets?reportId=${reportId}`).expect(200)).body;
+    const [ticket] = (await t.http().get(`/v1/cs/tickets?reportId=${reportId}`).expect(200)).body.items;
     const [cs1, cs2] = [await bearer('support', 'cs-1'), await bearer('support', 'cs-2')];
     const resolve = (body: object, token = cs1) => t.http().post(`/v1/cs/tickets/${ticket.ticketId}/resolve`).set('Authorization', token).send(body);
 
@@ -137,7 +137,7 @@ describe('R9: sanctions on the reported account', () => {
     expect(sanction).toMatchObject({ sanctionId: resolved.sanctionId, status: 'active', days: 3, statement: { decidedBy: 'customer service', ground: { policy: 'fraud' } } });
 
     expect((await resolve({ measure: 'permanent' }, cs2).expect(409)).body.code).toBe('TICKET_ALREADY_RESOLVED');
-    const listed = (await t.http().get(`/v1/cs/tickets?reportId=${reportId}&status=resolved`).expect(200)).body;
+    const listed = (await t.http().get(`/v1/cs/tickets?reportId=${reportId}&status=resolved`).expect(200)).body.items;
     expect(listed[0]).toMatchObject({ ticketId: ticket.ticketId, resolution: { measure: 'restriction', days: 3, sanctionId: resolved.sanctionId } });
     await t.http().post('/v1/cs/tickets/report_decided-nope/resolve').send({ measure: 'none' }).expect(404);
   });
@@ -145,7 +145,7 @@ describe('R9: sanctions on the reported account', () => {
   test('R9: a ticket resolved with no measure leaves the account unsanctioned', async () => {
     const author = await platform.user('author');
     const { reportId } = await reportPost(await platform.user('rep'), author, ['spam_advertising'], { approve: false });
-    const [ticket] = (await t.http().get(`/v1/cs/tickets?reportId=${reportId}`).expect(200)).body;
+    const [ticket] = (await t.http().get(`/v1/cs/tickets?reportId=${reportId}`).expect(200)).body.items;
     const resolved = await t.http().post(`/v1/cs/tickets/${ticket.ticketId}/resolve`).send({ measure: 'none' }).expect(200);
     expect(resolved.body).toMatchObject({ measure: 'none', sanctionId: null });
     expect(allSanctions(await restrictionsOf(author))).toEqual([]);

@@ -58,6 +58,7 @@ export class TicketView {
   @ApiProperty() reporterId: string;
   @ApiPropertyOptional() decision?: object;
   @ApiPropertyOptional() evidence?: object;
+  @ApiPropertyOptional({ description: 'how CS resolved it: measure, days, sanctionId, resolvedAt' }) resolution?: object;
   @ApiProperty() createdAt: Date;
 }
 
@@ -83,6 +84,7 @@ export function toTicketView(ticket: CsTicket): TicketView {
     reporterId: ticket.reporterId,
     ...(ticket.decision ? { decision: ticket.decision } : {}),
     ...(ticket.evidence ? { evidence: ticket.evidence } : {}),
+    ...(ticket.resolution ? { resolution: ticket.resolution } : {}),
     createdAt: ticket.createdAt,
   };
 }

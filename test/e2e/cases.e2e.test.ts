@@ -73,7 +73,7 @@ describe('cases: every report on one piece of content is one case', () => {
     }
     for (const reporter of reporters) expect(await blockedBy(reporter)).toEqual([author]);
     for (const reportId of reportIds) {
-      const tickets = (await t.http().get('/v1/cs/tickets').query({ reportId }).expect(200)).body;
+      const tickets = (await t.http().get('/v1/cs/tickets').query({ reportId }).expect(200)).body.items;
       expect(tickets.map((tk: { kind: string }) => tk.kind)).toEqual(['report_decided']);
     }
     expect(await queueItem(caseId)).toBeUndefined();

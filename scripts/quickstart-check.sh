@@ -53,6 +53,7 @@ followed_up() {
 }
 for _ in $(seq 1 40); do followed_up && break; sleep 0.5; done
 followed_up || { echo "quick start: no auto-block or no CS ticket" >&2; exit 1; }
+curl -sf localhost:3000/console | grep -q '<h1>Moderator console</h1>' || { echo "quick start: /console does not answer" >&2; exit 1; }
 stop_start
 grep -q '\[start\] stopped' "$OUT" || { cat "$OUT"; echo "quick start: Ctrl-C did not stop cleanly" >&2; exit 1; }
 

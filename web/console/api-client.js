@@ -28,10 +28,9 @@ export function readToken(token) {
 }
 
 export class ApiClient {
-  /** @param {string} token a bearer token with the moderator role; its subject is the moderator id */
-  constructor(token, moderatorId) {
+  /** @param {string} token a bearer token with the moderator role; the API takes the moderator id from it */
+  constructor(token) {
     this.token = token.trim();
-    this.moderatorId = moderatorId;
   }
 
   async request(method, path, body) {
@@ -89,7 +88,7 @@ export class ApiClient {
    * @param {'approve'|'reject'} action
    */
   decide(caseDetail, action, { policy, note, falseReport }) {
-    const body = { moderatorId: this.moderatorId };
+    const body = {};
     if (note) body.note = note;
     if (action === 'approve' && policy) body.policy = policy;
     if (action === 'reject' && falseReport) body.falseReport = true;

@@ -32,7 +32,7 @@ async function signIn(token) {
   const claims = readToken(token);
   if (!claims) throw new Error('Cannot sign in: that is not an access token (a JWT with a subject).');
   if (claims.roles.length > 0 && !claims.roles.includes('moderator')) throw new Error(`Cannot sign in: the token of ${claims.sub} does not carry the moderator role.`);
-  const client = new ApiClient(token, claims.sub);
+  const client = new ApiClient(token);
   const [reasons, policies] = await Promise.all([client.reasons(), client.policies()]);
   const labels = new Map(reasons.map((r) => [r.code, r.label]));
   state.catalogue = { reasonLabel: (code) => labels.get(code) ?? code, policies };
@@ -63,21 +63,23 @@ async function loadQueue(more = false) {
   state.cursor = page.nextCursor;
   if (!more) $('queue-rows').replaceChildren();
   $('queue-rows').append(...page.cases.map(queueRow));
-  $('queue-empty').hidden = $('queue-rows').children.length > 0;
+  const empty = $('queue-rows').children.length === 0;
+  $('queue-empty').hidden = !empty;
+  $('queue-table').hidden = empty;
   $('queue-more').hidden = !page.nextCursor;
   announce(`${$('queue-rows').children.length} case(s) awaiting review.`);
 }
 
 function queueRow(item) {
   const reasons = item.reasons.map(state.catalogue.reasonLabel).join(', ');
-  const review = [item.overdue ? 'Overdue' : 'Within deadline', item.claimedBy ? `claimed by ${item.claimedBy}` : null].filter(Boolean).join(', ');
+  const review = [item.overdue ? 'Review overdue' : 'Within deadline', item.claimedBy ? `claimed by ${item.claimedBy}` : null].filter(Boolean).join(', ');
   return el('tr', { 'data-case-id': item.caseId, 'aria-current': item.caseId === state.caseId ? 'true' : null },
-    el('td', {}, el('button', { type: 'button', class: 'link', 'data-open-case': item.caseId, 'aria-label': `Open case ${item.caseId}` }, item.caseId),
-      item.reportCount > 1 ? el('span', { class: 'count' }, ` ${item.reportCount} reports`) : null),
-    el('td', {}, `${item.target.kind} ${item.target.id}`),
+    el('td', {},
+      el('button', { type: 'button', class: 'link', 'data-open-case': item.caseId, 'aria-label': `Open case ${item.caseId}` }, item.caseId),
+      el('span', { class: 'sub' }, `${item.target.kind} ${item.target.id}`),
+      item.reportCount > 1 ? el('span', { class: 'sub' }, `${item.reportCount} reports`) : null),
     el('td', {}, reasons),
-    el('td', {}, timeEl(item.openedAt)),
-    el('td', { class: item.overdue ? 'overdue' : null }, review),
+    el('td', {}, timeEl(item.openedAt), el('span', { class: item.overdue ? 'sub overdue' : 'sub' }, review)),
   );
 }
 

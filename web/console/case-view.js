@@ -49,15 +49,19 @@ function decisionText(decision) {
 }
 
 function decisionForm(detail, catalogue) {
-  const open = detail.status === 'awaiting_review';
+  if (detail.status !== 'awaiting_review') {
+    return el('section', { class: 'decision', 'aria-labelledby': 'decision-heading' },
+      el('h3', { id: 'decision-heading' }, 'Decision'),
+      el('p', { id: 'case-closed' }, `This case is ${detail.status.replace(/_/g, ' ')}: there is nothing left to decide.`));
+  }
   const defaultPolicy = detail.policyCategories[0];
-  const policySelect = el('select', { id: 'policy', name: 'policy', disabled: !open },
+  const policySelect = el('select', { id: 'policy', name: 'policy' },
     catalogue.policies.map((p) => el('option', { value: p.code, selected: p.code === defaultPolicy }, `${p.label} (${p.code})`)));
   const form = el('form', { id: 'decision-form', class: 'decision', 'aria-labelledby': 'decision-heading' },
     el('h3', { id: 'decision-heading' }, 'Decision'),
-    CAPABILITIES.claims ? el('p', {}, el('button', { type: 'button', id: 'claim', disabled: !open }, detail.claimedBy ? `Claimed by ${detail.claimedBy}` : 'Claim this case')) : null,
-    el('fieldset', { disabled: !open },
-      el('legend', {}, open ? 'Approve or reject this case' : 'This case is closed'),
+    CAPABILITIES.claims ? el('p', {}, el('button', { type: 'button', id: 'claim' }, detail.claimedBy ? `Claimed by ${detail.claimedBy}` : 'Claim this case')) : null,
+    el('fieldset', {},
+      el('legend', {}, 'Approve or reject this case'),
       el('div', { class: 'field' }, el('label', { for: 'policy' }, 'Policy applied (R10)'), policySelect),
       el('div', { class: 'field' }, el('label', { for: 'note' }, 'Note for the record'), el('textarea', { id: 'note', name: 'note', rows: 3, maxlength: 2000 })),
       el('div', { class: 'field checkbox' },
@@ -93,11 +97,11 @@ export function renderEvidence(container, evidence, browserCheck, serverVerify, 
       ? ['verified', `Verified in this browser: all ${evidence.items.length} item digests and the root digest recomputed with SHA-256 match.`]
       : ['mismatch', `Does not verify in this browser: ${mismatchText(browserCheck)}. Treat this evidence as altered.`]
     : ['unavailable', `Not recomputed in this browser: ${browserCheck.reason}.`];
-  const serverIntact = serverVerify ? serverVerify.valid ?? serverVerify.intact : evidence.intact;
-  const server = serverIntact ? ['verified', 'The server recomputed the digests and they match.'] : ['mismatch', 'The server reports that the stored evidence does not match its digests.'];
+  const server = serverCheck(evidence, serverVerify);
   container.replaceChildren(
     definitionList([
       ['Root digest', el('code', { id: 'root-digest', class: 'digest' }, evidence.rootDigest)],
+      ['Digest scheme', evidence.scheme ?? 'sha256-items-v0'],
       ['Items', `${evidence.itemCount}${evidence.truncated ? ' (conversation truncated to the most recent messages)' : ''}`],
       ['Captured', timeEl(evidence.capturedAt)],
     ], { class: 'facts' }),
@@ -106,6 +110,19 @@ export function renderEvidence(container, evidence, browserCheck, serverVerify, 
     el('ol', { class: 'evidence-items', 'aria-label': 'Captured messages, oldest first' },
       evidence.items.map((item, i) => evidenceItem(item, browserCheck.available ? browserCheck.items[i] : null, detail))),
   );
+}
+
+/** The server's answer: the verify route's (which also compares the root the workflow history recorded), else the evidence view's `intact`. */
+function serverCheck(evidence, verify) {
+  if (!verify) {
+    return evidence.intact
+      ? ['verified', 'The server recomputed the digests and they match.']
+      : ['mismatch', 'The server reports that the stored evidence does not match its digests.'];
+  }
+  if (verify.status !== 'intact') return ['mismatch', `The server finds the evidence altered: ${verify.findings.join(', ').replace(/_/g, ' ')}.`];
+  return verify.recordedRoot
+    ? ['verified', 'The server recomputed the digests; they match the stored root and the root the workflow history recorded at capture.']
+    : ['verified', 'The server recomputed the digests and they match the stored root (the workflow history recorded none).'];
 }
 
 function mismatchText(check) {

@@ -21,7 +21,8 @@ export function readToken(token) {
     const json = atob(parts[1].replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(parts[1].length / 4) * 4, '='));
     const claims = JSON.parse(json);
     if (typeof claims.sub !== 'string' || claims.sub === '') return null;
-    return { sub: claims.sub, roles: Array.isArray(claims.roles) ? claims.roles.map(String) : [] };
+    const roles = Array.isArray(claims.roles) ? claims.roles : typeof claims.role === 'string' ? [claims.role] : [];
+    return { sub: claims.sub, roles: roles.map(String) };
   } catch {
     return null;
   }

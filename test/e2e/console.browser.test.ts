@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The page.evaluate callbacks below run in the browser.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -69,11 +71,11 @@ async function missingAccessibilityBasics(page: Page): Promise<string[]> {
     const problems: string[] = [];
     if (!document.documentElement.lang) problems.push('html has no lang');
     if (document.querySelectorAll('h1').length !== 1) problems.push('not exactly one h1');
-    for (const control of document.querySelectorAll<HTMLInputElement>('input, select, textarea')) {
+    for (const control of Array.from(document.querySelectorAll<HTMLInputElement>('input, select, textarea'))) {
       const named = (control.labels?.length ?? 0) > 0 || control.getAttribute('aria-label') || control.getAttribute('aria-labelledby');
       if (!named) problems.push(`unlabelled ${control.tagName.toLowerCase()}#${control.id}`);
     }
-    for (const button of document.querySelectorAll('button')) {
+    for (const button of Array.from(document.querySelectorAll('button'))) {
       if (!(button.textContent ?? '').trim() && !button.getAttribute('aria-label')) problems.push(`button without a name: #${button.id}`);
     }
     if (!document.querySelector('[aria-live], [role=status]')) problems.push('no live region for results');

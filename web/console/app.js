@@ -97,7 +97,8 @@ async function openCase(caseId, { focus = true, message } = {}) {
     return detail;
   }
   const evidence = await state.client.evidence(detail);
-  const [browserCheck, serverVerify] = await Promise.all([checkEvidenceInBrowser(evidence), state.client.verifyEvidence(detail)]);
+  // The server's verification is a second opinion: if it cannot answer now, the view's own check stands.
+  const [browserCheck, serverVerify] = await Promise.all([checkEvidenceInBrowser(evidence), state.client.verifyEvidence(detail).catch(() => null)]);
   const container = el('div', { id: 'evidence-body' });
   $('evidence-body').replaceWith(container);
   renderEvidence(container, evidence, browserCheck, serverVerify, detail);

@@ -102,7 +102,8 @@ broken() { die "$1 does not run; delete $CACHE/$2 and re-run: bash scripts/insta
 [[ -x .tools/bin/temporal-test-server ]] || broken temporal-test-server "$TEMPORAL_ENTRY"
 .tools/bin/ferretdb --help >/dev/null 2>&1 || broken ferretdb "$FERRET_ENTRY"
 
-# The moderator console's browser tests (test/e2e/*.browser.test.ts) need a Chromium.
+# The browser tests (the moderator console, the Temporal Web UI with the codec) drive Debian's
+# Chromium through playwright-core, which cannot download a browser of its own.
 ensure_chromium() {
   if [[ -n "${CHROMIUM_PATH:-}" ]]; then
     [[ -x "$CHROMIUM_PATH" ]] || die "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable"
@@ -126,17 +127,3 @@ ensure_chromium
 
 log "ready: $(.tools/bin/temporal --version | head -n1); temporal-test-server $TEMPORAL_TEST_SERVER_VERSION; ferretdb $FERRETDB_VERSION -> .tools/bin/"
 
-# The browser test (test/e2e/temporal-ui-codec.e2e.test.ts) drives Debian's Chromium through
-# playwright-core, which cannot download a browser of its own here.
-if command -v chromium >/dev/null 2>&1; then
-  log "chromium: $(command -v chromium)"
-elif [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null 2>&1; then
-  log "chromium missing: installing Debian's chromium package"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 \
-    || { apt-get update >/dev/null && apt-get install -y --no-install-recommends chromium >/dev/null; } \
-    || die "could not install chromium with apt-get"
-  log "chromium: $(command -v chromium)"
-else
-  log "WARNING: chromium not found; the Web UI browser test needs it: sudo apt-get install chromium (or set CHROMIUM_PATH)"
-fi

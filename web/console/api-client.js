@@ -3,7 +3,7 @@
 // grouped by content changes this file alone.
 
 /** What the API offers today; the page hides the controls for what it does not. */
-export const CAPABILITIES = Object.freeze({ claims: false, serverEvidenceVerify: false });
+export const CAPABILITIES = Object.freeze({ claims: false, serverEvidenceVerify: true });
 
 export class ApiFailure extends Error {
   constructor(status, code, message) {

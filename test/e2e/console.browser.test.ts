@@ -112,6 +112,9 @@ describe('moderator console', () => {
     await page.getByRole('heading', { name: `Case ${reportId}` }).waitFor();
     await page.locator('#evidence-browser-check[data-state="verified"]').waitFor();
     expect(await page.locator('#evidence-server-check').getAttribute('data-state')).toBe('verified');
+    // The verify route also compares the root the workflow history recorded at capture.
+    expect(await page.locator('#evidence-server-check').textContent()).toContain('the root the workflow history recorded');
+    expect(await page.locator('#evidence-scheme').textContent()).toBe(evidence.scheme);
     expect(await page.locator('#root-digest').textContent()).toBe(evidence.rootDigest);
     const items = page.locator('.evidence-item');
     expect(await items.locator('.user-text').allTextContents()).toEqual(['why are you angry?', 'I know where you live']);
@@ -158,6 +161,7 @@ describe('moderator console', () => {
     await page.getByRole('button', { name: `Open case ${reportId}` }).click();
     await page.locator('#evidence-browser-check[data-state="mismatch"]').waitFor();
     expect(await page.locator('#evidence-server-check').getAttribute('data-state')).toBe('mismatch');
+    expect(await page.locator('#evidence-server-check').textContent()).toContain('item altered');
     expect(await page.locator('.evidence-item .user-text').textContent()).toBe(`${hostile} (edited)`);
     expect(await page.locator('.evidence-item').getAttribute('data-digest-valid')).toBe('false');
     expect(await page.locator('#injected, .evidence-item b').count()).toBe(0);

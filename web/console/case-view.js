@@ -101,7 +101,7 @@ export function renderEvidence(container, evidence, browserCheck, serverVerify, 
   container.replaceChildren(
     definitionList([
       ['Root digest', el('code', { id: 'root-digest', class: 'digest' }, evidence.rootDigest)],
-      ['Digest scheme', evidence.scheme ?? 'sha256-items-v0'],
+      ['Digest scheme', el('span', { id: 'evidence-scheme' }, evidence.scheme ?? 'sha256-items-v0')],
       ['Items', `${evidence.itemCount}${evidence.truncated ? ' (conversation truncated to the most recent messages)' : ''}`],
       ['Captured', timeEl(evidence.capturedAt)],
     ], { class: 'facts' }),

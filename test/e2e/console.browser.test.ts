@@ -43,7 +43,10 @@ async function chatReport(messages: Array<[by: 'reporter' | 'reported', text: st
   const filed = await platform.fileReport(reporter, 'chat_message', messageId, reasons).expect(202);
   const reportId: string = filed.body.reportId;
   await platform.awaitStatus(reportId, 'awaiting_review');
-  return { reporter, reported, reportId };
+  // The queue lists cases (every report on one target); this report is the case's only one.
+  const queue = (await t.http().get('/v1/moderation/queue').query({ limit: 100 }).expect(200)).body;
+  const caseId: string = queue.items.find((item: { target: { id: string } }) => item.target.id === messageId).caseId;
+  return { reporter, reported, reportId, caseId };
 }
 
 /** A page that records script errors and CSP refusals, so a test can assert there were none. */
@@ -97,7 +100,7 @@ describe('moderator console', () => {
   });
 
   test('R6, R7, R10: a moderator signs in, opens the case, sees verified evidence, approves, and the workflow blocks the reported user', async () => {
-    const { reporter, reported, reportId } = await chatReport([
+    const { reporter, reported, reportId, caseId } = await chatReport([
       ['reporter', 'why are you angry?'],
       ['reported', 'I know where you live'],
     ]);
@@ -106,10 +109,10 @@ describe('moderator console', () => {
     expect(await missingAccessibilityBasics(page)).toEqual([]);
 
     await signIn(page, 'mod-console');
-    const open = page.getByRole('button', { name: `Open case ${reportId}` });
+    const open = page.getByRole('button', { name: `Open case ${caseId}` });
     await open.focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: `Case ${reportId}` }).waitFor();
+    await page.getByRole('heading', { name: `Case ${caseId}` }).waitFor();
     await page.locator('#evidence-browser-check[data-state="verified"]').waitFor();
     expect(await page.locator('#evidence-server-check').getAttribute('data-state')).toBe('verified');
     // The verify route also compares the root the workflow history recorded at capture.
@@ -122,6 +125,10 @@ describe('moderator console', () => {
     expect(await items.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-digest-valid')))).toEqual(['true', 'true']);
     expect(await page.getByRole('status').textContent()).toContain('evidence verified in this browser');
     expect(await missingAccessibilityBasics(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Claim this case' }).click();
+    await page.getByRole('status').filter({ hasText: `You claimed case ${caseId}` }).waitFor();
+    await page.getByText('You hold this case until').waitFor();
+    expect((await t.http().get(`/v1/moderation/cases/${caseId}`).expect(200)).body.claim).toMatchObject({ moderatorId: 'mod-console' });
 
     const screenshot = join(SCREENSHOTS, 'moderator-console.png');
     await page.screenshot({ path: screenshot, fullPage: true });
@@ -147,18 +154,26 @@ describe('moderator console', () => {
     expect(activityTypesOf(history)).toContain('applyAutoBlock');
     expect(hasCompleted(history)).toBe(true);
     // The case left the queue.
-    await page.getByRole('button', { name: `Open case ${reportId}` }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: `Open case ${caseId}` }).waitFor({ state: 'detached' });
     expect(problems).toEqual([]);
     await page.close();
   });
 
-  test('R6: hostile evidence is shown as text, and altered evidence fails the browser check', async () => {
+  test('R6: the queue filters by reason and kind; hostile evidence is shown as text, and altered evidence fails the browser check', async () => {
     const hostile = '<img src=x id=injected onerror="document.title=\'pwned\'"><b>bold?</b>';
-    const { reportId } = await chatReport([['reported', hostile]], ['abusive_hateful']);
+    const { reportId, caseId } = await chatReport([['reported', hostile]], ['abusive_hateful']);
     await t.mongo.collection('evidence_items').updateOne({ reportId, seq: 0 }, { $set: { text: `${hostile} (edited)` } });
     const { page, problems } = await openConsole();
     await signIn(page, 'mod-console');
-    await page.getByRole('button', { name: `Open case ${reportId}` }).click();
+    // The queue's filters: another reason hides the case, its own reason and kind show it.
+    await page.getByRole('button', { name: `Open case ${caseId}` }).waitFor();
+    await page.getByRole('combobox', { name: 'Reason' }).selectOption({ label: 'Spam or advertising' });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByRole('button', { name: `Open case ${caseId}` }).waitFor({ state: 'detached' });
+    await page.getByRole('combobox', { name: 'Reason' }).selectOption({ label: 'Abusive or hateful language' });
+    await page.getByRole('combobox', { name: 'Target kind' }).selectOption('chat_message');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByRole('button', { name: `Open case ${caseId}` }).click();
     await page.locator('#evidence-browser-check[data-state="mismatch"]').waitFor();
     expect(await page.locator('#evidence-server-check').getAttribute('data-state')).toBe('mismatch');
     expect(await page.locator('#evidence-server-check').textContent()).toContain('item altered');

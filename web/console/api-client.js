@@ -1,9 +1,11 @@
-// The console's only contact with the API. The rest of the page works with "cases" (what a
-// moderator decides on) and never builds a URL, so moving from one report per case to cases
-// grouped by content changes this file alone.
+// The console's only contact with the API. The rest of the page works with "cases" (every
+// report on one message, post or comment, decided as one) and never builds a URL.
 
 /** What the API offers today; the page hides the controls for what it does not. */
-export const CAPABILITIES = Object.freeze({ claims: false, serverEvidenceVerify: true });
+export const CAPABILITIES = Object.freeze({ claims: true, serverEvidenceVerify: true });
+
+/** A case can hold many reports; the page reads the records of this many (the oldest first). */
+const MAX_REPORTS_READ = 20;
 
 export class ApiFailure extends Error {
   constructor(status, code, message) {
@@ -60,20 +62,26 @@ export class ApiClient {
     return this.request('GET', '/v1/policy-categories');
   }
 
-  /** One page of cases awaiting review, oldest first. */
-  async queue(cursor) {
+  /** One page of the case queue: priority from the reasons, then oldest first; others' claimed cases are left out. */
+  async queue(cursor, { targetKind, reason } = {}) {
     const query = new URLSearchParams({ limit: '20' });
     if (cursor) query.set('cursor', cursor);
+    if (targetKind) query.set('targetKind', targetKind);
+    if (reason) query.set('reason', reason);
     const page = await this.request('GET', `/v1/moderation/queue?${query}`);
     return { cases: page.items.map(caseFromQueueItem), nextCursor: page.nextCursor };
   }
 
-  /** A case with its reports, decision and timeline. */
+  /** A case (every report on one target) with the reports' own records: reporters, evidence, block, follow-up. */
   async caseDetail(caseId) {
-    return caseFromReport(await this.request('GET', `/v1/reports/${encodeURIComponent(caseId)}`));
+    const view = await this.request('GET', `/v1/moderation/cases/${encodeURIComponent(caseId)}`);
+    const reports = await Promise.all(
+      view.reports.slice(0, MAX_REPORTS_READ).map((r) => this.request('GET', `/v1/reports/${encodeURIComponent(r.reportId)}`)),
+    );
+    return caseFromView(view, reports);
   }
 
-  /** R6: the stored conversation with its digests. */
+  /** R6: the stored conversation of one of the case's reports, with its digests. */
   evidence(caseDetail) {
     return this.request('GET', `/v1/reports/${encodeURIComponent(caseDetail.evidenceReportId)}/evidence`);
   }
@@ -86,6 +94,7 @@ export class ApiClient {
 
   /**
    * R7, R10: approve (with the policy applied) or reject (optionally as a false report, R3).
+   * The case's open reports each receive the decision; the moderator is the token's subject.
    * @param {'approve'|'reject'} action
    */
   decide(caseDetail, action, { policy, note, falseReport }) {
@@ -93,47 +102,61 @@ export class ApiClient {
     if (note) body.note = note;
     if (action === 'approve' && policy) body.policy = policy;
     if (action === 'reject' && falseReport) body.falseReport = true;
-    return this.request('POST', `/v1/reports/${encodeURIComponent(caseDetail.caseId)}/${action}`, body);
+    return this.request('POST', `/v1/moderation/cases/${encodeURIComponent(caseDetail.caseId)}/${action}`, body);
   }
 
+  /** Takes the case off the other moderators' queues until the claim expires. */
   claim(caseDetail) {
-    if (!CAPABILITIES.claims) throw new ApiFailure(0, 'NOT_SUPPORTED', 'This API does not offer claims yet.');
     return this.request('POST', `/v1/moderation/cases/${encodeURIComponent(caseDetail.caseId)}/claim`, {});
+  }
+
+  unclaim(caseDetail) {
+    return this.request('POST', `/v1/moderation/cases/${encodeURIComponent(caseDetail.caseId)}/unclaim`, {});
   }
 }
 
-// Today a case is one report: the queue lists reports and decisions go to one report.
 function caseFromQueueItem(item) {
   return {
-    caseId: item.reportId,
+    caseId: item.caseId,
     target: item.target,
     reasons: item.reasons,
     policyCategories: item.policyCategories,
-    reportCount: 1,
-    openedAt: item.reviewOpenedAt,
-    overdue: item.reviewOverdue,
-    claimedBy: null,
+    reportCount: item.reportCount,
+    openedAt: item.oldestReportAt,
+    overdue: item.sla.state === 'overdue',
+    claimedBy: item.claim?.moderatorId ?? null,
   };
 }
 
-function caseFromReport(report) {
-  const steps = new Set(report.timeline.map((entry) => entry.step));
+/** The case's status and follow-up come from its reports: each applies its own block (R7) and ticket (R9). */
+function caseFromView(view, reports) {
+  const decision = view.lastDecision;
+  const decided = decision ? reports.filter((r) => view.reports.some((v) => v.reportId === r.reportId && v.caseDecisionId === decision.decisionId)) : [];
+  const hasStep = (report, step) => report.timeline.some((entry) => entry.step === step);
+  const blocks = decided.map((r) => r.autoBlock).filter(Boolean);
+  const withEvidence = reports.filter((r) => r.evidence);
+  const open = withEvidence.find((r) => r.status === 'awaiting_review');
   return {
-    caseId: report.reportId,
-    status: report.status,
-    target: report.target,
-    reasons: report.reasons,
-    policyCategories: report.policyCategories,
-    reportedUserId: report.reportedUserId,
-    reports: [{ reportId: report.reportId, reporterId: report.reporterId, filedAt: report.createdAt, details: report.details, status: report.status }],
-    evidenceReportId: report.reportId,
-    hasEvidence: Boolean(report.evidence),
-    openedAt: report.reviewOpenedAt,
-    overdue: Boolean(report.reviewOverdueAt),
-    decision: report.decision ?? null,
-    autoBlock: report.autoBlock ?? null,
-    followUpDone: steps.has('cs_notified'),
-    timeline: report.timeline,
-    claimedBy: null,
+    caseId: view.caseId,
+    status: view.state === 'decided' && decision ? decision.outcome : view.openReportCount > 0 ? 'awaiting_review' : reports[0]?.status ?? 'received',
+    target: view.target,
+    reasons: unique(reports.flatMap((r) => r.reasons)),
+    policyCategories: unique(reports.flatMap((r) => r.policyCategories)),
+    reportedUserId: view.reportedUserId,
+    reports: reports.map((r) => ({ reportId: r.reportId, reporterId: r.reporterId, filedAt: r.createdAt, details: r.details, status: r.status })),
+    reportTotal: view.reports.length,
+    evidenceReportId: (open ?? withEvidence[0])?.reportId ?? null,
+    hasEvidence: withEvidence.length > 0,
+    openedAt: reports.map((r) => r.reviewOpenedAt).filter(Boolean).sort()[0],
+    overdue: view.sla?.state === 'overdue',
+    decision,
+    autoBlock: decision?.outcome !== 'approved' || decided.length === 0 || blocks.length < decided.length ? null : blocks.includes('applied') ? 'applied' : 'already_in_place',
+    followUpDone: decided.length > 0 && decided.every((r) => hasStep(r, 'cs_notified')),
+    claimedBy: view.claim?.moderatorId ?? null,
+    claimExpiresAt: view.claim?.expiresAt ?? null,
   };
+}
+
+function unique(values) {
+  return [...new Set(values)];
 }

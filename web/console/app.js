@@ -35,8 +35,9 @@ async function signIn(token) {
   const client = new ApiClient(token);
   const [reasons, policies] = await Promise.all([client.reasons(), client.policies()]);
   const labels = new Map(reasons.map((r) => [r.code, r.label]));
-  state.catalogue = { reasonLabel: (code) => labels.get(code) ?? code, policies };
+  state.catalogue = { reasonLabel: (code) => labels.get(code) ?? code, policies, moderatorId: claims.sub };
   state.client = client;
+  $('filter-reason').replaceChildren(el('option', { value: '' }, 'Any'), ...reasons.map((r) => el('option', { value: r.code }, r.label)));
   sessionStorage.setItem(TOKEN_KEY, token);
   $('moderator-id').textContent = claims.sub;
   $('sign-in').hidden = true;
@@ -59,7 +60,8 @@ function signOut() {
 }
 
 async function loadQueue(more = false) {
-  const page = await state.client.queue(more ? state.cursor : undefined);
+  const filters = { targetKind: $('filter-kind').value, reason: $('filter-reason').value };
+  const page = await state.client.queue(more ? state.cursor : undefined, filters);
   state.cursor = page.nextCursor;
   if (!more) $('queue-rows').replaceChildren();
   $('queue-rows').append(...page.cases.map(queueRow));
@@ -72,7 +74,7 @@ async function loadQueue(more = false) {
 
 function queueRow(item) {
   const reasons = item.reasons.map(state.catalogue.reasonLabel).join(', ');
-  const review = [item.overdue ? 'Review overdue' : 'Within deadline', item.claimedBy ? `claimed by ${item.claimedBy}` : null].filter(Boolean).join(', ');
+  const review = [item.overdue ? 'Review overdue' : 'Within deadline', item.claimedBy ? (item.claimedBy === state.catalogue.moderatorId ? 'claimed by you' : `claimed by ${item.claimedBy}`) : null].filter(Boolean).join(', ');
   return el('tr', { 'data-case-id': item.caseId, 'aria-current': item.caseId === state.caseId ? 'true' : null },
     el('td', {},
       el('button', { type: 'button', class: 'link', 'data-open-case': item.caseId, 'aria-label': `Open case ${item.caseId}` }, item.caseId),
@@ -156,6 +158,7 @@ $('sign-out').addEventListener('click', guarded(() => {
   announce('Signed out.');
 }));
 $('refresh-queue').addEventListener('click', guarded(() => loadQueue()));
+$('queue-filters').addEventListener('submit', guarded(() => loadQueue()));
 $('queue-more').addEventListener('click', guarded(() => loadQueue(true)));
 $('queue-rows').addEventListener('click', guarded((event) => {
   const button = event.target.closest('[data-open-case]');
@@ -163,12 +166,13 @@ $('queue-rows').addEventListener('click', guarded((event) => {
 }));
 $('case-body').addEventListener('submit', guarded((event) => decide(event.target, event.submitter)));
 $('case-body').addEventListener('click', (event) => {
-  if (event.target.id === 'claim' && CAPABILITIES.claims) {
-    guarded(async () => {
-      await state.client.claim(await state.client.caseDetail(state.caseId));
-      await openCase(state.caseId, { message: `You claimed case ${state.caseId}.` });
-    })(event);
-  }
+  const action = { claim: 'claim', unclaim: 'unclaim' }[event.target.id];
+  if (!action || !CAPABILITIES.claims) return;
+  guarded(async () => {
+    await state.client[action](await state.client.caseDetail(state.caseId));
+    await loadQueue();
+    await openCase(state.caseId, { message: action === 'claim' ? `You claimed case ${state.caseId}.` : `You released case ${state.caseId}.` });
+  })(event);
 });
 
 const saved = sessionStorage.getItem(TOKEN_KEY);

@@ -8,7 +8,7 @@ const TARGET_KINDS = { chat_message: '1:1 chat message', open_chat_post: 'Open C
 /**
  * @param {HTMLElement} container
  * @param {object} detail the case (api-client.js caseFromReport)
- * @param {{reasonLabel: (code: string) => string, policies: Array<{code: string, label: string}>}} catalogue
+ * @param {{reasonLabel: (code: string) => string, policies: Array<{code: string, label: string}>, moderatorId: string}} catalogue
  */
 export function renderCase(container, detail, catalogue) {
   const reasons = detail.reasons.map(catalogue.reasonLabel).join(', ');
@@ -19,7 +19,7 @@ export function renderCase(container, detail, catalogue) {
     ['Reported user', detail.reportedUserId],
     ['Reasons', reasons],
     ['Policy categories', detail.policyCategories.join(', ')],
-    [detail.reports.length === 1 ? 'Report' : `Reports (${detail.reports.length})`, reports],
+    [detail.reportTotal === 1 ? 'Report' : `Reports (${detail.reportTotal})`, reports],
     ['Waiting since', timeEl(detail.openedAt)],
     ['Review', detail.overdue ? 'Overdue' : 'Within deadline'],
     ...(detail.decision ? [['Decision', decisionText(detail.decision)]] : []),
@@ -28,7 +28,9 @@ export function renderCase(container, detail, catalogue) {
   container.replaceChildren(
     facts,
     ...details,
-    el('section', { id: 'evidence', 'aria-labelledby': 'evidence-heading' }, el('h3', { id: 'evidence-heading' }, 'Evidence'), el('p', { id: 'evidence-body' }, 'Loading evidence…')),
+    el('section', { id: 'evidence', 'aria-labelledby': 'evidence-heading' },
+      el('h3', { id: 'evidence-heading' }, detail.reportTotal > 1 && detail.evidenceReportId ? `Evidence (stored for ${detail.evidenceReportId})` : 'Evidence'),
+      el('p', { id: 'evidence-body' }, 'Loading evidence…')),
     decisionForm(detail, catalogue),
   );
 }
@@ -59,7 +61,7 @@ function decisionForm(detail, catalogue) {
     catalogue.policies.map((p) => el('option', { value: p.code, selected: p.code === defaultPolicy }, `${p.label} (${p.code})`)));
   const form = el('form', { id: 'decision-form', class: 'decision', 'aria-labelledby': 'decision-heading' },
     el('h3', { id: 'decision-heading' }, 'Decision'),
-    CAPABILITIES.claims ? el('p', {}, el('button', { type: 'button', id: 'claim' }, detail.claimedBy ? `Claimed by ${detail.claimedBy}` : 'Claim this case')) : null,
+    CAPABILITIES.claims ? claimControl(detail, catalogue.moderatorId) : null,
     el('fieldset', {},
       el('legend', {}, 'Approve or reject this case'),
       el('div', { class: 'field' }, el('label', { for: 'policy' }, 'Policy applied (R10)'), policySelect),
@@ -74,6 +76,17 @@ function decisionForm(detail, catalogue) {
     ),
   );
   return form;
+}
+
+/** A claim keeps the case off the other moderators' queues until it expires. */
+function claimControl(detail, me) {
+  if (detail.claimedBy === me) {
+    return el('p', { class: 'claim' }, 'You hold this case until ', timeEl(detail.claimExpiresAt), '. ',
+      el('button', { type: 'button', id: 'unclaim', class: 'secondary' }, 'Release claim'));
+  }
+  if (detail.claimedBy) return el('p', { class: 'claim' }, `Claimed by ${detail.claimedBy} until `, timeEl(detail.claimExpiresAt), '.');
+  return el('p', { class: 'claim' }, el('button', { type: 'button', id: 'claim', class: 'secondary' }, 'Claim this case'),
+    ' Others will not be offered it while you work on it.');
 }
 
 /** Reads the decision form after a submit; the clicked button says which action. */

@@ -1,4 +1,4 @@
-import type { PayloadConverter } from '@temporalio/common';
+import type { LoadedDataConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import type { EvidenceReceipt } from '../../workflows/definitions';
 
@@ -8,9 +8,10 @@ const STORE_EVIDENCE = 'storeEvidence';
 
 /**
  * The evidence receipt that the storeEvidence activity returned, as the workflow history
- * recorded it at capture time; null when the history has no completed capture (yet).
+ * recorded it at capture time; null when the history has no completed capture (yet). The
+ * payload goes through the client's codecs first, so encrypted histories read the same.
  */
-export function evidenceReceiptInHistory(history: History, converter: PayloadConverter): EvidenceReceipt | null {
+export async function evidenceReceiptInHistory(history: History, converter: LoadedDataConverter): Promise<EvidenceReceipt | null> {
   const events = history.events ?? [];
   const scheduledIds = new Set(
     events.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === STORE_EVIDENCE).map((e) => String(e.eventId)),
@@ -20,6 +21,9 @@ export function evidenceReceiptInHistory(history: History, converter: PayloadCon
   );
   const payload = completed?.activityTaskCompletedEventAttributes?.result?.payloads?.[0];
   if (!payload) return null;
-  const receipt = converter.fromPayload<EvidenceReceipt | null>(payload);
+  // Codecs encode in order, so they decode in reverse.
+  let decoded = [payload];
+  for (const codec of [...converter.payloadCodecs].reverse()) decoded = await codec.decode(decoded);
+  const receipt = converter.payloadConverter.fromPayload<EvidenceReceipt | null>(decoded[0]);
   return receipt && typeof receipt.rootDigest === 'string' ? receipt : null;
 }

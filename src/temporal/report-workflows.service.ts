@@ -85,7 +85,7 @@ export class ReportWorkflows implements OnApplicationShutdown {
     const handle = this.client.workflow.getHandle(reportWorkflowId(reportId));
     try {
       const history = await this.client.withDeadline(Date.now() + this.config.temporalRpcTimeoutMs, () => handle.fetchHistory());
-      return evidenceReceiptInHistory(history, this.client.options.loadedDataConverter.payloadConverter);
+      return await evidenceReceiptInHistory(history, this.client.options.loadedDataConverter);
     } catch (error) {
       if (isTemporalUnavailable(error)) throw temporalUnavailable();
       if (isWorkflowGone(error)) return null;

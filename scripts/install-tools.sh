@@ -6,8 +6,12 @@
 # (and, for FerretDB, by a hash of its wrapper sources), so `npm install` in a
 # fresh clone on the same machine only re-creates the symlinks.
 #
+# Also checks for Debian's chromium, which the browser tests drive through
+# playwright-core (no browser is downloaded); as root it is installed with apt-get.
+#
 # Env:
 #   REPORT_SKIP_TOOLS=1   skip entirely (production images use a real cluster)
+#   CHROMIUM_PATH         a Chromium binary to use instead of `chromium` on PATH
 #   REPORT_TOOLS_CACHE    cache root (default:
 #                         ${XDG_CACHE_HOME:-~/.cache}/report-lifecycle-tools)
 set -euo pipefail
@@ -98,19 +102,28 @@ broken() { die "$1 does not run; delete $CACHE/$2 and re-run: bash scripts/insta
 [[ -x .tools/bin/temporal-test-server ]] || broken temporal-test-server "$TEMPORAL_ENTRY"
 .tools/bin/ferretdb --help >/dev/null 2>&1 || broken ferretdb "$FERRET_ENTRY"
 
+# The browser tests (the moderator console, the Temporal Web UI with the codec) drive Debian's
+# Chromium through playwright-core, which cannot download a browser of its own.
+ensure_chromium() {
+  if [[ -n "${CHROMIUM_PATH:-}" ]]; then
+    [[ -x "$CHROMIUM_PATH" ]] || die "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable"
+    log "chromium: $CHROMIUM_PATH"
+    return
+  fi
+  if command -v chromium >/dev/null; then
+    log "chromium: $(command -v chromium)"
+    return
+  fi
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    log "chromium: not found, installing Debian's chromium package ..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null ||
+      die "apt-get install chromium failed; the browser tests need it"
+    log "chromium: $(command -v chromium)"
+  else
+    log "WARNING: chromium not found; the browser tests need it. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH"
+  fi
+}
+ensure_chromium
+
 log "ready: $(.tools/bin/temporal --version | head -n1); temporal-test-server $TEMPORAL_TEST_SERVER_VERSION; ferretdb $FERRETDB_VERSION -> .tools/bin/"
 
-# The browser test (test/e2e/temporal-ui-codec.e2e.test.ts) drives Debian's Chromium through
-# playwright-core, which cannot download a browser of its own here.
-if command -v chromium >/dev/null 2>&1; then
-  log "chromium: $(command -v chromium)"
-elif [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null 2>&1; then
-  log "chromium missing: installing Debian's chromium package"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 \
-    || { apt-get update >/dev/null && apt-get install -y --no-install-recommends chromium >/dev/null; } \
-    || die "could not install chromium with apt-get"
-  log "chromium: $(command -v chromium)"
-else
-  log "WARNING: chromium not found; the Web UI browser test needs it: sudo apt-get install chromium (or set CHROMIUM_PATH)"
-fi

@@ -28,6 +28,7 @@ export async function printQuickStart({ apiUrl, temporalUi, jwtSecret }: Banner)
     'Report lifecycle service is running.',
     `  API            ${apiUrl}`,
     `  OpenAPI docs   ${apiUrl}/docs`,
+    `  Moderator      ${apiUrl}/console (sign in with the moderator token below)`,
     `  Health         ${apiUrl}/health`,
     temporalUi ? `  Temporal UI    ${temporalUi}` : '  Temporal UI    (external Temporal: use its own Web UI)',
     '',

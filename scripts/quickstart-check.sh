@@ -62,6 +62,7 @@ CODEC=$(curl -s -D - -X POST -H "Authorization: Bearer $SUPPORT_TOKEN" -H 'conte
   -H 'Origin: http://localhost:8233' -d '{"payloads":[]}' localhost:3000/codec/decode)
 grep -qi '^access-control-allow-origin: http://localhost:8233' <<<"$CODEC" && grep -q '{"payloads":\[\]}' <<<"$CODEC" ||
   { echo "$CODEC"; echo "quick start: /codec/decode did not answer the Web UI's origin" >&2; exit 1; }
+curl -sf localhost:3000/console | grep -q '<h1>Moderator console</h1>' || { echo "quick start: /console does not answer" >&2; exit 1; }
 stop_start
 grep -q '\[start\] stopped' "$OUT" || { cat "$OUT"; echo "quick start: Ctrl-C did not stop cleanly" >&2; exit 1; }
 

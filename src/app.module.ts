@@ -4,6 +4,7 @@ import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { loggingModule } from './common/logging';
 import { ConfigModule } from './config/config.module';
+import { ConsoleModule } from './console/console.module';
 import { CustomerServiceModule } from './customer-service/customer-service.module';
 import { DatabaseModule } from './database/database.module';
 import { CasesModule } from './cases/cases.module';
@@ -39,6 +40,7 @@ import { UsersModule } from './users/users.module';
     CodecModule,
     SanctionsModule,
     HealthModule,
+    ConsoleModule,
     ApiMetricsModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],

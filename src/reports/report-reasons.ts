@@ -16,6 +16,12 @@ export const POLICY_CATEGORIES = {
 export type PolicyCategory = keyof typeof POLICY_CATEGORIES;
 export const POLICY_CODES = Object.keys(POLICY_CATEGORIES) as PolicyCategory[];
 
+/** R10: the policies a moderator's decision can name, as the API lists them. */
+export const POLICY_CATALOGUE: ReadonlyArray<{ code: PolicyCategory; label: string }> = POLICY_CODES.map((code) => ({
+  code,
+  label: POLICY_CATEGORIES[code],
+}));
+
 export interface ReportReason {
   code: string;
   label: string;

@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiConflictResponse, ApiHeader, ApiTags, ApiTooMan
 import { IdPipe } from '../common/id.pipe';
 import { CreateReportDto } from './dto/create-report.dto';
 import { FiledReportView, ReportView } from './dto/report.view';
-import { REPORT_REASONS, ReportReason } from './report-reasons';
+import { POLICY_CATALOGUE, REPORT_REASONS, ReportReason } from './report-reasons';
 import { FilingRateLimitGuard } from './filing-rate-limit.guard';
 import { ReportsService } from './reports.service';
 import { Access } from '../auth/access.decorator';
@@ -17,6 +17,12 @@ export class ReportsController {
   @Get('report-reasons')
   reasons(): readonly ReportReason[] {
     return REPORT_REASONS;
+  }
+
+  @Access('app', 'moderator', 'support')
+  @Get('policy-categories')
+  policies(): typeof POLICY_CATALOGUE {
+    return POLICY_CATALOGUE;
   }
 
   @Access('app')

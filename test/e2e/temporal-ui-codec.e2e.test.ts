@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { findFreePort, RunningServer, startTemporalDevServer } from '../../scripts/lib/local-servers';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/definitions';
 import { bearer } from '../support/auth';
+import { launchChromium } from '../support/browser';
 import { Platform } from '../support/platform-fixtures';
 import { TestApp, startTestApp } from '../support/test-app';
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
   t = await startTestApp('ui-codec', { CODEC_CORS_ORIGINS: temporal.uiUrl }, { temporalAddress: temporal.address });
   await t.app.listen(apiPort, '127.0.0.1');
   platform = new Platform(t);
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await launchChromium();
   process.stdout.write(`ui-codec: dev server with UI, API, worker and Chromium up in ${Date.now() - started} ms\n`);
 }, 90_000);
 
@@ -34,16 +34,6 @@ afterAll(async () => {
   await t?.close();
   await temporal?.stop();
 });
-
-function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'];
-  try {
-    candidates.push(execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim());
-  } catch {}
-  const found = candidates.find((p) => p && existsSync(p));
-  if (!found) throw new Error('Chromium not found: apt-get install chromium (npm install does it as root) or set CHROMIUM_PATH');
-  return found;
-}
 
 /** A report awaiting review: its workflow input names the reporter, in ciphertext on the server. */
 async function fileReport(): Promise<{ reporter: string; workflowId: string }> {

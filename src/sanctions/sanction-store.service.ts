@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { isDuplicateKey } from '../common/database-errors';
+import { insertOnce } from '../common/insert-once';
 import { AppealDecision, SanctionAppeal } from './schemas/sanction-appeal.schema';
 import { SanctionEvent, SanctionEventKind, sanctionEventId } from './schemas/sanction-event.schema';
 import { Sanction } from './schemas/sanction.schema';
@@ -93,16 +93,5 @@ export class SanctionStore {
 
   decisionsOf(appealIds: string[]): Promise<AppealDecision[]> {
     return this.decisions.find({ _id: { $in: appealIds } }).lean();
-  }
-}
-
-/** True if this call inserted the document, false if it existed (duplicate key). */
-export async function insertOnce<T>(model: Model<T>, doc: T & { _id: string }): Promise<boolean> {
-  try {
-    await model.create(doc);
-    return true;
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    return false;
   }
 }

@@ -1,3 +1,4 @@
+import { toNoticeView } from '../dto/notice.view';
 import type { Notice } from '../schemas/notice.schema';
 
 /** What a receiver gets: the notice as the user would read it, keyed by its id. */
@@ -12,15 +13,7 @@ export interface NoticePayload {
   createdAt: string;
 }
 
+/** The same fields the API shows for a notice, with the time as an ISO string for the receiver. */
 export function noticePayload(notice: Notice): NoticePayload {
-  return {
-    noticeId: notice._id,
-    userId: notice.userId,
-    kind: notice.kind,
-    audience: notice.audience ?? 'reporter',
-    text: notice.text,
-    ...(notice.reportId ? { reportId: notice.reportId } : {}),
-    ...(notice.details ? { details: notice.details } : {}),
-    createdAt: new Date(notice.createdAt).toISOString(),
-  };
+  return { ...toNoticeView(notice), createdAt: new Date(notice.createdAt).toISOString() };
 }

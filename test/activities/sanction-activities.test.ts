@@ -77,7 +77,7 @@ describe('sanction activities are safe to run twice', () => {
     }
     expect(await count('sanction_events', { sanctionId })).toBe(2);
     expect((await mongo.collection('sanction_events').findOne({ sanctionId, kind: 'lifted' }))?.by).toBe('cs-0');
-    expect(await count('user_notices', { userId: reported, sanctionId })).toBe(3);
+    expect(await count('user_notices', { userId: reported, 'details.sanctionId': sanctionId })).toBe(3);
   });
 
   test('R7: overturnSanction twice revokes the automatic block once and answers the same', async () => {

@@ -6,7 +6,7 @@ import { TestApp, eventually, startTestApp } from '../support/test-app';
 
 /**
  * R2 as a property of every output: whatever the reported person can receive (profile, friends,
- * blocks, chat view, notices, restrictions with their statements, appeal answers, webhooks
+ * blocks, notices, restrictions with their statements, appeal answers, webhooks
  * addressed to them) carries neither the reporters' ids nor names nor anything derived from
  * them, nor the report ids (derived from the reporter when an Idempotency-Key is used).
  */
@@ -51,6 +51,8 @@ test('R2: nothing the reported person can receive names or points to a reporter'
   const chatId = await platform.chat(chatReporter, reported);
   const messageId = await platform.message(chatId, reported, 'you will regret this');
   const postId = await platform.post(reported, 'buy followers here');
+  // The reported person knows who they chatted with; what must not change is their view of it.
+  const chatViewBefore = (await t.http().get(`/v1/chats/${chatId}?userId=${reported}`).expect(200)).body;
 
   const filedChat = await platform.fileReport(chatReporter, 'chat_message', messageId, ['violent_threatening'], 'anon-key-1').expect(202);
   const filedPost = await platform.fileReport(postReporter, 'open_chat_post', postId, ['abusive_hateful']).expect(202);
@@ -84,7 +86,6 @@ test('R2: nothing the reported person can receive names or points to a reporter'
     profile: (await t.http().get(`/v1/users/${reported}`).expect(200)).body,
     friends: (await t.http().get(`/v1/users/${reported}/friends`).expect(200)).body,
     blocks: (await t.http().get(`/v1/users/${reported}/blocks`).expect(200)).body,
-    chatView: (await t.http().get(`/v1/chats/${chatId}?userId=${reported}`).expect(200)).body,
     restrictions: (await t.http().get(`/v1/users/${reported}/restrictions`).expect(200)).body,
     appealFiled: appeal.body,
     appealAnswer: decided.body.sanction,
@@ -95,6 +96,9 @@ test('R2: nothing the reported person can receive names or points to a reporter'
   expect(notices.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['sanction_statement', 'appeal_denied']));
   expect(webhooks.length).toBeGreaterThanOrEqual(3);
   expect(JSON.stringify(outputs.restrictions)).toContain(postId);
+
+  // R2, R6: the room is deleted for the reporter only; the reported person's view shows no trace of it.
+  expect((await t.http().get(`/v1/chats/${chatId}?userId=${reported}`).expect(200)).body).toEqual(chatViewBefore);
 
   const forbidden = [...tracesOf(chatReporter, names.chat), ...tracesOf(postReporter, names.post), ...reportIds];
   for (const [output, value] of Object.entries(outputs)) {

@@ -221,7 +221,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
     await withReport(
       async ({ handle, calls }) => {
         expect(await handle.result()).toMatchObject({ status: 'approved' });
-        expect(calls).toEqual(['checkFriendship', 'storeEvidence', 'openReview', 'caseDecisionFor', 'recordDecision:approved', 'applyAutoBlock', 'notifyCustomerService']);
+        expect(calls).toEqual(['checkFriendship', 'storeEvidence', 'openReview', 'caseDecisionFor', 'recordDecision:approved', 'applyAutoBlock', 'sanctionReportedUser', 'notifyCustomerService']);
         expect((await handle.query(statusQuery)).decision).toMatchObject({ outcome: 'approved', caseDecisionId: caseDecision.caseDecisionId });
       },
       { caseDecision, input: { target: { kind: 'open_chat_post', id: 'post-1' }, chatId: undefined }, record: 'case-decision-inherited' },

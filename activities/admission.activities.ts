@@ -6,10 +6,7 @@ export function createAdmissionActivities(deps: ActivityDeps) {
   /** The friend check itself, recorded on the report once; a concurrent run's record stands. */
   async function firstCheck(report: Report): Promise<Admission> {
     const reportId = report._id;
-    const admission =
-      report.target.kind === 'chat_message'
-        ? await deps.friendships.checkMessageFrom(report.reporterId, report.reportedUserId)
-        : { admitted: true };
+    const admission = await deps.friendships.admissionFor(report.target.kind, report.reporterId, report.reportedUserId);
     if (admission.admitted) {
       await deps.reports.recordStep(reportId, 'friend_check', {}, 'passed');
       return admission;
@@ -21,7 +18,11 @@ export function createAdmissionActivities(deps: ActivityDeps) {
   }
 
   return {
-    /** R4: the friend check, recorded on the report once; a re-run returns the recorded answer. */
+    /**
+     * R4: the friend check, recorded on the report once; a re-run returns the recorded answer.
+     * Reports filed since the check moved to filing (patch `admission-at-filing`) skip it;
+     * it stays for reports whose workflow started without an admission in its input.
+     */
     async checkFriendship({ reportId }: ReportRef): Promise<Admission> {
       const report = await requireReport(deps, reportId);
       const admission = report.timeline.friend_check ? admissionOf(report.refusal) : await firstCheck(report);

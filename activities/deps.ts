@@ -18,7 +18,7 @@ import type { Logger } from 'pino';
 export interface ActivityDeps {
   reports: Pick<ReportStore, 'find' | 'recordStep' | 'openOnTarget'>;
   cases: Pick<CaseStore, 'ensureCase' | 'statusOf'>;
-  friendships: Pick<FriendshipsService, 'checkMessageFrom'>;
+  friendships: Pick<FriendshipsService, 'admissionFor'>;
   evidence: Pick<EvidenceService, 'capture'>;
   chats: Pick<ChatsService, 'deleteForUser'>;
   blocks: Pick<BlocksService, 'applyReportBlock'>;

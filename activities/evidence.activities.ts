@@ -1,10 +1,11 @@
 import type { EvidenceReceipt } from '../workflows/definitions';
 import { ActivityDeps, ReportRef, requireReport } from './deps';
+import { OpensReview, openingReview, reviewOpening } from './review.activities';
 
 export function createEvidenceActivities(deps: ActivityDeps) {
   return {
     /** R6: snapshot the reported content; returns ids and digests only, never content. */
-    async storeEvidence({ reportId }: ReportRef): Promise<EvidenceReceipt> {
+    async storeEvidence({ reportId, openReview }: ReportRef & OpensReview): Promise<EvidenceReceipt> {
       const report = await requireReport(deps, reportId);
       const receipt = await deps.evidence.capture({
         reportId,
@@ -13,7 +14,10 @@ export function createEvidenceActivities(deps: ActivityDeps) {
         cutoff: report.createdAt,
         maxMessages: deps.settings.evidenceMaxMessages,
       });
-      await deps.reports.recordStep(reportId, 'evidence_stored', { evidence: receipt }, `${receipt.itemCount} items`);
+      const summary = `${receipt.itemCount} items`;
+      if (!openReview) await deps.reports.recordStep(reportId, 'evidence_stored', { evidence: receipt }, summary);
+      // One write for both steps: the evidence is kept and the report waits for a moderator.
+      else await openingReview(deps, report, () => deps.reports.recordStep(reportId, 'evidence_stored', { evidence: receipt, ...reviewOpening() }, summary, ['review_opened']));
       return receipt;
     },
   };

@@ -1,17 +1,37 @@
+import type { Report } from '../src/reports/schemas/report.schema';
 import { ActivityDeps, ReportRef, requireReport } from './deps';
 import { tellReporter } from './tell-reporter';
 
+/** What opening the moderator review writes: the report enters the queue. */
+export function reviewOpening(): Partial<Report> {
+  return { status: 'awaiting_review', reviewOpenedAt: new Date() };
+}
+
+/**
+ * Reports filed since patch `review-opened-with-step` open their review in the last step
+ * before it (an activity fewer); `openReview` stays for reports started before.
+ */
+export interface OpensReview {
+  openReview?: boolean;
+}
+
+/**
+ * Opening the review: the report joins its target's case (created by the first report to get
+ * here), `record` writes the step that puts it in the queue, then the reporter gets the receipt
+ * (DSA Art. 16(4)). The same order wherever the review opens; each part is safe to repeat.
+ */
+export async function openingReview(deps: ActivityDeps, report: Report, record: () => Promise<unknown>): Promise<void> {
+  await deps.cases.ensureCase(report.target, report.reportedUserId);
+  await record();
+  await deps.reportNotices.received(await requireReport(deps, report._id));
+}
+
 export function createReviewActivities(deps: ActivityDeps) {
   return {
-    /**
-     * The report joins its target's case (created by the first report to get here) and the
-     * queue; the reporter gets the receipt (DSA Art. 16(4)).
-     */
+    /** The report joins its case and the queue (reports started before `review-opened-with-step`). */
     async openReview({ reportId }: ReportRef): Promise<void> {
       const report = await requireReport(deps, reportId);
-      await deps.cases.ensureCase(report.target, report.reportedUserId);
-      await deps.reports.recordStep(reportId, 'review_opened', { status: 'awaiting_review', reviewOpenedAt: new Date() });
-      await deps.reportNotices.received(await requireReport(deps, reportId));
+      await openingReview(deps, report, () => deps.reports.recordStep(reportId, 'review_opened', reviewOpening()));
     },
 
     /** The review deadline passed: CS hears of it; the report keeps waiting for a moderator. */

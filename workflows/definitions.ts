@@ -38,6 +38,11 @@ export interface ReportLifecycleInput {
   reasons: string[];
   reviewDeadlineMs: number;
   maxReviewWaitMs: number;
+  /**
+   * The friend check (R4) as the API judged it when the report was filed. Absent in reports
+   * started before that (or by an older API): their workflow runs the check as an activity.
+   */
+  admission?: FilingAdmission;
 }
 
 export interface ApproveInput {
@@ -65,6 +70,14 @@ export interface Admission {
   /** Stable refusal code, e.g. FRIEND_MESSAGE_NOT_REPORTABLE (R4). */
   refusalCode?: string;
   refusalMessage?: string;
+}
+
+/** R4 judged at filing: who was checked against whom, when, and the result. */
+export interface FilingAdmission extends Admission {
+  reporterId: string;
+  authorId: string;
+  /** ISO time of the friendship and block reads. */
+  checkedAt: string;
 }
 
 /**
@@ -108,7 +121,8 @@ export const approveSignal = defineSignal<[ApproveInput]>('approve');
 export const rejectSignal = defineSignal<[RejectInput]>('reject');
 // The API decides through an update so it can answer 200 or 409 synchronously.
 export const decideUpdate = defineUpdate<DecideResult, [Decision]>('decide');
-// Resolves once the friend check (R4) has run, so filing can answer 202 or 409.
+// Resolves once the friend check (R4) has run. Filing no longer asks it (the API judges R4
+// itself); kept for API instances of an earlier release during a rolling deploy.
 export const admissionUpdate = defineUpdate<Admission, []>('admission');
 export const statusQuery = defineQuery<ReportWorkflowState>('status');
 

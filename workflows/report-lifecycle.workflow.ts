@@ -88,15 +88,22 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
       : ApplicationFailure.nonRetryable(`Report ${reportId} is ${state.status} and cannot be reviewed.`, REPORT_NOT_REVIEWABLE);
   }
 
-  state.admission = await step('Friend check (R4)').checkFriendship(ref);
+  // R4 is judged by the API at filing now; reports started before that run the check here.
+  if (input.admission && patched('admission-at-filing')) state.admission = input.admission;
+  else state.admission = await step('Friend check (R4)').checkFriendship(ref);
   if (!state.admission.admitted) {
     setStatus('refused');
     return finish();
   }
 
-  state.evidence = await step('Store evidence (R6)').storeEvidence(ref);
-  if (input.target.kind === 'chat_message') await step('Delete chat room for reporter (R6)').deleteChatRoom(ref);
-  await step('Open moderator review').openReview(ref);
+  // The review opens in the last step before it (one write, one activity fewer); reports
+  // started before that open it in a step of its own.
+  const foldedReview = patched('review-opened-with-step');
+  const deletesRoom = input.target.kind === 'chat_message';
+  const opening = foldedReview ? ', open review' : '';
+  state.evidence = await step(`Store evidence (R6)${deletesRoom ? '' : opening}`).storeEvidence({ ...ref, openReview: foldedReview && !deletesRoom });
+  if (deletesRoom) await step(`Delete chat room for reporter (R6)${opening}`).deleteChatRoom({ ...ref, openReview: foldedReview });
+  if (!foldedReview) await step('Open moderator review').openReview(ref);
   setStatus('awaiting_review');
   // Added after reports were already running (see the README): a report on content whose case
   // a moderator already decided takes that decision at once instead of queueing again.

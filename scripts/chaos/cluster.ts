@@ -34,7 +34,6 @@ export class ChaosCluster {
       TEMPORAL_TASK_QUEUE: this.taskQueue,
       // info: the worker's "worker started" line is how a restart is known to be ready.
       LOG_LEVEL: 'info',
-      ADMISSION_WAIT: '3s',
       // Encrypted payloads, as in production; restarts keep the key (it lives in this process).
       PAYLOAD_KEYS: process.env.PAYLOAD_KEYS || formatPayloadKey({ id: 'chaos', key: randomBytes(32) }),
     });

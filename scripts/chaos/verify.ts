@@ -7,7 +7,9 @@ export interface Tally {
 }
 
 /** Counts, straight from Mongo and Temporal, what every report left behind. */
-export async function verify(mongoUrl: string, temporalAddress: string, taskQueue: string, plans: Map<string, PlannedReport>): Promise<Tally> {
+export async function verify(mongoUrl: string, temporalAddress: string, taskQueue: string, allPlans: PlannedReport[], filed: Array<string | null>): Promise<Tally> {
+  // Refused filings (R4, friends) answered 409 and left no report: only the others are counted.
+  const plans = new Map(filed.flatMap((id, i) => (id === null ? [] : [[id, allPlans[i]] as const])));
   const mongo = await MongoClient.connect(mongoUrl);
   const db = mongo.db();
   const tally: Tally = {};
@@ -18,22 +20,23 @@ export async function verify(mongoUrl: string, temporalAddress: string, taskQueu
   };
   try {
     add('reports stored', plans.size, await db.collection('reports').countDocuments());
+    const refusedReporters = allPlans.filter((p) => p.friends).map((p) => p.reporterId);
+    add('reports stored for refused filings (R4)', 0, await db.collection('reports').countDocuments({ reporterId: { $in: refusedReporters } }));
     for (const [reportId, plan] of plans) {
       const report = await db.collection('reports').findOne({ _id: reportId as never });
-      const expectedStatus = plan.friends ? 'refused' : plan.decision === 'approve' ? 'approved' : 'rejected';
+      const expectedStatus = plan.decision === 'approve' ? 'approved' : 'rejected';
       add(`final: ${expectedStatus}`, 1, report?.status === expectedStatus ? 1 : 0);
-      const admitted = plan.friends ? 0 : 1;
       const set = await db.collection('evidence_sets').findOne({ _id: reportId as never });
-      add('evidence sets', admitted, set ? 1 : 0);
+      add('evidence sets', 1, set ? 1 : 0);
       add('evidence items (= itemCount)', set?.itemCount ?? 0, await db.collection('evidence_items').countDocuments({ reportId }));
       if (plan.chatId) {
         const chat = await db.collection('chats').findOne({ _id: plan.chatId as never });
-        add('chat rooms deleted for reporter', admitted, (chat?.deletedFor ?? []).filter((u: string) => u === plan.reporterId).length);
+        add('chat rooms deleted for reporter', 1, (chat?.deletedFor ?? []).filter((u: string) => u === plan.reporterId).length);
       }
       const block = await db.collection('blocks').findOne({ _id: `${plan.reporterId}:${plan.authorId}` as never });
       const blockEvents = (block?.events ?? []).filter((e: { reportId?: string }) => e.reportId === reportId).length;
       add('auto-blocks', expectedStatus === 'approved' ? 1 : 0, blockEvents);
-      add('CS tickets', admitted, await db.collection('cs_tickets').countDocuments({ reportId, kind: 'report_decided' }));
+      add('CS tickets', 1, await db.collection('cs_tickets').countDocuments({ reportId, kind: 'report_decided' }));
     }
   } finally {
     await mongo.close();

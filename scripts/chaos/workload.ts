@@ -9,7 +9,7 @@ export interface PlannedReport {
   authorId: string;
   targetId: string;
   chatId?: string;
-  /** Friends' 1:1 messages are refused (R4): they end as `refused`, also a final state. */
+  /** Friends' 1:1 messages are refused (R4): 409 at filing, and nothing is stored. */
   friends: boolean;
   decision: 'approve' | 'reject';
 }
@@ -38,8 +38,8 @@ export async function prepare(api: string, index: number): Promise<PlannedReport
   return { ...base, targetId: commentId };
 }
 
-/** Files the report (retrying with its Idempotency-Key) and decides it; returns its id. */
-export async function fileAndDecide(api: string, plan: PlannedReport): Promise<string> {
+/** Files the report (retrying with its Idempotency-Key) and decides it; returns its id, or null when refused (R4). */
+export async function fileAndDecide(api: string, plan: PlannedReport): Promise<string | null> {
   const filed = await call(
     api,
     'POST',
@@ -47,11 +47,10 @@ export async function fileAndDecide(api: string, plan: PlannedReport): Promise<s
     { reporterId: plan.reporterId, target: { kind: plan.kind, id: plan.targetId }, reasons: ['abusive_hateful'] },
     { 'Idempotency-Key': `chaos-${plan.index}` },
   );
-  // A friend's message is refused (409); if the friend check has not run within the admission
-  // wait (the worker may be down right now) the answer is 202 and the workflow refuses it later.
-  expectStatus(filed, ...(plan.friends ? [409, 202] : [202]));
-  const reportId: string = filed.body.reportId ?? filed.body.details.reportId;
-  if (plan.friends) return reportId;
+  // A friend's message is refused at filing (409): no report, no workflow.
+  expectStatus(filed, plan.friends ? 409 : 202);
+  if (plan.friends) return null;
+  const reportId: string = filed.body.reportId;
   const decided = await call(api, 'POST', `/v1/reports/${reportId}/${plan.decision}`, {});
   // A retried decision whose first attempt landed answers 409 already decided.
   if (decided.status !== 200 && decided.body?.code !== 'REPORT_ALREADY_DECIDED') throw new Error(`decision failed: ${JSON.stringify(decided.body)}`);

@@ -22,7 +22,6 @@ export class AppConfig {
   readonly reviewDeadlineMs: number;
   readonly maxReviewWaitMs: number;
   readonly evidenceMaxMessages: number;
-  readonly admissionWaitMs: number;
   readonly temporalRpcTimeoutMs: number;
   readonly duplicateWindowMs: number;
   /** R3: false reports within the window that restrict the reporter, and for how long. */
@@ -74,7 +73,6 @@ export class AppConfig {
     this.reviewDeadlineMs = read('REVIEW_DEADLINE', '72h', parseDuration);
     this.maxReviewWaitMs = read('MAX_REVIEW_WAIT', '30d', parseDuration);
     this.evidenceMaxMessages = read('EVIDENCE_MAX_MESSAGES', '1000', (raw) => positiveInt(raw, 100_000));
-    this.admissionWaitMs = read('ADMISSION_WAIT', '10s', parseDuration);
     this.temporalRpcTimeoutMs = read('TEMPORAL_RPC_TIMEOUT', '10s', parseDuration);
     this.duplicateWindowMs = read('DUPLICATE_WINDOW', '10s', parseDuration);
     this.falseReportPolicy = {

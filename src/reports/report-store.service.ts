@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import type { ReportTarget, ReportStatus } from '../../workflows/definitions';
 import { isDuplicateKey } from '../common/database-errors';
-import { Report } from './schemas/report.schema';
+import { Report, TimelineEntry } from './schemas/report.schema';
 
 const QUEUE_FIELDS = { target: 1, reasons: 1, policyCategories: 1, reviewOpenedAt: 1, createdAt: 1, evidence: 1 } as const;
 /** Not decided yet: still being admitted, or waiting for a moderator. */
@@ -18,10 +18,13 @@ export type NewReport = Omit<Report, 'createdAt' | 'updatedAt' | 'timeline'>;
 export class ReportStore {
   constructor(@InjectModel(Report.name) private readonly reports: Model<Report>) {}
 
-  /** Inserts, or returns the report that already has this id (a repeated idempotency key). */
-  async insert(report: NewReport): Promise<{ report: Report; created: boolean }> {
+  /**
+   * Inserts, or returns the report that already has this id (a repeated idempotency key).
+   * `steps` are timeline entries that happened at filing (the friend check), stored with it.
+   */
+  async insert(report: NewReport, steps: Record<string, TimelineEntry> = {}): Promise<{ report: Report; created: boolean }> {
     try {
-      const created = await this.reports.create({ ...report, timeline: { received: { at: new Date() } } });
+      const created = await this.reports.create({ ...report, timeline: { received: { at: new Date() }, ...steps } });
       return { report: created.toObject(), created: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
@@ -44,11 +47,14 @@ export class ReportStore {
    * Records a workflow step once: the timeline entry and the fields it sets land together in
    * one single-document update, and a retried activity finds the entry and changes nothing.
    */
-  async recordStep(reportId: string, step: string, set: Partial<Report> = {}, detail?: string): Promise<boolean> {
-    const entry = detail ? { at: new Date(), detail } : { at: new Date() };
+  async recordStep(reportId: string, step: string, set: Partial<Report> = {}, detail?: string, alsoSteps: string[] = []): Promise<boolean> {
+    const at = new Date();
+    const entry = detail ? { at, detail } : { at };
+    // Steps folded into this one (e.g. the review opening) land in the same update.
+    const also = Object.fromEntries(alsoSteps.map((other) => [`timeline.${other}`, { at }]));
     const result = await this.reports.updateOne(
       { _id: reportId, [`timeline.${step}`]: { $exists: false } },
-      { $set: { ...set, [`timeline.${step}`]: entry } },
+      { $set: { ...set, ...also, [`timeline.${step}`]: entry } },
     );
     return result.modifiedCount === 1;
   }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { reportWorkflowId } from '../../workflows/definitions';
+import { FilingAdmission, reportWorkflowId } from '../../workflows/definitions';
 import { ApiError } from '../common/api-error';
 import { newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
 import { BusinessMetrics } from '../metrics/business-metrics';
 import { ReportWorkflows } from '../temporal/report-workflows.service';
 import { ReporterStandingService } from '../reporter-standing/reporter-standing.service';
+import { FriendshipsService } from '../users/friendships.service';
 import { UsersService } from '../users/users.service';
 import { CreateReportDto } from './dto/create-report.dto';
 import { FiledReportView, ReportView, toReportView } from './dto/report.view';
@@ -13,6 +14,7 @@ import { NewReport, ReportStore } from './report-store.service';
 import { policyCategoriesOf } from './report-reasons';
 import { Report } from './schemas/report.schema';
 import { TargetResolver } from './target-resolver.service';
+import { admissionOf, friendCheckStep } from './filing-admission';
 import { keyedReportId, repeatReportIds } from './filing-identity';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
@@ -23,6 +25,7 @@ export class ReportsService {
     private readonly store: ReportStore,
     private readonly targets: TargetResolver,
     private readonly users: UsersService,
+    private readonly friendships: FriendshipsService,
     private readonly standing: ReporterStandingService,
     private readonly workflows: ReportWorkflows,
     private readonly config: AppConfig,
@@ -30,8 +33,8 @@ export class ReportsService {
   ) {}
 
   /**
-   * Files a report: validates it, stores it, starts its workflow and waits briefly for the
-   * friend check (R4) so the caller learns at once whether it was refused.
+   * Files a report: validates it, judges the friend check (R4), stores it and starts its
+   * workflow. A refusal is 409 at once and stores nothing (see filing-admission.ts).
    */
   async file(dto: CreateReportDto, idempotencyKey?: string): Promise<FiledReportView> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
@@ -41,20 +44,18 @@ export class ReportsService {
     // Also for a repeat: the first attempt may have stored the report and died before starting it.
     if (report.status === 'received') await this.startWorkflow(report, created);
     if (created) this.metrics.reportFiled(report.target.kind, report.reasons);
-    // Only the request that created the report asks the workflow; repeats read the record, so
-    // a burst of retries does not add an update per request to the history.
-    const current = created ? await this.afterAdmission(report) : await this.afterFriendCheck(report);
-    if (current.status === 'refused' && current.refusal) {
-      throw ApiError.conflict(current.refusal.code, current.refusal.message, { reportId: current._id, workflowId: current.workflowId });
+    // Reports refused by the workflow's friend check before R4 moved to filing.
+    if (report.status === 'refused' && report.refusal) {
+      throw ApiError.conflict(report.refusal.code, report.refusal.message, { reportId: report._id, workflowId: report.workflowId });
     }
-    return { reportId: current._id, workflowId: current.workflowId, status: current.status };
+    return { reportId: report._id, workflowId: report.workflowId, status: report.status };
   }
 
   private async findOrCreateKeyed(dto: CreateReportDto, idempotencyKey: string): Promise<{ report: Report; created: boolean }> {
     const reportId = keyedReportId(dto.reporterId, idempotencyKey);
     // A repeated key answers with the stored report even after its chat room was deleted.
     const existing = await this.store.find(reportId);
-    const found = existing ? { report: existing, created: false } : await this.store.insert(await this.newReport(reportId, dto, idempotencyKey));
+    const found = existing ? { report: existing, created: false } : await this.insertNew(reportId, dto, idempotencyKey);
     if (!found.created && !isSameRequest(found.report, dto)) {
       throw ApiError.conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different report.', { reportId });
     }
@@ -70,10 +71,11 @@ export class ReportsService {
       (r) => r && r.status !== 'refused' && now - new Date(r.createdAt).getTime() < this.config.duplicateWindowMs,
     );
     if (repeat) return { report: repeat, created: false };
-    return this.store.insert(await this.newReport(current ? newId('rpt') : ids.current, dto));
+    return this.insertNew(current ? newId('rpt') : ids.current, dto);
   }
 
   private async startWorkflow(report: Report, created: boolean): Promise<void> {
+    const admission = admissionOf(report);
     try {
       await this.workflows.start({
         reportId: report._id,
@@ -84,6 +86,7 @@ export class ReportsService {
         reasons: report.reasons,
         reviewDeadlineMs: this.config.reviewDeadlineMs,
         maxReviewWaitMs: this.config.maxReviewWaitMs,
+        ...(admission ? { admission } : {}),
       });
     } catch (error) {
       // No report may stay behind without a lifecycle: the caller gets 503 and can retry.
@@ -92,30 +95,28 @@ export class ReportsService {
     }
   }
 
-  private async afterAdmission(report: Report): Promise<Report> {
-    await this.workflows.awaitAdmission(report._id);
-    return (await this.store.find(report._id)) ?? report;
+  private async insertNew(reportId: string, dto: CreateReportDto, idempotencyKey?: string): Promise<{ report: Report; created: boolean }> {
+    const { report, admission } = await this.newReport(reportId, dto, idempotencyKey);
+    return this.store.insert(report, friendCheckStep(admission));
   }
 
-  /** Polls the record until the friend check is recorded, for at most the admission wait. */
-  private async afterFriendCheck(report: Report): Promise<Report> {
-    const deadline = Date.now() + this.config.admissionWaitMs;
-    let current = report;
-    while (!current.timeline?.friend_check && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      current = (await this.store.find(report._id)) ?? current;
-    }
-    return current;
-  }
-
-  private async newReport(reportId: string, dto: CreateReportDto, idempotencyKey?: string): Promise<NewReport> {
+  private async newReport(reportId: string, dto: CreateReportDto, idempotencyKey?: string): Promise<{ report: NewReport; admission: FilingAdmission }> {
     // Both reads at once (they are independent), but an unknown reporter is reported first.
     const [reporter, resolved] = await Promise.allSettled([this.users.requireAll(dto.reporterId), this.targets.resolve(dto.reporterId, dto.target)]);
     if (reporter.status === 'rejected') throw reporter.reason;
     if (resolved.status === 'rejected') throw resolved.reason;
-    await this.standing.assertMayReport(dto.reporterId);
     const target = resolved.value;
-    return {
+    const checkedAt = new Date().toISOString();
+    // Independent reads again; a restricted reporter (R3) is told so before the friend check.
+    const [mayReport, friendCheck] = await Promise.allSettled([
+      this.standing.assertMayReport(dto.reporterId),
+      this.friendships.admissionFor(dto.target.kind, dto.reporterId, target.reportedUserId),
+    ]);
+    if (mayReport.status === 'rejected') throw mayReport.reason;
+    if (friendCheck.status === 'rejected') throw friendCheck.reason;
+    if (!friendCheck.value.admitted) throw ApiError.conflict(friendCheck.value.refusalCode!, friendCheck.value.refusalMessage!);
+    const admission: FilingAdmission = { ...friendCheck.value, reporterId: dto.reporterId, authorId: target.reportedUserId, checkedAt };
+    const report: NewReport = {
       _id: reportId,
       reporterId: dto.reporterId,
       reportedUserId: target.reportedUserId,
@@ -128,6 +129,7 @@ export class ReportsService {
       workflowId: reportWorkflowId(reportId),
       ...(idempotencyKey ? { idempotencyKey } : {}),
     };
+    return { report, admission };
   }
 
   async get(reportId: string): Promise<ReportView> {

@@ -2,12 +2,10 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { AppConfig } from '../config/app-config';
 import {
-  Admission,
   DecideResult,
   Decision,
   EvidenceReceipt,
   ReportLifecycleInput,
-  admissionUpdate,
   decideUpdate,
   reportReasonsKey,
   reportStatusKey,
@@ -51,19 +49,6 @@ export class ReportWorkflows implements OnApplicationShutdown {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return;
       if (isTemporalUnavailable(error)) throw temporalUnavailable();
       throw error;
-    }
-  }
-
-  /** The friend-check result (R4), or null if the worker has not answered within the wait. */
-  async awaitAdmission(reportId: string): Promise<Admission | null> {
-    const handle = this.client.workflow.getHandle(reportWorkflowId(reportId));
-    try {
-      return await this.client.withAbortSignal(AbortSignal.timeout(this.config.admissionWaitMs), () =>
-        handle.executeUpdate(admissionUpdate),
-      );
-    } catch {
-      // The workflow goes on regardless; the caller answers 202 "received" and the client polls.
-      return null;
     }
   }
 

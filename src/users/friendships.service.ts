@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { ApiError } from '../common/api-error';
-import type { Admission } from '../../workflows/definitions';
+import type { Admission, TargetKind } from '../../workflows/definitions';
 import { BlocksService } from './blocks.service';
 import { FriendshipView } from './dto/users.dto';
 import { checkFriendMessage } from './friend-check';
@@ -56,8 +56,12 @@ export class FriendshipsService {
     return { userId: ownerId, friendId, state: 'deleted' };
   }
 
-  /** R4, as read at the moment of the check. */
-  async checkMessageFrom(reporterId: string, authorId: string): Promise<Admission> {
+  /**
+   * R4 for a report's target, as read at the moment of the check: only a 1:1 message is
+   * subject to it. The one judge of R4, used by filing and by the workflow's friend check.
+   */
+  async admissionFor(kind: TargetKind, reporterId: string, authorId: string): Promise<Admission> {
+    if (kind !== 'chat_message') return { admitted: true };
     const [state, blocked] = await Promise.all([this.stateOf(reporterId, authorId), this.blocks.isBlocked(reporterId, authorId)]);
     return checkFriendMessage(state, blocked);
   }

@@ -168,6 +168,29 @@ describe('every activity is safe to run twice', () => {
     expect((await app.get(ReportStore).find(reportId))?.reviewOpenedAt).toEqual(first);
   });
 
+  test('R6: deleteChatRoom that also opens the review, twice, deletes the room and opens the review once, in one write', async () => {
+    const { ref, reportId, reporter, chatId } = await fileChatReport();
+    await acts.deleteChatRoom({ ...ref, openReview: true });
+    const first = await app.get(ReportStore).find(reportId);
+    expect(first).toMatchObject({ status: 'awaiting_review', timeline: { chat_room_deleted: {}, review_opened: {} } });
+    expect(first?.timeline.review_opened.at).toEqual(first?.timeline.chat_room_deleted.at);
+    await acts.deleteChatRoom({ ...ref, openReview: true });
+    const second = await app.get(ReportStore).find(reportId);
+    expect(second?.reviewOpenedAt).toEqual(first?.reviewOpenedAt);
+    expect(second?.timeline).toEqual(first?.timeline);
+    const chat = await mongo.collection('chats').findOne({ _id: chatId as never });
+    expect(chat?.deletedFor).toEqual([reporter]);
+  });
+
+  test('R6: storeEvidence that also opens the review (Open Chat targets), twice, opens it once', async () => {
+    const { ref, reportId } = await fileChatReport();
+    await acts.storeEvidence({ ...ref, openReview: true });
+    const first = await app.get(ReportStore).find(reportId);
+    expect(first).toMatchObject({ status: 'awaiting_review', evidence: { itemCount: 3 }, timeline: { evidence_stored: {}, review_opened: {} } });
+    await acts.storeEvidence({ ...ref, openReview: true });
+    expect((await app.get(ReportStore).find(reportId))?.reviewOpenedAt).toEqual(first?.reviewOpenedAt);
+  });
+
   test('a report that does not exist fails for good (non-retryable)', async () => {
     await expect(acts.storeEvidence({ reportId: 'rpt_missing' })).rejects.toMatchObject({ type: 'ReportNotFound', nonRetryable: true });
   });

@@ -1,4 +1,5 @@
-import { activityTypesOf, hasCompleted } from '../support/history';
+import { statusQuery } from '../../workflows/definitions';
+import { activityTypesOf } from '../support/history';
 import { Platform } from '../support/platform-fixtures';
 import { TestApp, startTestApp } from '../support/test-app';
 
@@ -90,18 +91,31 @@ describe('R4, R5: the friend check', () => {
     return { reporter, friend, chatId, messageId };
   }
 
-  test("R4: a friend's message is refused with 409 FRIEND_MESSAGE_NOT_REPORTABLE, saying how to proceed, and the refusal is recorded", async () => {
+  test("R4: a friend's message is refused at once with 409 FRIEND_MESSAGE_NOT_REPORTABLE, saying how to proceed, and nothing is stored or started", async () => {
     const { reporter, messageId, chatId } = await friendsWithMessage();
     const res = await platform.fileReport(reporter, 'chat_message', messageId).expect(409);
     expect(res.body.code).toBe('FRIEND_MESSAGE_NOT_REPORTABLE');
     expect(res.body.message).toMatch(/delete the friend.*hide.*Hidden Friends.*block/i);
-    const report = await platform.report(res.body.details.reportId);
-    expect(report).toMatchObject({ status: 'refused', refusal: { code: 'FRIEND_MESSAGE_NOT_REPORTABLE' } });
+    // No report, so no workflow either (one is only started for a stored report).
+    expect(res.body.details?.reportId).toBeUndefined();
+    expect(await t.mongo.collection('reports').countDocuments({ reporterId: reporter })).toBe(0);
     // Refused means nothing else happened: the room is still there for the reporter.
     await t.http().get(`/v1/chats/${chatId}`).query({ userId: reporter }).expect(200);
-    const history = await t.temporal.workflow.getHandle(res.body.details.workflowId).fetchHistory();
-    expect(activityTypesOf(history)).toEqual(['checkFriendship']);
-    expect(hasCompleted(history)).toBe(true);
+  });
+
+  test('R4: an admitted report carries the friend check judged at filing into its workflow, which runs no friend-check activity', async () => {
+    const reporter = await platform.user('rep');
+    const stranger = await platform.user('stranger');
+    const chatId = await platform.chat(reporter, stranger);
+    const messageId = await platform.message(chatId, stranger, 'send me money or else');
+    const res = await platform.fileReport(reporter, 'chat_message', messageId).expect(202);
+    await platform.awaitStatus(res.body.reportId, 'awaiting_review');
+    const report = await platform.report(res.body.reportId);
+    expect(report.timeline).toEqual(expect.arrayContaining([expect.objectContaining({ step: 'friend_check', detail: 'passed at filing' })]));
+    const handle = t.temporal.workflow.getHandle(res.body.workflowId);
+    const { admission } = await handle.query(statusQuery);
+    expect(admission).toMatchObject({ admitted: true, reporterId: reporter, authorId: stranger });
+    expect(activityTypesOf(await handle.fetchHistory())).toEqual(['storeEvidence', 'deleteChatRoom']);
   });
 
   test('R4: a hidden friend is still a friend: refused', async () => {

@@ -43,6 +43,12 @@ describe('replaying recorded histories of every workflow', () => {
         'sanction-permanent-lifted.json',
         'sanction-pending-appeal-denied.json',
         'sanction-undelivered-upheld.json',
+        // Recorded before the friend check moved to filing and the review opening was folded
+        // into the step before it (patches admission-at-filing, review-opened-with-step).
+        'approved-before-admission-at-filing.json',
+        'expired-before-admission-at-filing.json',
+        'overdue-then-approved-before-admission-at-filing.json',
+        'admitted-by-activity-before-cases.json',
       ]),
     );
     const histories = await Promise.all(

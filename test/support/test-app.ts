@@ -46,7 +46,6 @@ export async function startTestApp(
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_TASK_QUEUE: taskQueue,
     LOG_LEVEL: 'silent',
-    ADMISSION_WAIT: '20s',
     ...env,
   });
   const app = await createHttpApp();

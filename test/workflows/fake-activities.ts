@@ -16,8 +16,14 @@ export function fakeActivities(
   };
   const activities: ReportActivities = {
     checkFriendship: record('checkFriendship', options.admission ?? { admitted: true }),
-    storeEvidence: record('storeEvidence', { evidenceSetId: 'set-1', rootDigest: 'ab'.repeat(32), itemCount: 2 }),
-    deleteChatRoom: record('deleteChatRoom', undefined),
+    // `+openReview`: the step also opens the moderator review (patch review-opened-with-step).
+    storeEvidence: async ({ openReview }) => {
+      calls.push(openReview ? 'storeEvidence+openReview' : 'storeEvidence');
+      return { evidenceSetId: 'set-1', rootDigest: 'ab'.repeat(32), itemCount: 2 };
+    },
+    deleteChatRoom: async ({ openReview }) => {
+      calls.push(openReview ? 'deleteChatRoom+openReview' : 'deleteChatRoom');
+    },
     openReview: record('openReview', undefined),
     escalateOverdueReview: record('escalateOverdueReview', 'review_overdue-x'),
     expireReport: record('expireReport', 'report_expired-x'),

@@ -16,6 +16,7 @@ import {
   rejectSignal,
   statusQuery,
 } from '../../workflows/definitions';
+import { historyPayloadText } from '../support/history';
 import { testServers } from '../support/test-env';
 import { caseDecisionWorkflowId } from '../../workflows/case-decision.workflow';
 import { fakeActivities } from './fake-activities';
@@ -53,6 +54,8 @@ function input(overrides: Partial<ReportLifecycleInput> = {}): ReportLifecycleIn
     reasons: ['violent_threatening'],
     reviewDeadlineMs: 72 * HOUR,
     maxReviewWaitMs: 30 * DAY,
+    // Judged by the API at filing (patch admission-at-filing); `admission: undefined` takes the older path.
+    admission: { admitted: true, reporterId: 'alice', authorId: 'bob', checkedAt: '2026-01-01T00:00:00.000Z' },
     ...overrides,
   };
 }
@@ -83,12 +86,18 @@ async function withReport<T>(
   });
 }
 
-/** With RECORD_HISTORIES=1, saves the branch's history for the replay test (test/replay). */
+/**
+ * With RECORD_HISTORIES=1, saves the branch's history for the replay test (test/replay). The
+ * suffix names the release the history comes from, so histories recorded before it keep their
+ * names and content.
+ */
+const RECORDED_SINCE = '-admitted-at-filing';
+
 async function recordHistory(name: string, handle: WorkflowHandle): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
   await handle.result().catch(() => undefined);
   const history = historyToJSON(await handle.fetchHistory());
-  await writeFile(join(__dirname, '..', 'replay', 'histories', `${name}.json`), history + '\n');
+  await writeFile(join(__dirname, '..', 'replay', 'histories', `${name}${RECORDED_SINCE}.json`), history + '\n');
 }
 
 async function refusalOf(promise: Promise<unknown>): Promise<string | undefined> {
@@ -102,7 +111,7 @@ async function refusalOf(promise: Promise<unknown>): Promise<string | undefined>
 }
 
 describe('report lifecycle workflow (time-skipping server)', () => {
-  test('R4: a refused friend check ends the report as refused, before any evidence or deletion', async () => {
+  test('R4: a refused friend check (reports started before the check moved to filing) ends the report as refused, before any evidence or deletion', async () => {
     const refusal = { admitted: false, refusalCode: 'FRIEND_MESSAGE_NOT_REPORTABLE', refusalMessage: 'delete or block first' };
     await withReport(
       async ({ handle, calls }) => {
@@ -112,28 +121,46 @@ describe('report lifecycle workflow (time-skipping server)', () => {
         // The workflow has closed: a late decision finds nothing to decide.
         await expect(handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'm' }] })).rejects.toThrow(WorkflowNotFoundError);
       },
-      { admission: refusal, record: 'refused' },
+      { admission: refusal, input: { admission: undefined }, record: 'refused' },
     );
   });
 
-  test('R6, R7, R9: approval stores evidence, deletes the room, blocks once, sanctions the account and notifies CS', async () => {
+  test('R4, R6, R7, R9: approval records the admission judged at filing, stores evidence, deletes the room (opening the review), blocks once, sanctions the account and notifies CS', async () => {
     await withReport(async ({ handle, calls }) => {
-      expect(await handle.executeUpdate(admissionUpdate)).toEqual({ admitted: true });
+      expect(await handle.executeUpdate(admissionUpdate)).toMatchObject({ admitted: true, checkedAt: '2026-01-01T00:00:00.000Z' });
       const decided = await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'mod-1' }] });
       expect(decided.status).toBe('approved');
       expect(await handle.result()).toMatchObject({ status: 'approved', evidence: { itemCount: 2 } });
       expect(calls).toEqual([
-        'checkFriendship',
         'storeEvidence',
-        'deleteChatRoom',
-        'openReview',
+        'deleteChatRoom+openReview',
         'caseDecisionFor',
         'recordDecision:approved',
         'applyAutoBlock',
         'sanctionReportedUser',
         'notifyCustomerService',
       ]);
+      const markers = (await handle.fetchHistory()).events?.filter((e) => e.markerRecordedEventAttributes) ?? [];
+      expect(historyPayloadText({ events: markers })).toMatch(/admission-at-filing[\s\S]*review-opened-with-step[\s\S]*case-decisions[\s\S]*sanctions/);
     }, { record: 'approved' });
+  });
+
+  test('R4: a report started without an admission (before the check moved to filing) runs the friend check as an activity', async () => {
+    await withReport(async ({ handle, calls }) => {
+      expect(await handle.executeUpdate(admissionUpdate)).toEqual({ admitted: true });
+      await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'mod-1' }] });
+      await handle.result();
+      expect(calls).toEqual([
+        'checkFriendship',
+        'storeEvidence',
+        'deleteChatRoom+openReview',
+        'caseDecisionFor',
+        'recordDecision:approved',
+        'applyAutoBlock',
+        'sanctionReportedUser',
+        'notifyCustomerService',
+      ]);
+    }, { input: { admission: undefined }, record: 'admitted-by-activity' });
   });
 
   test('rejection notifies CS and applies no block', async () => {
@@ -154,8 +181,8 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       async ({ handle, calls }) => {
         await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'mod-1' }] });
         await handle.result();
-        expect(calls).toContain('storeEvidence');
-        expect(calls).not.toContain('deleteChatRoom');
+        // No room to delete: storing the evidence opens the review.
+        expect(calls).toEqual(['storeEvidence+openReview', 'caseDecisionFor', 'recordDecision:approved', 'applyAutoBlock', 'sanctionReportedUser', 'notifyCustomerService']);
       },
       { input: { target: { kind: 'open_chat_post', id: 'post-1' }, chatId: undefined }, record: 'open-chat-post' },
     );
@@ -179,7 +206,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       await handle.executeUpdate(admissionUpdate);
       await env.sleep('31d');
       expect(await handle.result()).toMatchObject({ status: 'expired' });
-      expect(calls).toEqual(['checkFriendship', 'storeEvidence', 'deleteChatRoom', 'openReview', 'caseDecisionFor', 'escalateOverdueReview', 'expireReport']);
+      expect(calls).toEqual(['storeEvidence', 'deleteChatRoom+openReview', 'caseDecisionFor', 'escalateOverdueReview', 'expireReport']);
       await expect(handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'm' }] })).rejects.toThrow(WorkflowNotFoundError);
     }, { record: 'expired' });
   });
@@ -221,7 +248,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
     await withReport(
       async ({ handle, calls }) => {
         expect(await handle.result()).toMatchObject({ status: 'approved' });
-        expect(calls).toEqual(['checkFriendship', 'storeEvidence', 'openReview', 'caseDecisionFor', 'recordDecision:approved', 'applyAutoBlock', 'sanctionReportedUser', 'notifyCustomerService']);
+        expect(calls).toEqual(['storeEvidence+openReview', 'caseDecisionFor', 'recordDecision:approved', 'applyAutoBlock', 'sanctionReportedUser', 'notifyCustomerService']);
         expect((await handle.query(statusQuery)).decision).toMatchObject({ outcome: 'approved', caseDecisionId: caseDecision.caseDecisionId });
       },
       { caseDecision, input: { target: { kind: 'open_chat_post', id: 'post-1' }, chatId: undefined }, record: 'case-decision-inherited' },

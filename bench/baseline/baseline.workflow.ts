@@ -12,11 +12,15 @@ const { noop } = proxyActivities<BaselineActivities>({
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-/** Friend check, evidence, room deletion, open review | decision | record, block, CS notice. */
+/**
+ * Evidence, room deletion (opening the review) | decision | record, block, CS notice. The friend
+ * check runs in the API at filing and the review opens with the step before it, so the product
+ * runs five activities: so does this.
+ */
 export async function baselineWorkflow(id: string): Promise<string> {
   let proceed = false;
   setHandler(proceedSignal, () => void (proceed = true));
-  for (const step of ['check', 'evidence', 'delete-room', 'open-review']) await noop(step);
+  for (const step of ['evidence', 'delete-room']) await noop(step);
   await condition(() => proceed);
   for (const step of ['record-decision', 'block', 'notify']) await noop(step);
   return id;

@@ -19,6 +19,12 @@ import { keyedReportId, repeatReportIds } from './filing-identity';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 
+/** A validated report, not stored yet, and its friend check (R4). */
+interface Draft {
+  report: NewReport;
+  admission: FilingAdmission;
+}
+
 @Injectable()
 export class ReportsService {
   constructor(
@@ -53,9 +59,12 @@ export class ReportsService {
 
   private async findOrCreateKeyed(dto: CreateReportDto, idempotencyKey: string): Promise<{ report: Report; created: boolean }> {
     const reportId = keyedReportId(dto.reporterId, idempotencyKey);
+    // The new report is prepared (validated, R3, R4) while the key is looked up: most keys are
+    // new, and the two in parallel save round trips. A repeat discards the preparation.
+    const [existing, draft] = await Promise.allSettled([this.store.find(reportId), this.newReport(reportId, dto, idempotencyKey)]);
+    if (existing.status === 'rejected') throw existing.reason;
     // A repeated key answers with the stored report even after its chat room was deleted.
-    const existing = await this.store.find(reportId);
-    const found = existing ? { report: existing, created: false } : await this.insertNew(reportId, dto, idempotencyKey);
+    const found = existing.value ? { report: existing.value, created: false } : await this.insertDraft(draft);
     if (!found.created && !isSameRequest(found.report, dto)) {
       throw ApiError.conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different report.', { reportId });
     }
@@ -65,13 +74,27 @@ export class ReportsService {
   private async findOrCreateRepeat(dto: CreateReportDto): Promise<{ report: Report; created: boolean }> {
     const now = Date.now();
     const ids = repeatReportIds(dto, now, this.config.duplicateWindowMs);
-    const [current, previous] = await Promise.all([this.store.find(ids.current), this.store.find(ids.previous)]);
+    // As above: the new report is prepared while the repeats are looked up.
+    const [lookups, draft] = await Promise.allSettled([
+      Promise.all([this.store.find(ids.current), this.store.find(ids.previous)]),
+      this.newReport(ids.current, dto),
+    ]);
+    if (lookups.status === 'rejected') throw lookups.reason;
+    const [current, previous] = lookups.value;
     // A refused report is not a duplicate: after deleting or blocking the friend (R4) the reporter files again.
     const repeat = [current, previous].find(
       (r) => r && r.status !== 'refused' && now - new Date(r.createdAt).getTime() < this.config.duplicateWindowMs,
     );
     if (repeat) return { report: repeat, created: false };
-    return this.insertNew(current ? newId('rpt') : ids.current, dto);
+    return this.insertDraft(draft, current ? newId('rpt') : undefined);
+  }
+
+  /** Stores a prepared report (under another id if its own is taken), with its friend check. */
+  private async insertDraft(draft: PromiseSettledResult<Draft>, otherId?: string): Promise<{ report: Report; created: boolean }> {
+    if (draft.status === 'rejected') throw draft.reason;
+    const { report, admission } = draft.value;
+    const stored = otherId ? { ...report, _id: otherId, workflowId: reportWorkflowId(otherId) } : report;
+    return this.store.insert(stored, friendCheckStep(admission));
   }
 
   private async startWorkflow(report: Report, created: boolean): Promise<void> {
@@ -95,27 +118,21 @@ export class ReportsService {
     }
   }
 
-  private async insertNew(reportId: string, dto: CreateReportDto, idempotencyKey?: string): Promise<{ report: Report; created: boolean }> {
-    const { report, admission } = await this.newReport(reportId, dto, idempotencyKey);
-    return this.store.insert(report, friendCheckStep(admission));
-  }
-
-  private async newReport(reportId: string, dto: CreateReportDto, idempotencyKey?: string): Promise<{ report: NewReport; admission: FilingAdmission }> {
-    // Both reads at once (they are independent), but an unknown reporter is reported first.
-    const [reporter, resolved] = await Promise.allSettled([this.users.requireAll(dto.reporterId), this.targets.resolve(dto.reporterId, dto.target)]);
+  private async newReport(reportId: string, dto: CreateReportDto, idempotencyKey?: string): Promise<Draft> {
+    const checkedAt = new Date().toISOString();
+    // Independent reads at once, the friend check (R4) as soon as the author is known; the
+    // answers are then judged in order: unknown reporter, target, restriction (R3), friend.
+    const [reporter, resolved, mayReport] = await Promise.allSettled([
+      this.users.requireAll(dto.reporterId),
+      this.targets.resolve(dto.reporterId, dto.target, (authorId) => this.friendships.admissionFor(dto.target.kind, dto.reporterId, authorId)),
+      this.standing.assertMayReport(dto.reporterId),
+    ]);
     if (reporter.status === 'rejected') throw reporter.reason;
     if (resolved.status === 'rejected') throw resolved.reason;
-    const target = resolved.value;
-    const checkedAt = new Date().toISOString();
-    // Independent reads again; a restricted reporter (R3) is told so before the friend check.
-    const [mayReport, friendCheck] = await Promise.allSettled([
-      this.standing.assertMayReport(dto.reporterId),
-      this.friendships.admissionFor(dto.target.kind, dto.reporterId, target.reportedUserId),
-    ]);
     if (mayReport.status === 'rejected') throw mayReport.reason;
-    if (friendCheck.status === 'rejected') throw friendCheck.reason;
-    if (!friendCheck.value.admitted) throw ApiError.conflict(friendCheck.value.refusalCode!, friendCheck.value.refusalMessage!);
-    const admission: FilingAdmission = { ...friendCheck.value, reporterId: dto.reporterId, authorId: target.reportedUserId, checkedAt };
+    const { alongside: friendCheck, ...target } = resolved.value;
+    if (!friendCheck.admitted) throw ApiError.conflict(friendCheck.refusalCode!, friendCheck.refusalMessage!);
+    const admission: FilingAdmission = { ...friendCheck, reporterId: dto.reporterId, authorId: target.reportedUserId, checkedAt };
     const report: NewReport = {
       _id: reportId,
       reporterId: dto.reporterId,

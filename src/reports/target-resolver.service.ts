@@ -17,32 +17,49 @@ export class TargetResolver {
     private readonly openChats: OpenChatsService,
   ) {}
 
-  async resolve(reporterId: string, target: ReportTarget): Promise<ResolvedTarget> {
-    const resolved = await this.find(reporterId, target);
+  /**
+   * `alongside` runs with the author's id as soon as it is known, in parallel with the rest of
+   * the lookup (filing passes the friend check, R4, to save a database round trip); its
+   * result is returned only if the target resolves.
+   */
+  async resolve<T = undefined>(
+    reporterId: string,
+    target: ReportTarget,
+    alongside: (authorId: string) => Promise<T> = async () => undefined as T,
+  ): Promise<ResolvedTarget & { alongside: T }> {
+    const resolved = await this.find(reporterId, target, alongside);
     if (!resolved) throw ApiError.notFound('TARGET_NOT_FOUND', `No ${target.kind} ${target.id} that ${reporterId} can report.`);
     if (resolved.reportedUserId === reporterId) {
       throw ApiError.badRequest('CANNOT_REPORT_OWN_CONTENT', 'You cannot report your own message, post or comment.');
     }
-    return resolved;
+    return { ...resolved, alongside: await resolved.alongside };
   }
 
-  private async find(reporterId: string, target: ReportTarget): Promise<ResolvedTarget | null> {
+  private async find<T>(reporterId: string, target: ReportTarget, alongside: (authorId: string) => Promise<T>): Promise<(ResolvedTarget & { alongside: Promise<T> }) | null> {
     switch (target.kind) {
       case 'chat_message': {
         const message = await this.chats.findMessage(target.id);
-        const chat = message ? await this.chats.findChat(message.chatId) : null;
+        if (!message) return null;
+        const running = settled(alongside(message.senderId));
+        const chat = await this.chats.findChat(message.chatId);
         // Only a member who still has the room can report its messages.
-        if (!message || !chat || !isVisibleTo(chat, reporterId)) return null;
-        return { reportedUserId: message.senderId, chatId: chat._id };
+        if (!chat || !isVisibleTo(chat, reporterId)) return null;
+        return { reportedUserId: message.senderId, chatId: chat._id, alongside: running };
       }
       case 'open_chat_post': {
         const post = await this.openChats.findPost(target.id);
-        return post ? { reportedUserId: post.authorId } : null;
+        return post ? { reportedUserId: post.authorId, alongside: settled(alongside(post.authorId)) } : null;
       }
       case 'open_chat_comment': {
         const comment = await this.openChats.findComment(target.id);
-        return comment ? { reportedUserId: comment.authorId } : null;
+        return comment ? { reportedUserId: comment.authorId, alongside: settled(alongside(comment.authorId)) } : null;
       }
     }
   }
+}
+
+/** A promise whose failure surfaces only when awaited (no unhandled rejection if it never is). */
+function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }

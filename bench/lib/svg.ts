@@ -45,6 +45,10 @@ export function chartSvg(r: BenchResults): string {
       ]);
     }
   }
+  if (r.history?.length) {
+    title('History per lifecycle (events; target <= 60)');
+    bars(r.history.map((h) => ({ name: `${h.messages} messages`, value: h.events, unit: `events, ${h.bytes} bytes`, raw: false })));
+  }
   if (r.backlog) {
     title(`Backlog of ${r.backlog.reports} parked reports`);
     bars([
@@ -52,6 +56,14 @@ export function chartSvg(r: BenchResults): string {
       { name: 'API RSS', value: r.backlog.apiRssMb, unit: 'MB', raw: false },
       { name: 'queue p99', value: r.backlog.queue.p99, unit: 'ms', raw: false },
     ]);
+  }
+  if (r.targets?.length) {
+    title('Targets');
+    for (const t of r.targets) {
+      parts.push(`<text x="10" y="${y + 12}" fill="${t.met ? '#2a7a2a' : '#b22222'}">${esc(`${t.met ? 'met' : 'NOT met'}: ${t.target} (${t.value})`)}</text>`);
+      y += 18;
+    }
+    y += 10;
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${y}" font-family="sans-serif" font-size="12">\n<rect width="100%" height="100%" fill="white"/>\n${parts.join('\n')}\n</svg>\n`;
 }

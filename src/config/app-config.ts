@@ -103,7 +103,10 @@ export class AppConfig {
       maxConcurrentActivityTaskExecutions: optional('WORKER_MAX_CONCURRENT_ACTIVITIES', (raw) => positiveInt(raw, 10_000)),
       // The SDK needs at least 2 workflow task slots while it caches workflows.
       maxConcurrentWorkflowTaskExecutions: optional('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', (raw) => positiveInt(raw, 10_000, 2)),
-      maxCachedWorkflows: optional('WORKER_MAX_CACHED_WORKFLOWS', (raw) => positiveInt(raw, 1_000_000, 0)),
+      // Not the SDK's default, which sizes the sticky cache from the heap limit (thousands of
+      // workflows): a parked report would then hold worker memory for days. Past 100 a report
+      // that wakes up is replayed from its (short) history instead.
+      maxCachedWorkflows: read('WORKER_MAX_CACHED_WORKFLOWS', '100', (raw) => positiveInt(raw, 1_000_000, 0)),
     };
     this.workerHealthPort = read('WORKER_HEALTH_PORT', '3001', (raw) => positiveInt(raw, 65535));
     this.temporalMetricsAddress = optional('TEMPORAL_METRICS_ADDRESS', hostPort);

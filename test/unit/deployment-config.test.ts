@@ -52,7 +52,7 @@ describe('deployment configuration', () => {
     expect(() => new AppConfig({ TEMPORAL_TLS: 'false', TEMPORAL_API_KEY: 'secret' })).toThrow(/TEMPORAL_TLS: is false/);
   });
 
-  test('worker identity, tuning and ports; unset tuning keeps the SDK defaults', () => {
+  test('worker identity, tuning and ports; unset tuning keeps the SDK defaults, except a sticky cache of 100 workflows', () => {
     const tuned = new AppConfig({
       WORKER_IDENTITY: 'worker-a',
       WORKER_MAX_CONCURRENT_ACTIVITIES: '50',
@@ -65,7 +65,7 @@ describe('deployment configuration', () => {
     expect(tuned.workerHealthPort).toBe(4001);
     const defaults = new AppConfig({});
     expect(defaults.workerIdentity).toBeUndefined();
-    expect(Object.values(defaults.workerTuning).every((v) => v === undefined)).toBe(true);
+    expect(defaults.workerTuning).toEqual({ maxConcurrentActivityTaskExecutions: undefined, maxConcurrentWorkflowTaskExecutions: undefined, maxCachedWorkflows: 100 });
     expect(defaults.workerHealthPort).toBe(3001);
   });
 

@@ -54,11 +54,24 @@ describe('R6: evidence access log', () => {
   test('R6: an attempt on a report whose evidence is not stored (a refused friend report) is logged as not_found', async () => {
     const reporter = await platform.user('rep');
     const friend = await platform.user('friend');
-    await platform.befriend(reporter, friend);
-    const chatId = await platform.chat(reporter, friend);
-    const messageId = await platform.message(chatId, friend, 'hi');
-    const refused = await platform.fileReport(reporter, 'chat_message', messageId).expect(409);
-    const reportId = refused.body.details.reportId as string;
+    // R4 is judged at filing now and a refusal stores nothing, so the refused report is one
+    // an earlier release's workflow refused: stored, without evidence.
+    const reportId = `rpt_refused_${reporter}`;
+    const now = new Date();
+    await t.mongo.collection<Record<string, unknown> & { _id: string }>('reports').insertOne({
+      _id: reportId,
+      reporterId: reporter,
+      reportedUserId: friend,
+      target: { kind: 'chat_message', id: `msg_${friend}` },
+      reasons: ['other'],
+      policyCategories: ['other'],
+      status: 'refused',
+      refusal: { code: 'FRIEND_MESSAGE_NOT_REPORTABLE', message: 'delete or block first' },
+      workflowId: `report-${reportId}`,
+      timeline: { received: { at: now }, friend_check: { at: now, detail: 'refused' } },
+      createdAt: now,
+      updatedAt: now,
+    });
 
     const res = await t.http().get(`/v1/reports/${reportId}/evidence`).set('Authorization', await as('moderator', 'mod-dave')).expect(404);
     expect(res.body.code).toBe('EVIDENCE_NOT_FOUND');

@@ -15,8 +15,9 @@ const HISTORIES = join(__dirname, 'histories');
 describe('replaying recorded histories of every workflow', () => {
   test('every recorded branch replays without non-determinism', async () => {
     const files = (await readdir(HISTORIES)).filter((f) => f.endsWith('.json')).sort();
+    // Every file is listed, so a history cannot go missing (or arrive) unnoticed.
     expect(files).toEqual(
-      expect.arrayContaining([
+      [
         'approved.json',
         'duplicate-decision.json',
         'expired.json',
@@ -48,8 +49,34 @@ describe('replaying recorded histories of every workflow', () => {
         'approved-before-admission-at-filing.json',
         'expired-before-admission-at-filing.json',
         'overdue-then-approved-before-admission-at-filing.json',
+        'duplicate-decision-before-admission-at-filing.json',
+        'invalid-decision-before-admission-at-filing.json',
+        'open-chat-post-before-admission-at-filing.json',
+        'rejected-before-admission-at-filing.json',
+        'signals-before-admission-at-filing.json',
+        // The friend check as an activity, recorded on this branch before the case and sanction steps.
         'admitted-by-activity-before-cases.json',
-      ]),
+        // The other report branches, recorded before the friend check moved to filing.
+        'duplicate-decision-before-sanctions.json',
+        'invalid-decision.json',
+        'notice-not-found.json',
+        'open-chat-post-before-sanctions.json',
+        'open-chat-post.json',
+        'signals.json',
+        // Every report branch recorded since the check moved to filing (with the case and sanction steps).
+        'admitted-by-activity-admitted-at-filing.json',
+        'approved-admitted-at-filing.json',
+        'case-decision-fan-out-admitted-at-filing.json',
+        'case-decision-inherited-admitted-at-filing.json',
+        'duplicate-decision-admitted-at-filing.json',
+        'expired-admitted-at-filing.json',
+        'invalid-decision-admitted-at-filing.json',
+        'open-chat-post-admitted-at-filing.json',
+        'overdue-then-approved-admitted-at-filing.json',
+        'refused-admitted-at-filing.json',
+        'rejected-admitted-at-filing.json',
+        'signals-admitted-at-filing.json',
+      ].sort(),
     );
     const histories = await Promise.all(
       files.map(async (file) => ({

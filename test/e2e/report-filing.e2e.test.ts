@@ -1,7 +1,7 @@
 import { statusQuery } from '../../workflows/definitions';
 import { activityTypesOf } from '../support/history';
 import { Platform } from '../support/platform-fixtures';
-import { TestApp, startTestApp } from '../support/test-app';
+import { TestApp, eventually, startTestApp } from '../support/test-app';
 
 let t: TestApp;
 let platform: Platform;
@@ -115,7 +115,9 @@ describe('R4, R5: the friend check', () => {
     const handle = t.temporal.workflow.getHandle(res.body.workflowId);
     const { admission } = await handle.query(statusQuery);
     expect(admission).toMatchObject({ admitted: true, reporterId: reporter, authorId: stranger });
-    expect(activityTypesOf(await handle.fetchHistory())).toEqual(['storeEvidence', 'deleteChatRoom']);
+    // The review opened inside deleteChatRoom; the case-decision step follows it, then the wait.
+    const types = await eventually(async () => activityTypesOf(await handle.fetchHistory()), (list) => list.includes('caseDecisionFor'));
+    expect(types).toEqual(['storeEvidence', 'deleteChatRoom', 'caseDecisionFor']);
   });
 
   test('R4: a hidden friend is still a friend: refused', async () => {

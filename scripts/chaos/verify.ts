@@ -44,14 +44,21 @@ export async function verify(mongoUrl: string, temporalAddress: string, taskQueu
   const connection = await Connection.connect({ address: temporalAddress });
   try {
     const client = new Client({ connection });
-    let completed = 0;
-    let other = 0;
-    for await (const wf of client.workflow.list({ query: `TaskQueue="${taskQueue}"` })) {
-      if (wf.status.name === 'COMPLETED') completed++;
-      else other++;
-    }
-    add('workflows completed', plans.size, completed);
-    add('workflows running, failed or stuck', 0, other);
+    const approvals = [...plans.values()].filter((plan) => plan.decision === 'approve').length;
+    const statuses = async (type: string) => {
+      const byStatus: Record<string, number> = {};
+      for await (const wf of client.workflow.list({ query: `TaskQueue="${taskQueue}" AND WorkflowType="${type}"` })) {
+        byStatus[wf.status.name] = (byStatus[wf.status.name] ?? 0) + 1;
+      }
+      return byStatus;
+    };
+    const reports = await statuses('reportLifecycleWorkflow');
+    add('workflows completed', plans.size, reports.COMPLETED ?? 0);
+    add('workflows running, failed or stuck', 0, Object.values(reports).reduce((a, b) => a + b, 0) - (reports.COMPLETED ?? 0));
+    // R9: each approval sanctions the reported account; its workflow stays open for appeals.
+    const sanctions = await statuses('sanctionWorkflow');
+    add('sanction workflows (one per approval)', approvals, (sanctions.RUNNING ?? 0) + (sanctions.COMPLETED ?? 0));
+    add('sanction workflows failed', 0, Object.values(sanctions).reduce((a, b) => a + b, 0) - (sanctions.RUNNING ?? 0) - (sanctions.COMPLETED ?? 0));
   } finally {
     await connection.close();
   }

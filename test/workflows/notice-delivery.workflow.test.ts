@@ -1,12 +1,11 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NoticeDeliveryActivities } from '../../activities/notice-delivery.activities';
 import { NoticeDeliveryInput, NoticeDeliveryResult, noticeDeliveryWorkflowId } from '../../workflows/notice-delivery.definitions';
+import { recordHistory } from '../support/record-history';
 import { testServers } from '../support/test-env';
 
 let env: TestWorkflowEnvironment;
@@ -44,9 +43,7 @@ async function deliver(options: { failures: number; maxAttempts?: number; failur
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start('deliverNoticeWorkflow', { taskQueue, workflowId: noticeDeliveryWorkflowId(noticeId), args: [input] });
     const result: NoticeDeliveryResult = await handle.result();
-    if (process.env.RECORD_HISTORIES === '1') {
-      await writeFile(join(__dirname, '..', 'replay', 'histories', `${options.record}.json`), historyToJSON(await handle.fetchHistory()) + '\n');
-    }
+    if (options.record) await recordHistory(options.record, handle);
     return { result, calls, noticeId };
   });
 }

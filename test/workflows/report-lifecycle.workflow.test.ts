@@ -1,10 +1,8 @@
 import { WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   Admission,
@@ -16,6 +14,7 @@ import {
   rejectSignal,
   statusQuery,
 } from '../../workflows/definitions';
+import { recordHistory } from '../support/record-history';
 import { historyPayloadText } from '../support/history';
 import { testServers } from '../support/test-env';
 import { caseDecisionWorkflowId } from '../../workflows/case-decision.workflow';
@@ -81,7 +80,7 @@ async function withReport<T>(
       args: [args],
     });
     const result = await body({ handle, calls });
-    await recordHistory(options.record, handle);
+    await recordBranch(options.record, handle);
     return result;
   });
 }
@@ -93,11 +92,8 @@ async function withReport<T>(
  */
 const RECORDED_SINCE = '-admitted-at-filing';
 
-async function recordHistory(name: string, handle: WorkflowHandle): Promise<void> {
-  if (process.env.RECORD_HISTORIES !== '1') return;
-  await handle.result().catch(() => undefined);
-  const history = historyToJSON(await handle.fetchHistory());
-  await writeFile(join(__dirname, '..', 'replay', 'histories', `${name}${RECORDED_SINCE}.json`), history + '\n');
+function recordBranch(name: string, handle: WorkflowHandle): Promise<void> {
+  return recordHistory(`${name}${RECORDED_SINCE}`, handle);
 }
 
 async function refusalOf(promise: Promise<unknown>): Promise<string | undefined> {
@@ -285,7 +281,7 @@ describe('case decision workflow (time-skipping server)', () => {
       expect(await a.result()).toMatchObject({ status: 'approved' });
       expect((await a.query(statusQuery)).decision).toMatchObject({ moderatorId: 'mod-1', caseDecisionId: decisionId });
       expect(calls.filter((c) => c === 'applyAutoBlock')).toHaveLength(1);
-      await recordHistory('case-decision-fan-out', fanOut);
+      await recordBranch('case-decision-fan-out', fanOut);
     });
   });
 });

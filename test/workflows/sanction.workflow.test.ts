@@ -1,10 +1,8 @@
 import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   AppealStanding,
@@ -16,6 +14,7 @@ import {
   sanctionStateQuery,
   sanctionWorkflowId,
 } from '../../workflows/sanction-definitions';
+import { recordHistory } from '../support/record-history';
 import { testServers } from '../support/test-env';
 import { fakeActivities } from './fake-activities';
 
@@ -70,11 +69,6 @@ async function withSanction<T>(
   });
 }
 
-async function recordHistory(name: string, handle: WorkflowHandle): Promise<void> {
-  if (process.env.RECORD_HISTORIES !== '1') return;
-  await handle.result().catch(() => undefined);
-  await writeFile(join(__dirname, '..', 'replay', 'histories', `${name}.json`), historyToJSON(await handle.fetchHistory()) + '\n');
-}
 
 /** The state once the workflow has caught up with the skipped time (its timer task runs right after the sleep). */
 async function stateWhen(handle: Handle, accept: (state: SanctionWorkflowState) => boolean): Promise<SanctionWorkflowState> {

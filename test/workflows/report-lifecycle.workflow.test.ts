@@ -1,5 +1,4 @@
-import { WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowHandle, WorkflowNotFoundError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
@@ -19,6 +18,7 @@ import { historyPayloadText } from '../support/history';
 import { testServers } from '../support/test-env';
 import { caseDecisionWorkflowId } from '../../workflows/case-decision.workflow';
 import { fakeActivities } from './fake-activities';
+import { refusalOf } from './update-refusal';
 
 const HOUR = 3_600_000;
 // temporal.api.enums.v1.IndexedValueType
@@ -94,16 +94,6 @@ const RECORDED_SINCE = '-admitted-at-filing';
 
 function recordBranch(name: string, handle: WorkflowHandle): Promise<void> {
   return recordHistory(`${name}${RECORDED_SINCE}`, handle);
-}
-
-async function refusalOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) return error.cause.type ?? undefined;
-    throw error;
-  }
-  return undefined;
 }
 
 describe('report lifecycle workflow (time-skipping server)', () => {

@@ -1,5 +1,4 @@
-import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
@@ -17,6 +16,7 @@ import {
 import { recordHistory } from '../support/record-history';
 import { testServers } from '../support/test-env';
 import { fakeActivities } from './fake-activities';
+import { refusalOf } from './update-refusal';
 
 const DAY = 86_400_000;
 let env: TestWorkflowEnvironment;
@@ -77,16 +77,6 @@ async function stateWhen(handle: Handle, accept: (state: SanctionWorkflowState) 
     if (accept(state) || attempt >= 100) return state;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-async function refusalOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) return error.cause.type ?? undefined;
-    throw error;
-  }
-  return undefined;
 }
 
 describe('sanction workflow (time-skipping server)', () => {

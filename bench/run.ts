@@ -7,12 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { Api } from './lib/api';
 import { parseArgs } from './lib/args';
 import { BenchResults, writeResults } from './lib/report';
-import { startStack } from './lib/stack';
+import { cpuPerItem } from './lib/cpu';
+import { Stack, startStack } from './lib/stack';
 import { percentiles } from './lib/stats';
 import { backlog } from './parts/backlog';
 import { evidenceVerifyCost } from './parts/evidence';
 import { historyCost } from './parts/history';
-import { BaselineSamples, LifecycleSamples, baselineThroughput, lifecycleThroughput } from './parts/lifecycle';
+import { BaselineSamples, LifecycleSamples, ThroughputResult, baselineThroughput, lifecycleThroughput } from './parts/lifecycle';
 
 const began = Date.now();
 const log = (line: string) => process.stdout.write(`[bench +${Math.round((Date.now() - began) / 1000)}s] ${line}\n`);
@@ -37,11 +38,11 @@ async function main(): Promise<void> {
     const product: LifecycleSamples = { fileReport: [], approve: [] };
     if (options.parts.has('baseline')) {
       log(`baseline: ${options.n} bare workflows, ${options.c} concurrent clients`);
-      results.baseline = await baselineThroughput(workflows, runId, options.n, options.c, raw);
+      results.baseline = await withCpu(stack, 'baselineWorker', options.n, () => baselineThroughput(workflows, runId, options.n, options.c, raw));
     }
     if (options.parts.has('lifecycle')) {
       log(`lifecycle: ${options.n} lifecycles, ${options.c} concurrent clients`);
-      results.lifecycle = await lifecycleThroughput(api, workflows, runId, options.n, options.c, product);
+      results.lifecycle = await withCpu(stack, 'worker', options.n, () => lifecycleThroughput(api, workflows, runId, options.n, options.c, product));
     }
     if (options.parts.has('latency')) {
       results.latency = {
@@ -77,6 +78,15 @@ async function main(): Promise<void> {
   results.totalSeconds = (Date.now() - began) / 1000;
   const files = await writeResults(results);
   log(`wrote ${files.join(', ')}`);
+}
+
+/** A throughput part with the CPU each process spent per item while it ran. */
+async function withCpu(stack: Stack, worker: 'worker' | 'baselineWorker', n: number, part: () => Promise<ThroughputResult>): Promise<ThroughputResult> {
+  const { pids } = stack;
+  let result!: ThroughputResult;
+  const pidsOf = { client: process.pid, api: pids.api, worker: pids[worker], temporal: pids.temporal, ferretdb: pids.ferretdb };
+  const cpuMsPerItem = await cpuPerItem(pidsOf, n, async () => void (result = await part()));
+  return { ...result, cpuMsPerItem };
 }
 
 main().catch((error) => {

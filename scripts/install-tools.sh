@@ -78,15 +78,29 @@ build_temporal() {
 build_ferretdb() {
   command -v go >/dev/null ||
     die "go not found; install Go >= 1.24 to build FerretDB"
+  # FerretDB's source from the module proxy, with our patches applied (tools/ferretdb/patches:
+  # why each one exists is in its own comment), replacing the module in a copy of the wrapper.
+  local work="$1/.build" src
+  src=$(cd tools/ferretdb && go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  [[ -d "$src" ]] || die "could not download FerretDB $FERRETDB_VERSION from the Go module proxy"
+  mkdir -p "$work"
+  cp -R "$src" "$work/ferretdb-src"
+  chmod -R u+w "$work/ferretdb-src"
+  for p in tools/ferretdb/patches/*.patch; do
+    patch --quiet -p1 -d "$work/ferretdb-src" <"$p" || die "FerretDB patch $p does not apply"
+  done
+  cp tools/ferretdb/go.mod tools/ferretdb/go.sum tools/ferretdb/main.go "$work/"
   # -buildvcs=false: the clone's git state must not change (or break) the build.
-  (cd tools/ferretdb && go build -trimpath -buildvcs=false -o "$1/ferretdb" .)
+  (cd "$work" && go mod edit -replace "github.com/FerretDB/FerretDB=./ferretdb-src" &&
+    go build -trimpath -buildvcs=false -o "$1/ferretdb" .)
+  rm -rf "$work"
 }
 
 # FerretDB's version is whatever tools/ferretdb/go.mod pins (v1.24.2).
 FERRETDB_VERSION=$(grep -oE 'FerretDB/FerretDB v[0-9.]+' tools/ferretdb/go.mod | cut -d' ' -f2)
 TEMPORAL_ENTRY="temporal-py-$TEMPORAL_CLI_VERSION-$TEMPORAL_TEST_SERVER_VERSION"
 # Hash the wrapper sources so editing them (or bumping deps) yields a new entry.
-FERRET_HASH=$(cd tools/ferretdb && cat go.mod go.sum main.go | sha256sum | cut -c1-12)
+FERRET_HASH=$(cd tools/ferretdb && cat go.mod go.sum main.go patches/*.patch | sha256sum | cut -c1-12)
 FERRET_ENTRY="ferretdb-$FERRETDB_VERSION-$FERRET_HASH"
 
 ensure_entry "$TEMPORAL_ENTRY" build_temporal

@@ -53,6 +53,9 @@ export function formatTable(r: BenchResults): string {
   const tput = (t: ThroughputResult) => `${round(t.perSecond, 2)}/s (${t.count} in ${round(t.seconds)} s, c=${t.concurrency})`;
   if (r.lifecycle) rows.push(['lifecycle throughput', tput(r.lifecycle)]);
   if (r.baseline) rows.push(['bare baseline throughput', tput(r.baseline)]);
+  for (const [name, t] of [['lifecycle', r.lifecycle], ['baseline', r.baseline]] as const) {
+    if (t?.cpuMsPerItem) rows.push([`CPU ms per ${name}`, cpuBreakdown(t.cpuMsPerItem)]);
+  }
   if (r.lifecycle && r.baseline) rows.push(['lifecycle / baseline', `${round(r.lifecycle.perSecond / r.baseline.perSecond, 2)}x`]);
   if (r.latency) {
     rows.push(['POST /v1/reports', ms(r.latency.fileReport)]);
@@ -74,6 +77,11 @@ export function formatTable(r: BenchResults): string {
   if (r.totalSeconds) rows.push(['benchmark wall time', `${round(r.totalSeconds)} s`]);
   const width = Math.max(...rows.map((row) => row[0].length));
   return rows.map((row, i) => `${row[0].padEnd(width)}  ${row[1]}${i === 0 ? `\n${'-'.repeat(width)}  -----` : ''}`).join('\n');
+}
+
+function cpuBreakdown(perProcess: Record<string, number>): string {
+  const total = Object.values(perProcess).reduce((a, b) => a + b, 0);
+  return `${round(total)} total: ${Object.entries(perProcess).map(([name, ms]) => `${name} ${round(ms)}`).join(', ')}`;
 }
 
 /** Prints the table; writes `<label>.json` and `<label>.svg` (the latest run of that label). */

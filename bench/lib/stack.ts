@@ -22,7 +22,7 @@ export interface Stack {
   authorization: string;
   temporal: Client;
   mongo: MongoClient;
-  pids: { api: number; worker: number; baselineWorker: number };
+  pids: { api: number; worker: number; baselineWorker: number; temporal: number; ferretdb: number };
   dir: string;
   stop(): Promise<void>;
 }
@@ -87,7 +87,7 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
       // The same codec as the API: results of both workflows come back encrypted.
       temporal: new Client({ connection, dataConverter: payloadDataConverter(parsePayloadKeys(process.env.PAYLOAD_KEYS ?? '')) }),
       mongo,
-      pids: { api: api.pid, worker: worker.pid, baselineWorker: baselineWorker.pid },
+      pids: { api: api.pid, worker: worker.pid, baselineWorker: baselineWorker.pid, temporal: temporalServer.pid, ferretdb: ferret.pid },
       dir,
       stop: async () => {
         await connection.close();

@@ -8,6 +8,8 @@ export interface ThroughputResult {
   concurrency: number;
   seconds: number;
   perSecond: number;
+  /** CPU milliseconds per item, by process (this benchmark's own process is `client`). */
+  cpuMsPerItem?: Record<string, number>;
 }
 
 export interface LifecycleSamples {

@@ -49,6 +49,8 @@ describe('moderation queue query plan', () => {
       expect(plan.sqlitePlan.join(' ')).toMatch(/SCAN/);
       const byId = readQueuePlan(await explainQueueQuery(connection, { _id: 'rpt_x' }));
       expect(byId).toMatchObject({ server: 'ferretdb', filterPushdown: true });
+      // Upstream v1.24.2 scans the table even then; our build's patch makes it use the index.
+      expect(byId.server === 'ferretdb' && byId.sqlitePlan.join(' ')).toMatch(/USING INDEX \S+__id_/);
     }
   });
 

@@ -1,11 +1,11 @@
 import type { EvidenceReceipt } from '../workflows/definitions';
 import { ActivityDeps, ReportRef, requireReport } from './deps';
-import { OpensReview, openingReview, reviewOpening } from './review.activities';
+import { OpensReview, ReviewOpened, openingReview, reviewOpening } from './review.activities';
 
 export function createEvidenceActivities(deps: ActivityDeps) {
   return {
     /** R6: snapshot the reported content; returns ids and digests only, never content. */
-    async storeEvidence({ reportId, openReview }: ReportRef & OpensReview): Promise<EvidenceReceipt> {
+    async storeEvidence({ reportId, openReview, withCaseDecision }: ReportRef & OpensReview): Promise<EvidenceReceipt & Partial<ReviewOpened>> {
       const report = await requireReport(deps, reportId);
       const receipt = await deps.evidence.capture({
         reportId,
@@ -15,10 +15,15 @@ export function createEvidenceActivities(deps: ActivityDeps) {
         maxMessages: deps.settings.evidenceMaxMessages,
       });
       const summary = `${receipt.itemCount} items`;
-      if (!openReview) await deps.reports.recordStep(reportId, 'evidence_stored', { evidence: receipt }, summary);
+      if (!openReview) {
+        await deps.reports.recordStep(reportId, 'evidence_stored', { evidence: receipt }, summary);
+        return receipt;
+      }
       // One write for both steps: the evidence is kept and the report waits for a moderator.
-      else await openingReview(deps, report, () => deps.reports.recordStep(reportId, 'evidence_stored', { evidence: receipt, ...reviewOpening() }, summary, ['review_opened']));
-      return receipt;
+      const opened = await openingReview(deps, report, () =>
+        deps.reports.recordStep(reportId, 'evidence_stored', { evidence: receipt, ...reviewOpening() }, summary, ['review_opened']),
+      );
+      return withCaseDecision ? { ...receipt, ...opened } : receipt;
     },
   };
 }

@@ -1,4 +1,6 @@
 import type { Report } from '../src/reports/schemas/report.schema';
+import type { Decision } from '../workflows/definitions';
+import { decisionFromCase } from './case.activities';
 import { ActivityDeps, ReportRef, requireReport } from './deps';
 import { tellReporter } from './tell-reporter';
 
@@ -9,21 +11,33 @@ export function reviewOpening(): Partial<Report> {
 
 /**
  * Reports filed since patch `review-opened-with-step` open their review in the last step
- * before it (an activity fewer); `openReview` stays for reports started before.
+ * before it (an activity fewer); `openReview` stays for reports started before. Since patch
+ * `case-decision-with-review` that step also answers with the case's standing decision
+ * (`withCaseDecision`), instead of a `caseDecisionFor` step of its own.
  */
 export interface OpensReview {
   openReview?: boolean;
+  withCaseDecision?: boolean;
+}
+
+/** What the step that opened the review learnt of the report's case. */
+export interface ReviewOpened {
+  caseDecision: Decision | null;
 }
 
 /**
  * Opening the review: the report joins its target's case (created by the first report to get
  * here), `record` writes the step that puts it in the queue, then the reporter gets the receipt
  * (DSA Art. 16(4)). The same order wherever the review opens; each part is safe to repeat.
+ * Answers with the case's standing decision, read once the report is in the queue: a decision
+ * made after that read reaches the report through the case's fan-out instead.
  */
-export async function openingReview(deps: ActivityDeps, report: Report, record: () => Promise<unknown>): Promise<void> {
+export async function openingReview(deps: ActivityDeps, report: Report, record: () => Promise<unknown>): Promise<ReviewOpened> {
   await deps.cases.ensureCase(report.target, report.reportedUserId);
   await record();
-  await deps.reportNotices.received(await requireReport(deps, report._id));
+  const opened = await requireReport(deps, report._id);
+  await deps.reportNotices.received(opened);
+  return { caseDecision: await decisionFromCase(deps, opened) };
 }
 
 export function createReviewActivities(deps: ActivityDeps) {

@@ -97,17 +97,24 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
   }
 
   // The review opens in the last step before it (one write, one activity fewer); reports
-  // started before that open it in a step of its own.
+  // started before that open it in a step of its own. Since `case-decision-with-review` that
+  // step also answers with the case's standing decision (another activity fewer).
   const foldedReview = patched('review-opened-with-step');
+  const caseWithReview = foldedReview && patched('case-decision-with-review');
   const deletesRoom = input.target.kind === 'chat_message';
   const opening = foldedReview ? ', open review' : '';
-  state.evidence = await step(`Store evidence (R6)${deletesRoom ? '' : opening}`).storeEvidence({ ...ref, openReview: foldedReview && !deletesRoom });
-  if (deletesRoom) await step(`Delete chat room for reporter (R6)${opening}`).deleteChatRoom({ ...ref, openReview: foldedReview });
+  const opens = (openReview: boolean) => ({ ...ref, openReview, ...(openReview && caseWithReview ? { withCaseDecision: true } : {}) });
+  const { caseDecision: fromEvidenceStep, ...receipt } = await step(`Store evidence (R6)${deletesRoom ? '' : opening}`).storeEvidence(opens(foldedReview && !deletesRoom));
+  state.evidence = receipt;
+  let opened = fromEvidenceStep;
+  if (deletesRoom) opened = (await step(`Delete chat room for reporter (R6)${opening}`).deleteChatRoom(opens(foldedReview)))?.caseDecision;
   if (!foldedReview) await step('Open moderator review').openReview(ref);
   setStatus('awaiting_review');
   // Added after reports were already running (see the README): a report on content whose case
   // a moderator already decided takes that decision at once instead of queueing again.
-  if (patched('case-decisions')) {
+  if (caseWithReview) {
+    if (opened) accept(opened);
+  } else if (patched('case-decisions')) {
     const caseDecision = await step('Apply the case decision, if any').caseDecisionFor(ref);
     if (caseDecision) accept(caseDecision);
   }

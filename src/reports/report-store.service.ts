@@ -46,17 +46,20 @@ export class ReportStore {
   /**
    * Records a workflow step once: the timeline entry and the fields it sets land together in
    * one single-document update, and a retried activity finds the entry and changes nothing.
+   * Read and update select by `_id` alone: the embedded FerretDB serves only such a filter from
+   * an index (`{ _id, 'timeline.x': { $exists: false } }` scanned every report). A workflow
+   * runs its steps one at a time, so only a retry overlapping a slow first attempt could pass
+   * the check twice; both then write the same fields.
    */
   async recordStep(reportId: string, step: string, set: Partial<Report> = {}, detail?: string, alsoSteps: string[] = []): Promise<boolean> {
+    const current = await this.reports.findById(reportId, { [`timeline.${step}`]: 1 }).lean();
+    if (!current || current.timeline?.[step]) return false;
     const at = new Date();
     const entry = detail ? { at, detail } : { at };
     // Steps folded into this one (e.g. the review opening) land in the same update.
     const also = Object.fromEntries(alsoSteps.map((other) => [`timeline.${other}`, { at }]));
-    const result = await this.reports.updateOne(
-      { _id: reportId, [`timeline.${step}`]: { $exists: false } },
-      { $set: { ...set, ...also, [`timeline.${step}`]: entry } },
-    );
-    return result.modifiedCount === 1;
+    await this.reports.updateOne({ _id: reportId }, { $set: { ...set, ...also, [`timeline.${step}`]: entry } });
+    return true;
   }
 
   countAwaitingReview(): Promise<number> {

@@ -224,4 +224,27 @@ describe('every activity is safe to run twice', () => {
     expect(await acts.caseDecisionFor(ref)).toEqual({ outcome: 'rejected', moderatorId: 'mod-1', note: 'fine', caseDecisionId: `${caseId}:000002` });
     expect(await acts.openReportsOfCase({ caseId })).toEqual([reportId]);
   });
+
+  test('R6: deleteChatRoom that opens the review on a decided case answers with its decision, twice the same, and opens the review once', async () => {
+    const { ref, reportId } = await fileChatReport();
+    const report = (await app.get(ReportStore).find(reportId))!;
+    const caseId = `case-chat_message-${report.target.id}`;
+    const opening = { ...ref, openReview: true, withCaseDecision: true };
+    expect(await acts.deleteChatRoom(opening)).toEqual({ caseDecision: null });
+    await mongo.collection('case_events').insertOne({
+      _id: `${caseId}:000000`,
+      caseId,
+      seq: 0,
+      type: 'decision',
+      moderatorId: 'mod-1',
+      at: new Date(),
+      decision: { outcome: 'approved', policy: 'hate_harassment' },
+    } as never);
+    const approved = { outcome: 'approved', moderatorId: 'mod-1', policy: 'hate_harassment', caseDecisionId: `${caseId}:000000` };
+    expect([await acts.deleteChatRoom(opening), await acts.deleteChatRoom(opening)]).toEqual([{ caseDecision: approved }, { caseDecision: approved }]);
+    expect(await count('user_notices', { reportId, kind: 'report_received' })).toBe(1);
+    const stored = (await app.get(ReportStore).find(reportId))!;
+    expect(stored.status).toBe('awaiting_review');
+    expect(Object.keys(stored.timeline)).toEqual(expect.arrayContaining(['chat_room_deleted', 'review_opened']));
+  });
 });

@@ -63,7 +63,8 @@ describe('replaying recorded histories of every workflow', () => {
         'open-chat-post-before-sanctions.json',
         'open-chat-post.json',
         'signals.json',
-        // Every report branch recorded since the check moved to filing (with the case and sanction steps).
+        // Every report branch recorded since the check moved to filing (with the case and sanction
+        // steps), before the case decision came with the review opening.
         'admitted-by-activity-admitted-at-filing.json',
         'approved-admitted-at-filing.json',
         'case-decision-fan-out-admitted-at-filing.json',
@@ -76,6 +77,21 @@ describe('replaying recorded histories of every workflow', () => {
         'refused-admitted-at-filing.json',
         'rejected-admitted-at-filing.json',
         'signals-admitted-at-filing.json',
+        // Every report branch recorded since the review-opening step also answers with the
+        // case's decision (patch case-decision-with-review).
+        'admitted-by-activity-case-with-review.json',
+        'approved-case-with-review.json',
+        'case-decision-fan-out-case-with-review.json',
+        'case-decision-inherited-case-with-review.json',
+        'case-decision-inherited-chat-case-with-review.json',
+        'duplicate-decision-case-with-review.json',
+        'expired-case-with-review.json',
+        'invalid-decision-case-with-review.json',
+        'open-chat-post-case-with-review.json',
+        'overdue-then-approved-case-with-review.json',
+        'refused-case-with-review.json',
+        'rejected-case-with-review.json',
+        'signals-case-with-review.json',
       ].sort(),
     );
     const histories = await Promise.all(

@@ -16,13 +16,16 @@ export function fakeActivities(
   };
   const activities: ReportActivities = {
     checkFriendship: record('checkFriendship', options.admission ?? { admitted: true }),
-    // `+openReview`: the step also opens the moderator review (patch review-opened-with-step).
-    storeEvidence: async ({ openReview }) => {
+    // `+openReview`: the step also opens the moderator review (patch review-opened-with-step);
+    // asked `withCaseDecision`, it answers with the case's decision (patch case-decision-with-review).
+    storeEvidence: async ({ openReview, withCaseDecision }) => {
       calls.push(openReview ? 'storeEvidence+openReview' : 'storeEvidence');
-      return { evidenceSetId: 'set-1', rootDigest: 'ab'.repeat(32), itemCount: 2 };
+      const receipt = { evidenceSetId: 'set-1', rootDigest: 'ab'.repeat(32), itemCount: 2 };
+      return withCaseDecision ? { ...receipt, caseDecision: options.caseDecision ?? null } : receipt;
     },
-    deleteChatRoom: async ({ openReview }) => {
+    deleteChatRoom: async ({ openReview, withCaseDecision }) => {
       calls.push(openReview ? 'deleteChatRoom+openReview' : 'deleteChatRoom');
+      if (withCaseDecision) return { caseDecision: options.caseDecision ?? null };
     },
     openReview: record('openReview', undefined),
     escalateOverdueReview: record('escalateOverdueReview', 'review_overdue-x'),

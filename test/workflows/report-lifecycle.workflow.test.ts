@@ -90,7 +90,7 @@ async function withReport<T>(
  * suffix names the release the history comes from, so histories recorded before it keep their
  * names and content.
  */
-const RECORDED_SINCE = '-admitted-at-filing';
+const RECORDED_SINCE = '-case-with-review';
 
 function recordBranch(name: string, handle: WorkflowHandle): Promise<void> {
   return recordHistory(`${name}${RECORDED_SINCE}`, handle);
@@ -120,14 +120,13 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       expect(calls).toEqual([
         'storeEvidence',
         'deleteChatRoom+openReview',
-        'caseDecisionFor',
         'recordDecision:approved',
         'applyAutoBlock',
         'sanctionReportedUser',
         'notifyCustomerService',
       ]);
       const markers = (await handle.fetchHistory()).events?.filter((e) => e.markerRecordedEventAttributes) ?? [];
-      expect(historyPayloadText({ events: markers })).toMatch(/admission-at-filing[\s\S]*review-opened-with-step[\s\S]*case-decisions[\s\S]*sanctions/);
+      expect(historyPayloadText({ events: markers })).toMatch(/admission-at-filing[\s\S]*review-opened-with-step[\s\S]*case-decision-with-review[\s\S]*sanctions/);
     }, { record: 'approved' });
   });
 
@@ -140,7 +139,6 @@ describe('report lifecycle workflow (time-skipping server)', () => {
         'checkFriendship',
         'storeEvidence',
         'deleteChatRoom+openReview',
-        'caseDecisionFor',
         'recordDecision:approved',
         'applyAutoBlock',
         'sanctionReportedUser',
@@ -168,7 +166,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
         await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'mod-1' }] });
         await handle.result();
         // No room to delete: storing the evidence opens the review.
-        expect(calls).toEqual(['storeEvidence+openReview', 'caseDecisionFor', 'recordDecision:approved', 'applyAutoBlock', 'sanctionReportedUser', 'notifyCustomerService']);
+        expect(calls).toEqual(['storeEvidence+openReview', 'recordDecision:approved', 'applyAutoBlock', 'sanctionReportedUser', 'notifyCustomerService']);
       },
       { input: { target: { kind: 'open_chat_post', id: 'post-1' }, chatId: undefined }, record: 'open-chat-post' },
     );
@@ -192,7 +190,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       await handle.executeUpdate(admissionUpdate);
       await env.sleep('31d');
       expect(await handle.result()).toMatchObject({ status: 'expired' });
-      expect(calls).toEqual(['storeEvidence', 'deleteChatRoom+openReview', 'caseDecisionFor', 'escalateOverdueReview', 'expireReport']);
+      expect(calls).toEqual(['storeEvidence', 'deleteChatRoom+openReview', 'escalateOverdueReview', 'expireReport']);
       await expect(handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'm' }] })).rejects.toThrow(WorkflowNotFoundError);
     }, { record: 'expired' });
   });
@@ -234,10 +232,21 @@ describe('report lifecycle workflow (time-skipping server)', () => {
     await withReport(
       async ({ handle, calls }) => {
         expect(await handle.result()).toMatchObject({ status: 'approved' });
-        expect(calls).toEqual(['storeEvidence+openReview', 'caseDecisionFor', 'recordDecision:approved', 'applyAutoBlock', 'sanctionReportedUser', 'notifyCustomerService']);
+        expect(calls).toEqual(['storeEvidence+openReview', 'recordDecision:approved', 'applyAutoBlock', 'sanctionReportedUser', 'notifyCustomerService']);
         expect((await handle.query(statusQuery)).decision).toMatchObject({ outcome: 'approved', caseDecisionId: caseDecision.caseDecisionId });
       },
       { caseDecision, input: { target: { kind: 'open_chat_post', id: 'post-1' }, chatId: undefined }, record: 'case-decision-inherited' },
+    );
+  });
+
+  test('R6: a chat message on a case already rejected learns it from the step that deletes the room and opens the review', async () => {
+    const caseDecision: Decision = { outcome: 'rejected', moderatorId: 'mod-1', caseDecisionId: 'case-chat_message-msg-1:000001' };
+    await withReport(
+      async ({ handle, calls }) => {
+        expect(await handle.result()).toMatchObject({ status: 'rejected', evidence: { itemCount: 2 } });
+        expect(calls).toEqual(['storeEvidence', 'deleteChatRoom+openReview', 'recordDecision:rejected', 'notifyCustomerService']);
+      },
+      { caseDecision, record: 'case-decision-inherited-chat' },
     );
   });
 });

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     const warmup = Math.min(options.c, 5);
     if (options.parts.has('baseline') || options.parts.has('lifecycle')) {
       log(`warm-up: ${warmup} lifecycles and ${warmup} baseline workflows`);
-      await lifecycleThroughput(api, workflows, `${runId}-warm`, warmup, warmup);
+      await lifecycleThroughput(api, stack.mongo, workflows, `${runId}-warm`, warmup, warmup);
       await baselineThroughput(workflows, `${runId}-warm`, warmup, warmup);
     }
     const raw: BaselineSamples = { start: [], signal: [] };
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     }
     if (options.parts.has('lifecycle')) {
       log(`lifecycle: ${options.n} lifecycles, ${options.c} concurrent clients`);
-      results.lifecycle = await withCpu(stack, 'worker', options.n, () => lifecycleThroughput(api, workflows, runId, options.n, options.c, product));
+      results.lifecycle = await withCpu(stack, 'worker', options.n, () => lifecycleThroughput(api, stack.mongo, workflows, runId, options.n, options.c, product));
     }
     if (options.parts.has('latency')) {
       results.latency = {

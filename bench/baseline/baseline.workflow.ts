@@ -13,15 +13,15 @@ const { noop } = proxyActivities<BaselineActivities>({
 });
 
 /**
- * Evidence, room deletion (opening the review) | decision | record, block, CS notice. The friend
- * check runs in the API at filing and the review opens with the step before it, so the product
- * runs five activities: so does this.
+ * Evidence, room deletion (opening the review and reading the case) | decision | record, block,
+ * sanction, CS notice. The friend check runs in the API at filing, so an approved chat-message
+ * report runs six activities: so does this.
  */
 export async function baselineWorkflow(id: string): Promise<string> {
   let proceed = false;
   setHandler(proceedSignal, () => void (proceed = true));
   for (const step of ['evidence', 'delete-room']) await noop(step);
   await condition(() => proceed);
-  for (const step of ['record-decision', 'block', 'notify']) await noop(step);
+  for (const step of ['record-decision', 'block', 'sanction', 'notify']) await noop(step);
   return id;
 }

@@ -1,5 +1,7 @@
 import { WorkflowClient } from '@temporalio/client';
-import { Api, chatThroughApi, fileReport } from '../lib/api';
+import { MongoClient } from 'mongodb';
+import { Api, fileReport } from '../lib/api';
+import { seedChats } from '../lib/seed';
 import { runPool, timed } from '../lib/stats';
 import { BASELINE_TASK_QUEUE, baselineWorkflow, proceedSignal } from '../baseline/baseline.workflow';
 
@@ -19,14 +21,15 @@ export interface LifecycleSamples {
 
 /**
  * N full lifecycles by C concurrent clients, the way app backends and moderators drive them:
- * users, chat and messages, the report, a moderator's approval once it awaits review; timed
- * until every workflow has completed (block and CS notice included).
+ * the report, a moderator's approval once it awaits review; timed from filing until every
+ * workflow has completed (block, sanction and CS notice included). The users, chats and
+ * messages are written before the clock starts, as the baseline has no such set-up either.
  */
-export async function lifecycleThroughput(api: Api, workflows: WorkflowClient, runId: string, n: number, c: number, samples?: LifecycleSamples): Promise<ThroughputResult> {
+export async function lifecycleThroughput(api: Api, mongo: MongoClient, workflows: WorkflowClient, runId: string, n: number, c: number, samples?: LifecycleSamples): Promise<ThroughputResult> {
+  const chats = await seedChats(mongo, `${runId}-l`, n);
   const start = performance.now();
   await runPool(n, c, async (i) => {
-    const chat = await chatThroughApi(api, `${runId}-${i}`);
-    const filed = await timed(samples?.fileReport ?? [], () => fileReport(api, chat.reporterId, chat.messageId));
+    const filed = await timed(samples?.fileReport ?? [], () => fileReport(api, chats[i].reporterId, chats[i].messageId));
     await api.awaitStatus(filed.reportId, 'awaiting_review');
     await timed(samples?.approve ?? [], () => api.post(`/v1/reports/${filed.reportId}/approve`, {}, 200));
     await workflows.getHandle(filed.workflowId).result();

@@ -9,11 +9,11 @@ export function createChatActivities(deps: ActivityDeps) {
       if (report.chatId) await deps.chats.deleteForUser(report.chatId, report.reporterId);
       else if (!openReview) return;
       if (!openReview) {
-        await deps.reports.recordStep(reportId, 'chat_room_deleted', {});
+        await deps.reports.recordStep(report, 'chat_room_deleted', {});
         return;
       }
       // One write for both steps: the room is gone and the report waits for a moderator.
-      const opened = await openingReview(deps, report, () => deps.reports.recordStep(reportId, 'chat_room_deleted', reviewOpening(), undefined, ['review_opened']));
+      const opened = await openingReview(deps, report, () => deps.reports.recordStep(report, 'chat_room_deleted', reviewOpening(), undefined, ['review_opened']));
       if (withCaseDecision) return opened;
     },
   };

@@ -18,7 +18,7 @@ export function createDecisionActivities(deps: ActivityDeps) {
         ...(decision.caseDecisionId ? { caseDecisionId: decision.caseDecisionId } : {}),
         decidedAt: new Date(),
       };
-      const recorded = await deps.reports.recordStep(reportId, 'decided', { status: decision.outcome, decision: record }, decision.outcome);
+      const recorded = await deps.reports.recordStep(report, 'decided', { status: decision.outcome, decision: record }, decision.outcome);
       if (recorded) deps.metrics.decisionRecorded(decision.outcome, report.createdAt);
       return decision.outcome;
     },
@@ -27,7 +27,7 @@ export function createDecisionActivities(deps: ActivityDeps) {
     async applyAutoBlock({ reportId }: ReportRef): Promise<string> {
       const report = await requireReport(deps, reportId);
       const outcome = await deps.blocks.applyReportBlock(reportId, report.reporterId, report.reportedUserId);
-      await deps.reports.recordStep(reportId, 'auto_block', { autoBlock: outcome }, outcome);
+      await deps.reports.recordStep(report, 'auto_block', { autoBlock: outcome }, outcome);
       return outcome;
     },
 
@@ -37,7 +37,7 @@ export function createDecisionActivities(deps: ActivityDeps) {
       const ticketId = await deps.tickets.open('report_decided', report);
       // Before the step is recorded: whoever sees `cs_notified` finds the notices stored.
       await tellReporter(deps, report, ticketId, 'decided');
-      await deps.reports.recordStep(reportId, 'cs_notified', {}, ticketId);
+      await deps.reports.recordStep(report, 'cs_notified', {}, ticketId);
       return ticketId;
     },
   };

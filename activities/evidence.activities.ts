@@ -16,12 +16,12 @@ export function createEvidenceActivities(deps: ActivityDeps) {
       });
       const summary = `${receipt.itemCount} items`;
       if (!openReview) {
-        await deps.reports.recordStep(reportId, 'evidence_stored', { evidence: receipt }, summary);
+        await deps.reports.recordStep(report, 'evidence_stored', { evidence: receipt }, summary);
         return receipt;
       }
       // One write for both steps: the evidence is kept and the report waits for a moderator.
       const opened = await openingReview(deps, report, () =>
-        deps.reports.recordStep(reportId, 'evidence_stored', { evidence: receipt, ...reviewOpening() }, summary, ['review_opened']),
+        deps.reports.recordStep(report, 'evidence_stored', { evidence: receipt, ...reviewOpening() }, summary, ['review_opened']),
       );
       return withCaseDecision ? { ...receipt, ...opened } : receipt;
     },

@@ -45,7 +45,7 @@ export function createReviewActivities(deps: ActivityDeps) {
     /** The report joins its case and the queue (reports started before `review-opened-with-step`). */
     async openReview({ reportId }: ReportRef): Promise<void> {
       const report = await requireReport(deps, reportId);
-      await openingReview(deps, report, () => deps.reports.recordStep(reportId, 'review_opened', reviewOpening()));
+      await openingReview(deps, report, () => deps.reports.recordStep(report, 'review_opened', reviewOpening()));
     },
 
     /** The review deadline passed: CS hears of it; the report keeps waiting for a moderator. */

@@ -25,7 +25,7 @@ export function createSanctionActivities(deps: ActivityDeps) {
       const sanction = await deps.sanctions.issueForReport(report);
       await deps.sanctionWorkflows.start(sanction);
       const detail = `${sanction.measure}${sanction.days ? ` ${sanction.days}d` : ''} (${sanction._id})`;
-      await deps.reports.recordStep(reportId, 'sanctioned', {}, detail);
+      await deps.reports.recordStep(report, 'sanctioned', {}, detail);
       return detail;
     },
 

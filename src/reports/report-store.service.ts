@@ -49,16 +49,23 @@ export class ReportStore {
    * Read and update select by `_id` alone: the embedded FerretDB serves only such a filter from
    * an index (`{ _id, 'timeline.x': { $exists: false } }` scanned every report). A workflow
    * runs its steps one at a time, so only a retry overlapping a slow first attempt could pass
-   * the check twice; both then write the same fields.
+   * the check twice; both then write the same fields. An activity that has just read the
+   * report passes it instead of its id, which saves the read.
    */
-  async recordStep(reportId: string, step: string, set: Partial<Report> = {}, detail?: string, alsoSteps: string[] = []): Promise<boolean> {
-    const current = await this.reports.findById(reportId, { [`timeline.${step}`]: 1 }).lean();
+  async recordStep(
+    report: string | Pick<Report, '_id' | 'timeline'>,
+    step: string,
+    set: Partial<Report> = {},
+    detail?: string,
+    alsoSteps: string[] = [],
+  ): Promise<boolean> {
+    const current = typeof report === 'string' ? await this.reports.findById(report, { [`timeline.${step}`]: 1 }).lean() : report;
     if (!current || current.timeline?.[step]) return false;
     const at = new Date();
     const entry = detail ? { at, detail } : { at };
     // Steps folded into this one (e.g. the review opening) land in the same update.
     const also = Object.fromEntries(alsoSteps.map((other) => [`timeline.${other}`, { at }]));
-    await this.reports.updateOne({ _id: reportId }, { $set: { ...set, ...also, [`timeline.${step}`]: entry } });
+    await this.reports.updateOne({ _id: current._id }, { $set: { ...set, ...also, [`timeline.${step}`]: entry } });
     return true;
   }
 

@@ -47,7 +47,7 @@ export function buildCaseQueue(reports: readonly QueueReport[], eventsByCase: Re
     if (status.state === 'decided' || isClaimedByOther(status, options.moderatorId)) continue;
     const reasons = unionOf(caseReports.map((r) => r.reasons));
     if (options.reason && !reasons.includes(options.reason)) continue;
-    const entry = queueEntry(caseId, caseReports, reasons, status, options);
+    const entry = caseQueueEntry(caseId, caseReports, reasons, status, options);
     if (!options.after || compareQueuePositions(entry.position, options.after) > 0) entries.push(entry);
   }
   entries.sort((a, b) => compareQueuePositions(a.position, b.position));
@@ -56,7 +56,11 @@ export function buildCaseQueue(reports: readonly QueueReport[], eventsByCase: Re
   return { items: page.map((e) => e.item), nextCursor: entries.length > options.limit && last ? encodeCursor(last.position) : null };
 }
 
-function queueEntry(caseId: string, caseReports: QueueReport[], reasons: string[], status: CaseStatus, options: QueueOptions) {
+/**
+ * One case's queue item and its position. `caseReports` come oldest first (review opened, then
+ * report id): the order the database returns them in, which the union of policy categories keeps.
+ */
+export function caseQueueEntry(caseId: string, caseReports: QueueReport[], reasons: string[], status: CaseStatus, options: QueueOptions) {
   const weightOf = (reason: string) => options.weights[reason] ?? 0;
   const byWeight = [...reasons].sort((a, b) => weightOf(b) - weightOf(a) || a.localeCompare(b));
   const oldestFirst = [...caseReports].sort((a, b) => openedAt(a) - openedAt(b) || (a._id < b._id ? -1 : 1));
@@ -87,10 +91,10 @@ function queueEntry(caseId: string, caseReports: QueueReport[], reasons: string[
 }
 
 // The review SLA runs from when the review opened (the workflow's deadline timer starts there).
-function openedAt(report: QueueReport): number {
+export function openedAt(report: QueueReport): number {
   return new Date(report.reviewOpenedAt ?? report.createdAt).getTime();
 }
 
-function unionOf(lists: string[][]): string[] {
+export function unionOf(lists: string[][]): string[] {
   return [...new Set(lists.flat())];
 }

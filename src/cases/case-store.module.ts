@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { QueueFeedModule } from '../queue-feed/queue-feed.module';
 import { CaseStore } from './case-store.service';
 import { CaseEvent, CaseEventSchema } from './schemas/case-event.schema';
 import { ModerationCase, ModerationCaseSchema } from './schemas/moderation-case.schema';
@@ -10,6 +11,7 @@ import { ModerationCase, ModerationCaseSchema } from './schemas/moderation-case.
       { name: ModerationCase.name, schema: ModerationCaseSchema },
       { name: CaseEvent.name, schema: CaseEventSchema },
     ]),
+    QueueFeedModule,
   ],
   providers: [CaseStore],
   exports: [CaseStore],

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import type { ReportTarget } from '../../workflows/definitions';
 import { isDuplicateKey } from '../common/database-errors';
+import { QueueFeed } from '../queue-feed/queue-feed.service';
 import { caseIdOf } from './case-id';
 import { CaseStatus, caseStatusOf } from './case-status';
 import { CaseEvent, caseEventId } from './schemas/case-event.schema';
@@ -20,6 +21,7 @@ export class CaseStore {
   constructor(
     @InjectModel(ModerationCase.name) private readonly cases: Model<ModerationCase>,
     @InjectModel(CaseEvent.name) private readonly events: Model<CaseEvent>,
+    private readonly queueFeed: QueueFeed,
   ) {}
 
   /** Creates the target's case once; every later call (any report, any process) finds it there. */
@@ -39,6 +41,22 @@ export class CaseStore {
 
   eventsOf(caseId: string): Promise<CaseEvent[]> {
     return this.events.find({ caseId }).sort({ seq: 1 }).lean();
+  }
+
+  /**
+   * The events by `_id` in seq order: one indexed lookup each on the embedded FerretDB, where
+   * `eventsOf` scans the collection. For the queue projection, which reads a case again on
+   * every change. Two misses in a row end it: a removed decision leaves a hole of one seq when
+   * a reopen was appended on top of it before the removal (appends take the seq after the last).
+   */
+  async eventsById(caseId: string): Promise<CaseEvent[]> {
+    const events: CaseEvent[] = [];
+    const read = (seq: number) => this.events.findById(caseEventId(caseId, seq)).lean<CaseEvent>().exec();
+    for (let seq = 0; ; seq++) {
+      const event = (await read(seq)) ?? (await read(++seq));
+      if (!event) return events;
+      events.push(event);
+    }
   }
 
   async statusOf(caseId: string, now = new Date()): Promise<CaseStatus> {
@@ -69,6 +87,8 @@ export class CaseStore {
       const now = new Date();
       const status = caseStatusOf(events, now);
       const event: CaseEvent = { ...next(status, now), _id: caseEventId(caseId, status.eventCount), caseId, seq: status.eventCount, at: now };
+      // Announced before the insert (see QueueFeed): the queue projections read the case again.
+      await this.queueFeed.append('case', caseId, event._id);
       try {
         await this.events.create(event);
         return { event, status: caseStatusOf([...events, event], now) };
@@ -81,5 +101,6 @@ export class CaseStore {
   /** Takes back an event whose effect could not be started (a decision Temporal did not accept). */
   async removeEvent(eventId: string): Promise<void> {
     await this.events.deleteOne({ _id: eventId });
+    await this.queueFeed.append('case', eventId.slice(0, eventId.lastIndexOf(':')));
   }
 }

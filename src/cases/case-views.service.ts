@@ -10,6 +10,7 @@ import { CaseStore } from './case-store.service';
 import { CaseQueueQuery } from './dto/case-requests.dto';
 import { CaseQueuePage, CaseView } from './dto/case.views';
 import { decodeCursor } from './queue-cursor';
+import { QueueProjection } from './queue-projection.service';
 import { ModerationCase } from './schemas/moderation-case.schema';
 
 /** What moderators read: the queue of cases and one case in full. */
@@ -19,26 +20,29 @@ export class CaseViews {
     private readonly cases: CaseStore,
     private readonly reports: ReportStore,
     private readonly config: AppConfig,
+    private readonly projection: QueueProjection,
   ) {}
 
   /**
-   * Two reads whatever the queue's size: the awaiting reports, then the events of their cases.
+   * From this instance's in-memory queue (see QueueProjection). Until it has loaded: two reads
+   * whatever the queue's size, the awaiting reports, then the events of their cases.
    * `moderatorId` is who asks: their own claims stay listed, other moderators' claims are hidden.
    */
   async queue(query: CaseQueueQuery, moderatorId: string): Promise<CaseQueuePage> {
-    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const reports = await this.reports.awaitingReview(query.targetKind);
-    const caseIds = [...new Set(reports.map((r) => `case-${r.target.kind}-${r.target.id}`))];
-    const events = await this.cases.eventsOfCases(caseIds);
-    return buildCaseQueue(reports, events, {
+    const options = {
       now: new Date(),
       moderatorId,
       reason: query.reason,
       weights: this.config.queueReasonWeights,
       reviewDeadlineMs: this.config.reviewDeadlineMs,
-      after,
+      after: query.cursor ? decodeCursor(query.cursor) : undefined,
       limit: query.limit ?? 20,
-    });
+    };
+    const page = await this.projection.page({ ...options, targetKind: query.targetKind });
+    if (page) return page;
+    const reports = await this.reports.awaitingReview(query.targetKind);
+    const caseIds = [...new Set(reports.map((r) => `case-${r.target.kind}-${r.target.id}`))];
+    return buildCaseQueue(reports, await this.cases.eventsOfCases(caseIds), options);
   }
 
   async view(caseId: string): Promise<CaseView> {

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { ReportStoreModule } from '../reports/report-store.module';
+import { QueueFeedModule } from '../queue-feed/queue-feed.module';
 import { TemporalModule } from '../temporal/temporal.module';
 import { CaseActions } from './case-actions.service';
 import { CaseStoreModule } from './case-store.module';
 import { CaseViews } from './case-views.service';
 import { CasesController } from './cases.controller';
+import { QueueProjection } from './queue-projection.service';
 
 @Module({
-  imports: [CaseStoreModule, ReportStoreModule, TemporalModule],
+  imports: [CaseStoreModule, ReportStoreModule, QueueFeedModule, TemporalModule],
   controllers: [CasesController],
-  providers: [CaseViews, CaseActions],
+  providers: [CaseViews, CaseActions, QueueProjection],
 })
 export class CasesModule {}

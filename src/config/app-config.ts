@@ -32,6 +32,8 @@ export class AppConfig {
   readonly claimTtlMs: number;
   /** Queue priority per reason (higher first); a case weighs as its heaviest reason. */
   readonly queueReasonWeights: Readonly<Record<string, number>>;
+  /** API only: how often the in-memory queue tails the change feed, and rebuilds itself from the reports. */
+  readonly queueProjection: { pollMs: number; reloadMs: number };
   /** R9: sanctions on reported accounts: the ladder per severity tier, the strike window, the appeal window. */
   readonly sanctionPolicy: { ladders: SanctionLadders; strikeWindowMs: number; appealWindowMs: number };
   readonly logLevel: string;
@@ -83,6 +85,10 @@ export class AppConfig {
     this.filingRateLimit = read('FILING_RATE_LIMIT', '20/1m', rate);
     this.claimTtlMs = read('CLAIM_TTL', '30m', parseDuration);
     this.queueReasonWeights = read('QUEUE_REASON_WEIGHTS', '', (raw) => ({ ...DEFAULT_REASON_WEIGHTS, ...parseReasonWeights(raw) }));
+    this.queueProjection = {
+      pollMs: read('QUEUE_FEED_POLL', '200ms', (raw) => atLeast(parseDuration(raw), 10)),
+      reloadMs: read('QUEUE_PROJECTION_RELOAD', '10m', (raw) => atLeast(parseDuration(raw), 1_000)),
+    };
     this.sanctionPolicy = {
       ladders: Object.fromEntries(
         SEVERITY_TIERS.map((tier) => [tier, read(`SANCTION_LADDER_${tier.toUpperCase()}`, DEFAULT_LADDERS[tier], parseLadder)]),
@@ -128,6 +134,11 @@ function positiveInt(raw: string, max: number, min = 1): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) throw new Error(`expected an integer from ${min} to ${max}, got "${raw}"`);
   return value;
+}
+
+function atLeast(ms: number, min: number): number {
+  if (ms < min) throw new Error(`expected at least ${min} ms, got ${ms} ms`);
+  return ms;
 }
 
 function rate(raw: string): { limit: number; windowMs: number } {

@@ -15,6 +15,7 @@ import { FalseReportStrike, FalseReportStrikeSchema } from '../reporter-standing
 import { ReportingRestriction, ReportingRestrictionSchema } from '../reporter-standing/schemas/reporting-restriction.schema';
 import { Notice, NoticeSchema } from '../notices/schemas/notice.schema';
 import { NoticeDelivery, NoticeDeliverySchema } from '../notices/schemas/notice-delivery.schema';
+import { QueueFeedEntry, QueueFeedEntrySchema } from '../queue-feed/schemas/queue-feed-entry.schema';
 import { Report, ReportSchema } from '../reports/schemas/report.schema';
 import { AppealDecision, AppealDecisionSchema, SanctionAppeal, SanctionAppealSchema } from '../sanctions/schemas/sanction-appeal.schema';
 import { SanctionEvent, SanctionEventSchema } from '../sanctions/schemas/sanction-event.schema';
@@ -44,6 +45,7 @@ export const ALL_MODELS: Array<{ name: string; schema: Schema }> = [
   { name: NoticeDelivery.name, schema: NoticeDeliverySchema },
   { name: ModerationCase.name, schema: ModerationCaseSchema },
   { name: CaseEvent.name, schema: CaseEventSchema },
+  { name: QueueFeedEntry.name, schema: QueueFeedEntrySchema },
   { name: TicketResolution.name, schema: TicketResolutionSchema },
   { name: Sanction.name, schema: SanctionSchema },
   { name: SanctionEvent.name, schema: SanctionEventSchema },

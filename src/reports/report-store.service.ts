@@ -3,9 +3,12 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import type { ReportTarget, ReportStatus } from '../../workflows/definitions';
 import { isDuplicateKey } from '../common/database-errors';
+import { QueueFeed } from '../queue-feed/queue-feed.service';
 import { Report, TimelineEntry } from './schemas/report.schema';
 
 const QUEUE_FIELDS = { target: 1, reasons: 1, policyCategories: 1, reviewOpenedAt: 1, createdAt: 1, evidence: 1 } as const;
+/** A step setting one of these changes what the moderation queue shows (entering or leaving it, the evidence digest). */
+const QUEUE_VISIBLE: ReadonlyArray<keyof Report> = ['status', 'reviewOpenedAt', 'evidence'];
 /** Not decided yet: still being admitted, or waiting for a moderator. */
 const OPEN_STATUSES: ReportStatus[] = ['received', 'awaiting_review'];
 /** Most reports a case view lists. */
@@ -16,7 +19,10 @@ export type NewReport = Omit<Report, 'createdAt' | 'updatedAt' | 'timeline'>;
 /** The only code that writes report documents; shared by the API and the worker's activities. */
 @Injectable()
 export class ReportStore {
-  constructor(@InjectModel(Report.name) private readonly reports: Model<Report>) {}
+  constructor(
+    @InjectModel(Report.name) private readonly reports: Model<Report>,
+    private readonly queueFeed: QueueFeed,
+  ) {}
 
   /**
    * Inserts, or returns the report that already has this id (a repeated idempotency key).
@@ -59,6 +65,7 @@ export class ReportStore {
     detail?: string,
     alsoSteps: string[] = [],
   ): Promise<boolean> {
+    await this.announceToQueue(typeof report === 'string' ? report : report._id, step, set);
     const current = typeof report === 'string' ? await this.reports.findById(report, { [`timeline.${step}`]: 1 }).lean() : report;
     if (!current || current.timeline?.[step]) return false;
     const at = new Date();
@@ -67,6 +74,16 @@ export class ReportStore {
     const also = Object.fromEntries(alsoSteps.map((other) => [`timeline.${other}`, { at }]));
     await this.reports.updateOne({ _id: current._id }, { $set: { ...set, ...also, [`timeline.${step}`]: entry } });
     return true;
+  }
+
+  /**
+   * Tells the API instances' queue projections to read the report again. Before the update, and
+   * on every call (a retry finds the step done but still announces it): an entry without its
+   * write is only waited for a while, a write without its entry would be missed until the next
+   * full reload. Filing needs no entry: a `received` report is not in the queue yet.
+   */
+  private async announceToQueue(reportId: string, step: string, set: Partial<Report>): Promise<void> {
+    if (QUEUE_VISIBLE.some((field) => field in set)) await this.queueFeed.append('report', reportId, step);
   }
 
   countAwaitingReview(): Promise<number> {

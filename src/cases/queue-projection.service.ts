@@ -1,0 +1,177 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { QueueFeed } from '../queue-feed/queue-feed.service';
+import type { QueueFeedEntry } from '../queue-feed/schemas/queue-feed-entry.schema';
+import { ReportStore } from '../reports/report-store.service';
+import type { Report } from '../reports/schemas/report.schema';
+import { caseIdOf } from './case-id';
+import type { QueueReport } from './case-queue';
+import { CaseStore } from './case-store.service';
+import type { CaseQueuePage } from './dto/case.views';
+import { QueueState, QueueStateOptions } from './queue-state';
+
+/**
+ * How long an entry is waited for when its write has not landed yet (entries are appended
+ * before the write). Past it the write is taken as failed; a retry appends a new entry, and
+ * the periodic reload repairs anything else.
+ */
+const PENDING_FOR_MS = 60_000;
+
+interface Pending {
+  entry: QueueFeedEntry;
+  since: number;
+}
+
+/**
+ * The moderation queue of this API instance, in memory. Loaded once with the queue's old reads
+ * (every awaiting report, the events of their cases), then kept current by tailing the change
+ * feed that the report and case stores append to, re-reading each changed report or case by
+ * `_id`: on the embedded FerretDB those are the only reads served from an index, while the
+ * queue's own reads scan whole collections (about a second per 10,000 reports).
+ */
+@Injectable()
+export class QueueProjection implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger(QueueProjection.name);
+  /** Null until the first load: the queue is then computed from the database as before. */
+  private state: QueueState | null = null;
+  /** The next feed position to apply. */
+  private cursor = 0;
+  private pending = new Map<number, Pending>();
+  private reloadedAt = 0;
+  /** Catch-ups and the swap of a reloaded state run one at a time. */
+  private lock: Promise<unknown> = Promise.resolve();
+  private queuedCatchUp: Promise<void> | null = null;
+  private timer?: NodeJS.Timeout;
+  private ticking: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  constructor(
+    private readonly feed: QueueFeed,
+    private readonly reports: ReportStore,
+    private readonly cases: CaseStore,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // In the background: the API answers (the old way) while the queue loads.
+    this.schedule(0);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.ticking;
+    await this.lock;
+  }
+
+  /**
+   * A page from memory, null before the first load. It first applies what the feed announced
+   * since the last poll (one `_id` lookup when nothing did), so whatever finished before the
+   * request is in the answer: a moderator's own claim, a report that just entered review.
+   */
+  async page(options: QueueStateOptions): Promise<CaseQueuePage | null> {
+    if (!this.state) return null;
+    await this.catchUp();
+    return this.state.page(options);
+  }
+
+  /** Applies the feed from the cursor. Callers arriving before a queued run starts share it: it starts after their writes. */
+  catchUp(): Promise<void> {
+    return (this.queuedCatchUp ??= this.exclusively(async () => {
+      this.queuedCatchUp = null;
+      await this.tail();
+    }));
+  }
+
+  /**
+   * Rebuilds the state with the full reads, off the lock (the old state keeps answering), then
+   * applies again the entries of the last PENDING_FOR_MS: their writes may have landed after
+   * the reads. Repairs what no entry announced (a process that died between entry and write).
+   */
+  async reload(): Promise<void> {
+    const startedAt = Date.now();
+    const end = await this.feed.end(this.cursor);
+    const awaiting = await this.reports.awaitingReview();
+    const events = await this.cases.eventsOfCases([...new Set(awaiting.map((r) => caseIdOf(r.target)))]);
+    const next = new QueueState(this.config.queueReasonWeights);
+    for (const report of awaiting) next.putReport(report, events.get(caseIdOf(report.target)) ?? []);
+    const pending = new Map<number, Pending>();
+    let position = await this.feed.firstSince(new Date(startedAt - PENDING_FOR_MS), end);
+    position = await this.follow(next, position, pending, () => undefined);
+    await this.exclusively(async () => {
+      this.state = next;
+      this.cursor = position;
+      this.pending = pending;
+      this.reloadedAt = Date.now();
+    });
+    this.log.log(`moderation queue loaded: ${next.reportCount} awaiting reports in ${Date.now() - startedAt} ms`);
+  }
+
+  private async tail(): Promise<void> {
+    const state = this.state!;
+    for (const [position, { entry, since }] of this.pending) {
+      if ((await this.apply(state, entry)) || Date.now() - since > PENDING_FOR_MS) this.pending.delete(position);
+    }
+    await this.follow(state, this.cursor, this.pending, (position) => (this.cursor = position));
+  }
+
+  /** Applies entries from `position` to the first missing one; returns that position. */
+  private async follow(state: QueueState, position: number, pending: Map<number, Pending>, advanced: (position: number) => void): Promise<number> {
+    for (let entry = await this.feed.entryAt(position); entry; entry = await this.feed.entryAt(position)) {
+      if (!(await this.apply(state, entry))) pending.set(position, { entry, since: Date.now() });
+      advanced(++position);
+    }
+    return position;
+  }
+
+  /**
+   * Reads the entry's report or case again and puts what it finds in `state`; false while the
+   * announced write has not landed (the entry's marker is not there yet).
+   */
+  private async apply(state: QueueState, entry: QueueFeedEntry): Promise<boolean> {
+    if (entry.kind === 'report') {
+      const report = await this.reports.find(entry.id);
+      if (report?.status === 'awaiting_review') {
+        const caseId = caseIdOf(report.target);
+        state.putReport(queueReport(report), state.holdsCase(caseId) ? undefined : await this.cases.eventsById(caseId));
+      } else state.dropReport(entry.id);
+      return !report || !entry.marker || report.timeline?.[entry.marker] !== undefined;
+    }
+    // A case without awaiting reports is not held; its events are read when a report arrives.
+    if (!state.holdsCase(entry.id)) return true;
+    const events = await this.cases.eventsById(entry.id);
+    state.setEvents(entry.id, events);
+    return !entry.marker || events.some((e) => e._id === entry.marker);
+  }
+
+  private exclusively<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(work);
+    this.lock = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Polls the feed every QUEUE_FEED_POLL and reloads every QUEUE_PROJECTION_RELOAD; the first tick loads. */
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.ticking = this.tick().finally(() => this.schedule(this.config.queueProjection.pollMs));
+    }, delayMs);
+    // The HTTP server keeps the process alive, not this timer.
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      if (!this.state || Date.now() - this.reloadedAt >= this.config.queueProjection.reloadMs) await this.reload();
+      else await this.catchUp();
+    } catch (error) {
+      // The database may be down for a while: the next tick tries again, reads see the error.
+      if (!this.stopped) this.log.warn(`moderation queue not refreshed: ${(error as Error).message}`);
+    }
+  }
+}
+
+function queueReport(report: Report): QueueReport {
+  const { _id, target, reasons, policyCategories, reviewOpenedAt, createdAt, evidence } = report;
+  return { _id, target, reasons, policyCategories, reviewOpenedAt, createdAt, ...(evidence ? { evidence } : {}) };
+}

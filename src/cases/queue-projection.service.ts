@@ -64,6 +64,11 @@ export class QueueProjection implements OnApplicationBootstrap, OnModuleDestroy 
     await this.lock;
   }
 
+  /** Whether the queue is answered from memory yet. */
+  get loaded(): boolean {
+    return this.state !== null;
+  }
+
   /**
    * A page from memory, null before the first load. It first applies what the feed announced
    * since the last poll (one `_id` lookup when nothing did), so whatever finished before the

@@ -2,7 +2,7 @@ import { CHAIN_SCHEME, LEGACY_SCHEME, chainDigests, chainRoot } from '../../src/
 import { itemDigest, rootDigest } from '../../src/evidence/evidence-digest';
 import { keyedReportId } from '../../src/reports/filing-identity';
 import { Platform } from '../support/platform-fixtures';
-import { TestApp, startTestApp } from '../support/test-app';
+import { TestApp, eventually, startTestApp } from '../support/test-app';
 
 let t: TestApp;
 let platform: Platform;
@@ -117,7 +117,9 @@ describe('R6: tamper-evident evidence', () => {
 
     await platform.fileReport(reporter, 'open_chat_post', postId, ['abusive_hateful'], key).expect(202);
     await platform.awaitStatus(reportId, 'awaiting_review');
-    const result = await verify(reportId);
+    // An Open Chat post's review opens inside storeEvidence, a moment before that step's result
+    // (the recorded root) reaches the history.
+    const result = await eventually(() => verify(reportId), (r) => r.recordedRoot != null);
     expect(result).toMatchObject({ scheme: LEGACY_SCHEME, status: 'intact', recordedRoot: rootDigest([digest]), recomputedRoot: rootDigest([digest]) });
 
     await items().updateOne({ reportId, seq: 0 }, { $set: { text: 'edited' } });

@@ -7,7 +7,7 @@
  * Prints figures, asserts nothing.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Api } from './lib/api';
+import { Api, walkQueuePages } from './lib/api';
 import { rssMb, startStack } from './lib/stack';
 import { percentiles, timed } from './lib/stats';
 
@@ -46,12 +46,7 @@ async function main(): Promise<void> {
     log(`the API's queue held all of them ${Date.now() - began} ms after the first was written`);
     await sleep(3_000);
     const [apiMb, workerMb] = await Promise.all([rssMb(stack.pids.api), rssMb(stack.pids.worker)]);
-    const pages: number[] = [];
-    let cursor: string | null = null;
-    for (let i = 0; i < 200; i++) {
-      const page: { nextCursor: string | null } = await timed(pages, () => api.get(`/v1/moderation/queue?limit=20${cursor ? `&cursor=${cursor}` : ''}`));
-      cursor = i % 20 === 19 ? null : page.nextCursor;
-    }
+    const pages = await walkQueuePages(api, 200);
     const filtered: number[] = [];
     for (let i = 0; i < 50; i++) await timed(filtered, () => api.get(`/v1/moderation/queue?limit=20&targetKind=open_chat_post&reason=${REASONS[i % REASONS.length]}`));
     log(`queue, 200 pages walked with the cursor: ${JSON.stringify(percentiles(pages))}`);

@@ -1,10 +1,10 @@
 import { WorkflowClient } from '@temporalio/client';
 import { MongoClient } from 'mongodb';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Api, fileReport } from '../lib/api';
+import { Api, fileReport, walkQueuePages } from '../lib/api';
 import { seedChats } from '../lib/seed';
 import { rssMb } from '../lib/stack';
-import { Percentiles, percentiles, runPool, timed } from '../lib/stats';
+import { Percentiles, percentiles, runPool } from '../lib/stats';
 
 export interface BacklogResult {
   reports: number;
@@ -50,14 +50,6 @@ export async function backlog(
   await sleep(Math.min(5_000, count * 10));
   const [workerRssMb, apiRssMb] = await Promise.all([rssMb(pids.worker), rssMb(pids.api)]);
 
-  const samples: number[] = [];
-  let cursor: string | null = null;
-  for (let i = 0; i < queueRequests; i++) {
-    const page: { nextCursor: string | null } = await timed(samples, () =>
-      api.get(`/v1/moderation/queue?limit=20${cursor ? `&cursor=${cursor}` : ''}`),
-    );
-    // Walk the pages, as a moderator does; every 20th request starts over at the oldest.
-    cursor = i % 20 === 19 ? null : page.nextCursor;
-  }
+  const samples = await walkQueuePages(api, queueRequests);
   return { reports: count, fileSeconds, parkSeconds, workerRssIdleMb, workerRssMb, apiRssMb, queue: percentiles(samples) };
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
@@ -20,6 +21,8 @@ import (
 func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on")
 	dataDir := flag.String("data-dir", "./data", "directory for the SQLite files")
+	scalarFields := flag.String("scalar-fields", "",
+		"comma-separated fields (dotted paths allowed) that never hold arrays: equality filters on them use their indexes")
 	flag.Parse()
 
 	dir, err := filepath.Abs(*dataDir)
@@ -31,9 +34,10 @@ func main() {
 	}
 
 	db, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + dir + "/",
+		Listener:     ferretdb.ListenerConfig{TCP: *listen},
+		Handler:      "sqlite",
+		SQLiteURL:    "file:" + dir + "/",
+		ScalarFields: fieldList(*scalarFields),
 	})
 	if err != nil {
 		log.Fatalf("ferretdb: %v", err)
@@ -45,4 +49,14 @@ func main() {
 	log.Printf("ferretdb listening on %s, data in %s", *listen, dir)
 	db.Run(ctx)
 	log.Printf("ferretdb stopped")
+}
+
+func fieldList(csv string) []string {
+	var fields []string
+	for _, f := range strings.Split(csv, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			fields = append(fields, f)
+		}
+	}
+	return fields
 }

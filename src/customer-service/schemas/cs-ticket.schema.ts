@@ -1,4 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { ReportTargetRecord } from '../../reports/schemas/report.schema';
 import type { Escalation } from '../escalation';
 
 export const TICKET_KINDS = ['report_decided', 'review_overdue', 'report_expired'] as const;
@@ -39,8 +40,8 @@ export class CsTicket {
   @Prop({ required: true })
   summary: string;
 
-  @Prop({ type: Object, required: true })
-  target: { kind: string; id: string };
+  @Prop({ type: SchemaFactory.createForClass(ReportTargetRecord), required: true })
+  target: ReportTargetRecord;
 
   @Prop({ type: [String], required: true })
   reasons: string[];

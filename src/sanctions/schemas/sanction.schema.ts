@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { TARGET_KINDS, TargetKind } from '../../../workflows/definitions';
+import { ReportTargetRecord } from '../../reports/schemas/report.schema';
 import { MEASURE_KINDS, MeasureKind } from '../sanction-ladder';
 
 /**
@@ -29,8 +29,8 @@ export class Sanction {
   policy: string;
 
   /** The content the sanction answers (what the statement of reasons points to). */
-  @Prop({ type: Object, required: true })
-  target: { kind: TargetKind; id: string };
+  @Prop({ type: SchemaFactory.createForClass(ReportTargetRecord), required: true })
+  target: ReportTargetRecord;
 
   /** `moderator_decision` (the ladder applied on approval) or `customer_service` (a measure on a ticket). */
   @Prop({ type: String, required: true, enum: ['moderator_decision', 'customer_service'] })

@@ -13,6 +13,7 @@ import { percentiles } from './lib/stats';
 import { backlog } from './parts/backlog';
 import { evidenceVerifyCost } from './parts/evidence';
 import { historyCost } from './parts/history';
+import { pairedLatency } from './parts/paired-latency';
 import { BaselineSamples, LifecycleSamples, ThroughputResult, baselineThroughput, lifecycleThroughput } from './parts/lifecycle';
 
 const began = Date.now();
@@ -51,9 +52,9 @@ async function main(): Promise<void> {
         rawStart: percentiles(raw.start),
         rawSignal: percentiles(raw.signal),
       };
+      log(`latency: ${options.n} reports and ${options.n} bare workflows side by side, ${options.c} concurrent clients`);
+      results.pairedLatency = await pairedLatency(api, stack.mongo, workflows, runId, options.n, options.c);
     }
-    // Before the history part: its 10,000 messages would slow every evidence capture of the
-    // backlog on the embedded FerretDB, which scans a collection for any filter but `_id`.
     if (options.parts.has('backlog')) {
       log(`backlog: ${options.backlog} reports parked awaiting review`);
       results.backlog = await backlog(api, stack.mongo, workflows, stack.pids, runId, options.backlog, Math.max(options.c, 10), options.queueRequests, log);

@@ -4,6 +4,7 @@ import { repoRoot } from '../../scripts/lib/local-servers';
 import type { BacklogResult } from '../parts/backlog';
 import type { EvidenceVerifyCost } from '../parts/evidence';
 import type { HistoryCost } from '../parts/history';
+import type { PairedLatency } from '../parts/paired-latency';
 import type { ThroughputResult } from '../parts/lifecycle';
 import { Percentiles, round } from './stats';
 import { chartSvg } from './svg';
@@ -14,7 +15,10 @@ export interface BenchResults {
   options: Record<string, unknown>;
   baseline?: ThroughputResult;
   lifecycle?: ThroughputResult;
+  /** Sampled during the throughput parts: filing while lifecycles run, raw starts while bare workflows do. */
   latency?: { fileReport: Percentiles; approve: Percentiles; rawStart: Percentiles; rawSignal: Percentiles };
+  /** Each API call and its raw Temporal counterpart back to back, under the same load. */
+  pairedLatency?: PairedLatency;
   history?: HistoryCost[];
   backlog?: BacklogResult;
   evidence?: EvidenceVerifyCost[];
@@ -29,9 +33,10 @@ function judge(r: BenchResults): NonNullable<BenchResults['targets']> {
     const ratio = r.lifecycle.perSecond / r.baseline.perSecond;
     out.push({ target: 'lifecycle throughput >= 0.8x baseline', value: `${round(ratio, 2)}x`, met: ratio >= 0.8 });
   }
-  if (r.latency) {
-    const ratio = r.latency.fileReport.p99 / r.latency.rawStart.p99;
-    out.push({ target: 'POST /v1/reports p99 <= 1.5x raw start p99', value: `${round(ratio, 2)}x`, met: ratio <= 1.5 });
+  for (const [when, l] of [['same load', r.pairedLatency], ['throughput parts', r.latency]] as const) {
+    if (!l) continue;
+    const ratio = l.fileReport.p99 / l.rawStart.p99;
+    out.push({ target: `POST /v1/reports p99 <= 1.5x raw start p99 (${when})`, value: `${round(ratio, 2)}x`, met: ratio <= 1.5 });
   }
   if (r.history) {
     const [short, long] = r.history;
@@ -57,11 +62,12 @@ export function formatTable(r: BenchResults): string {
     if (t?.cpuMsPerItem) rows.push([`CPU ms per ${name}`, cpuBreakdown(t.cpuMsPerItem)]);
   }
   if (r.lifecycle && r.baseline) rows.push(['lifecycle / baseline', `${round(r.lifecycle.perSecond / r.baseline.perSecond, 2)}x`]);
-  if (r.latency) {
-    rows.push(['POST /v1/reports', ms(r.latency.fileReport)]);
-    rows.push(['raw workflow.start', ms(r.latency.rawStart)]);
-    rows.push(['POST /v1/reports/:id/approve', ms(r.latency.approve)]);
-    rows.push(['raw handle.signal', ms(r.latency.rawSignal)]);
+  for (const [when, l] of [['same load', r.pairedLatency], ['throughput parts', r.latency]] as const) {
+    if (!l) continue;
+    rows.push([`POST /v1/reports, ${when}`, ms(l.fileReport)]);
+    rows.push([`raw workflow.start, ${when}`, ms(l.rawStart)]);
+    rows.push([`POST /v1/reports/:id/approve, ${when}`, ms(l.approve)]);
+    rows.push([`raw handle.signal, ${when}`, ms(l.rawSignal)]);
   }
   for (const h of r.history ?? []) rows.push([`history, ${h.messages} messages`, `${h.events} events, ${h.bytes} bytes`]);
   if (r.backlog) {

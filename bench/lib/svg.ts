@@ -33,10 +33,10 @@ export function chartSvg(r: BenchResults): string {
       ...(r.baseline ? [{ name: 'bare baseline', value: r.baseline.perSecond, unit: '/s', raw: true }] : []),
     ]);
   }
-  if (r.latency) {
-    const l = r.latency;
+  for (const [when, l] of [['same load', r.pairedLatency], ['throughput parts', r.latency]] as const) {
+    if (!l) continue;
     for (const p of ['p50', 'p95', 'p99'] as const) {
-      title(`Latency ${p} (ms)`);
+      title(`Latency ${p}, ${when} (ms)`);
       bars([
         { name: 'POST /v1/reports', value: l.fileReport[p], unit: 'ms', raw: false },
         { name: 'raw workflow.start', value: l.rawStart[p], unit: 'ms', raw: true },

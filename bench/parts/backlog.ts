@@ -33,8 +33,7 @@ export async function backlog(
 ): Promise<BacklogResult> {
   const workerRssIdleMb = await rssMb(pids.worker);
   const targets = await seedChats(mongo, runId, count);
-  // Counted in Temporal's visibility store: on the embedded FerretDB a count scans every
-  // report, and polling it would slow the very thing measured.
+  // Counted in Temporal's visibility store: polling adds no load to the database being measured.
   const parked = async () => (await workflows.count(`ReportStatus = 'awaiting_review'`)).count;
   const parkedBefore = await parked();
   const start = performance.now();

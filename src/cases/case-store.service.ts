@@ -44,9 +44,9 @@ export class CaseStore {
   }
 
   /**
-   * The events by `_id` in seq order: one indexed lookup each on the embedded FerretDB, where
-   * `eventsOf` scans the collection. For the queue projection, which reads a case again on
-   * every change. Two misses in a row end it: a removed decision leaves a hole of one seq when
+   * The events by `_id` in seq order, one lookup each: needs nothing but the `_id` index (on
+   * upstream FerretDB, `eventsOf` scans the collection). For the queue projection, which reads
+   * a case again on every change. Two misses in a row end it: a removed decision leaves a hole of one seq when
    * a reopen was appended on top of it before the removal (appends take the seq after the last).
    */
   async eventsById(caseId: string): Promise<CaseEvent[]> {

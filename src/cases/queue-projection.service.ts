@@ -26,8 +26,8 @@ interface Pending {
  * The moderation queue of this API instance, in memory. Loaded once with the queue's old reads
  * (every awaiting report, the events of their cases), then kept current by tailing the change
  * feed that the report and case stores append to, re-reading each changed report or case by
- * `_id`: on the embedded FerretDB those are the only reads served from an index, while the
- * queue's own reads scan whole collections (about a second per 10,000 reports).
+ * `_id`: single-document index lookups, while the queue's own reads return and sort every
+ * awaiting report and its case's events (about a second per 10,000 reports on FerretDB).
  */
 @Injectable()
 export class QueueProjection implements OnApplicationBootstrap, OnModuleDestroy {

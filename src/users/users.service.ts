@@ -30,8 +30,8 @@ export class UsersService {
 
   /** Throws USER_NOT_FOUND naming the first missing user. */
   async requireAll(...userIds: string[]): Promise<void> {
-    // One lookup per id rather than `$in`: the embedded FerretDB (SQLite) serves only `_id`
-    // equality from its index and scans the whole collection for anything else.
+    // One lookup per id rather than `$in`: the embedded FerretDB (SQLite) serves equality from
+    // an index but reads the whole collection for `$in`.
     const found = await Promise.all(userIds.map((id) => this.users.exists({ _id: id })));
     const missing = userIds.find((_id, i) => !found[i]);
     if (missing) throw ApiError.notFound('USER_NOT_FOUND', `User ${missing} does not exist.`);

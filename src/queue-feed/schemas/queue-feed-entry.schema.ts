@@ -6,7 +6,7 @@ export type QueueFeedKind = (typeof QUEUE_FEED_KINDS)[number];
 /**
  * One change that may alter what the moderation queue shows, written once under a dense id
  * (`qf-000000000042`). Readers tail the feed with `_id` lookups only: the embedded FerretDB
- * serves those from its index and scans the whole collection for any other filter or sort.
+ * serves those from its index and reads the whole collection for ranges and sorts.
  */
 @Schema({ collection: 'queue_feed', versionKey: false })
 export class QueueFeedEntry {

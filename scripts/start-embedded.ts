@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { SEARCH_ATTRIBUTE_TYPES } from '../workflows/definitions';
 import { RunningServer } from './lib/child-process';
-import { apiHealthy, startNodeProcess, workerStarted } from './lib/node-process';
+import { WORKER_PROCESS, apiHealthy, startNodeProcess, workerStarted } from './lib/node-process';
 import { repoRoot, startFerretDb, startTemporalDevServer } from './lib/local-servers';
 import { ensureLocalSecrets } from './lib/local-secrets';
 import { printQuickStart } from './quick-start-banner';
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
 
   say('starting worker and API (logs: .data/logs/)');
   const dist = join(root, 'dist', 'src');
-  running.push(await startNodeProcess('worker', join(dist, 'worker', 'main.js'), join(logDir, 'worker.log'), workerStarted()));
+  running.push(await startNodeProcess('worker', join(dist, 'worker', 'main.js'), join(logDir, 'worker.log'), workerStarted(), WORKER_PROCESS));
   running.push(await startNodeProcess('api', join(dist, 'main.js'), join(logDir, 'api.log'), apiHealthy(port)));
   await printQuickStart({ apiUrl: `http://localhost:${port}`, temporalUi, jwtSecret: process.env.AUTH_JWT_SECRET });
 }

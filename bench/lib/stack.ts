@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunningServer } from '../../scripts/lib/child-process';
 import { findFreePort, repoRoot, startFerretDb, startTemporalDevServer } from '../../scripts/lib/local-servers';
-import { apiHealthy, loggedLine, startNodeProcess, workerStarted } from '../../scripts/lib/node-process';
+import { WORKER_PROCESS, apiHealthy, loggedLine, startNodeProcess, workerStarted } from '../../scripts/lib/node-process';
 import { throwAwayServiceAuth } from '../../scripts/lib/service-token';
 import { formatPayloadKey, parsePayloadKeys, payloadDataConverter } from '../../src/payload-encryption/payload-keys';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/definitions';
@@ -64,13 +64,15 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
     });
     const dist = join(repoRoot(), 'dist');
     log('starting worker, baseline worker and API');
-    const worker = await startNodeProcess('worker', join(dist, 'src', 'worker', 'main.js'), join(dir, 'worker.log'), workerStarted());
+    const worker = await startNodeProcess('worker', join(dist, 'src', 'worker', 'main.js'), join(dir, 'worker.log'), workerStarted(), WORKER_PROCESS);
     running.push(worker);
     const baselineWorker = await startNodeProcess(
       'baseline-worker',
       join(dist, 'bench', 'baseline', 'worker.js'),
       join(dir, 'baseline-worker.log'),
       loggedLine('baseline worker started'),
+      // The same worker settings, process flags included.
+      WORKER_PROCESS,
     );
     running.push(baselineWorker);
     // Request logs at info would measure the log sink, not the service.

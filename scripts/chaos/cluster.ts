@@ -4,7 +4,7 @@ import { formatPayloadKey } from '../../src/payload-encryption/payload-keys';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/definitions';
 import { RunningServer } from '../lib/child-process';
 import { findFreePort, repoRoot, startFerretDb, startTemporalDevServer } from '../lib/local-servers';
-import { apiHealthy, startNodeProcess, workerStarted } from '../lib/node-process';
+import { WORKER_PROCESS, apiHealthy, startNodeProcess, workerStarted } from '../lib/node-process';
 
 /**
  * The embedded default as separate processes (Temporal dev server with a data file, FerretDB,
@@ -53,7 +53,7 @@ export class ChaosCluster {
   }
 
   async startWorker(): Promise<void> {
-    this.worker = await startNodeProcess('worker', this.script('worker/main.js'), this.log('worker'), workerStarted());
+    this.worker = await startNodeProcess('worker', this.script('worker/main.js'), this.log('worker'), workerStarted(), WORKER_PROCESS);
   }
 
   async restartDb(): Promise<void> {

@@ -26,13 +26,13 @@ const TAIL_LINES = 20;
  * the terminal reaches only our Node process, which then stops the servers in order. In return
  * we must make sure they never outlive us: see `killOnHostExit`.
  */
-export function spawnServer(name: string, command: string, args: string[], logFile?: string): ServerProcess {
+export function spawnServer(name: string, command: string, args: string[], logFile?: string, env: Record<string, string> = {}): ServerProcess {
   let out: number | 'pipe' = 'pipe';
   if (logFile) {
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     out = fs.openSync(logFile, 'a');
   }
-  const child = spawn(command, args, { detached: true, stdio: ['ignore', logFile ? out : 'ignore', out] });
+  const child = spawn(command, args, { detached: true, stdio: ['ignore', logFile ? out : 'ignore', out], env: { ...process.env, ...env } });
   if (typeof out === 'number') fs.closeSync(out); // the child holds its own copy
 
   // Without a log file, keep the last stderr lines in memory for start-up errors.

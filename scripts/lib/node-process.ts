@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { WORKER_NODE_FLAGS, workerProcessEnv } from '../../src/worker/process-settings';
 import { RunningServer, spawnServer } from './child-process';
 
 export interface LogPosition {
@@ -12,10 +13,18 @@ export type ReadyCheck = (log: LogPosition, signal: AbortSignal) => Promise<void
 
 const READY_TIMEOUT_MS = 90_000;
 
+export interface NodeProcessSettings {
+  nodeFlags?: string[];
+  env?: Record<string, string>;
+}
+
+/** The worker's process settings (src/worker/process-settings.ts). */
+export const WORKER_PROCESS: NodeProcessSettings = { nodeFlags: WORKER_NODE_FLAGS, env: workerProcessEnv() };
+
 /** Runs one of our compiled Node entry points (API, worker) as a server with its own log file. */
-export async function startNodeProcess(name: string, script: string, logFile: string, ready: ReadyCheck): Promise<RunningServer> {
+export async function startNodeProcess(name: string, script: string, logFile: string, ready: ReadyCheck, settings: NodeProcessSettings = {}): Promise<RunningServer> {
   const offset = await stat(logFile).then((s) => s.size, () => 0);
-  const child = spawnServer(name, process.execPath, [script], logFile);
+  const child = spawnServer(name, process.execPath, [...(settings.nodeFlags ?? []), script], logFile, settings.env);
   await child.startup(async (signal) => {
     const timeout = AbortSignal.timeout(READY_TIMEOUT_MS);
     try {

@@ -43,22 +43,6 @@ export class CaseStore {
     return this.events.find({ caseId }).sort({ seq: 1 }).lean();
   }
 
-  /**
-   * The events by `_id` in seq order, one lookup each: needs nothing but the `_id` index (on
-   * upstream FerretDB, `eventsOf` scans the collection). For the queue projection, which reads
-   * a case again on every change. Two misses in a row end it: a removed decision leaves a hole of one seq when
-   * a reopen was appended on top of it before the removal (appends take the seq after the last).
-   */
-  async eventsById(caseId: string): Promise<CaseEvent[]> {
-    const events: CaseEvent[] = [];
-    const read = (seq: number) => this.events.findById(caseEventId(caseId, seq)).lean<CaseEvent>().exec();
-    for (let seq = 0; ; seq++) {
-      const event = (await read(seq)) ?? (await read(++seq));
-      if (!event) return events;
-      events.push(event);
-    }
-  }
-
   async statusOf(caseId: string, now = new Date()): Promise<CaseStatus> {
     return caseStatusOf(await this.eventsOf(caseId), now);
   }

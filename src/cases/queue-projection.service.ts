@@ -25,8 +25,8 @@ interface Pending {
 /**
  * The moderation queue of this API instance, in memory. Loaded once with the queue's old reads
  * (every awaiting report, the events of their cases), then kept current by tailing the change
- * feed that the report and case stores append to, re-reading each changed report or case by
- * `_id`: single-document index lookups, while the queue's own reads return and sort every
+ * feed that the report and case stores append to, re-reading each changed report (by `_id`) or
+ * case's events (by `caseId`): index lookups, while the queue's own reads return and sort every
  * awaiting report and its case's events (about a second per 10,000 reports on FerretDB).
  */
 @Injectable()
@@ -138,13 +138,13 @@ export class QueueProjection implements OnApplicationBootstrap, OnModuleDestroy 
       const report = await this.reports.find(entry.id);
       if (report?.status === 'awaiting_review') {
         const caseId = caseIdOf(report.target);
-        state.putReport(queueReport(report), state.holdsCase(caseId) ? undefined : await this.cases.eventsById(caseId));
+        state.putReport(queueReport(report), state.holdsCase(caseId) ? undefined : await this.cases.eventsOf(caseId));
       } else state.dropReport(entry.id);
       return !report || !entry.marker || report.timeline?.[entry.marker] !== undefined;
     }
     // A case without awaiting reports is not held; its events are read when a report arrives.
     if (!state.holdsCase(entry.id)) return true;
-    const events = await this.cases.eventsById(entry.id);
+    const events = await this.cases.eventsOf(entry.id);
     state.setEvents(entry.id, events);
     return !entry.marker || events.some((e) => e._id === entry.marker);
   }

@@ -18,6 +18,7 @@ export type { RunningServer } from './child-process';
 const READY_TIMEOUT_MS = 60_000;
 const POLL_MS = 100;
 const RPC_TIMEOUT_MS = 5_000;
+const PORT_CLASH_ATTEMPTS = 3;
 
 /** The clone's root, whether this file runs from scripts/lib (ts-jest) or dist/scripts/lib (tsc). */
 export function repoRoot(): string {
@@ -89,6 +90,8 @@ export interface TemporalDevServerOptions {
   uiCodecEndpoint?: string;
   logFile?: string;
   searchAttributes: Record<string, SearchAttributeType>;
+  /** Picks the HTTP API and metrics ports; a free port by default. */
+  choosePort?: () => Promise<number>;
 }
 
 export async function startTemporalDevServer(
@@ -113,6 +116,26 @@ export async function startTemporalDevServer(
   args.push('--dynamic-config-value', 'system.enableActivityEagerExecution=true');
   args.push('--log-level', 'warn');
 
+  // The HTTP API and metrics ports are chosen free, then bound moments later by the CLI; another
+  // server starting at the same time (a parallel test file, the chaos cluster) can take one in
+  // between. The process then exits with "address already in use": start it again on new ones.
+  const choosePort = o.choosePort ?? findFreePort;
+  for (let attempt = 1; ; attempt++) {
+    const sidePorts = ['--http-port', String(await choosePort()), '--metrics-port', String(await choosePort())];
+    try {
+      const server = await spawnTemporalDevServer([...args, ...sidePorts], { ip, address, namespace }, o);
+      return { ...server, address, uiUrl: `http://${ip}:${o.uiPort}` };
+    } catch (err) {
+      if (attempt >= PORT_CLASH_ATTEMPTS || !/address already in use/.test((err as Error).message)) throw err;
+    }
+  }
+}
+
+async function spawnTemporalDevServer(
+  args: string[],
+  { ip, address, namespace }: { ip: string; address: string; namespace: string },
+  o: TemporalDevServerOptions,
+): Promise<RunningServer> {
   const server = spawnServer('temporal dev server', toolPath('temporal'), args, o.logFile);
   await server.startup(async (signal) => {
     const deadline = Date.now() + READY_TIMEOUT_MS;
@@ -131,7 +154,7 @@ export async function startTemporalDevServer(
       await connection.close();
     }
   });
-  return { name: server.name, pid: server.pid, stop: server.stop, address, uiUrl: `http://${ip}:${o.uiPort}` };
+  return { name: server.name, pid: server.pid, stop: server.stop };
 }
 
 /**

@@ -40,6 +40,10 @@ async function main(): Promise<void> {
     if (options.parts.has('baseline')) {
       log(`baseline: ${options.n} bare workflows, ${options.c} concurrent clients`);
       results.baseline = await withCpu(stack, 'baselineWorker', options.n, () => baselineThroughput(workflows, runId, options.n, options.c, raw));
+      log(`baseline with local activities: ${options.n} bare workflows, ${options.c} concurrent clients`);
+      results.localBaseline = await withCpu(stack, 'baselineWorker', options.n, () =>
+        baselineThroughput(workflows, runId, options.n, options.c, undefined, true),
+      );
     }
     if (options.parts.has('lifecycle')) {
       log(`lifecycle: ${options.n} lifecycles, ${options.c} concurrent clients`);

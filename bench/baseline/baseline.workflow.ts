@@ -1,23 +1,27 @@
 // The bare Temporal shape of one report lifecycle, to measure the product against: as many
 // activities (all no-ops) in the same order, and one message from outside between them.
 // Bundled on its own by the baseline worker; the product's workflow bundle never sees it.
-import { condition, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ActivityOptions, condition, defineSignal, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { BaselineActivities } from './baseline.activities';
 
 export const BASELINE_TASK_QUEUE = 'bench-baseline';
 export const proceedSignal = defineSignal('proceed');
 
-const { noop } = proxyActivities<BaselineActivities>({
+const options: ActivityOptions = {
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+};
+const activities = proxyActivities<BaselineActivities>(options);
+const localActivities = proxyLocalActivities<BaselineActivities>(options);
 
 /**
  * Evidence, room deletion (opening the review and reading the case) | decision | record, block,
  * sanction, CS notice. The friend check runs in the API at filing, so an approved chat-message
- * report runs six activities: so does this.
+ * report runs six activities: so does this. The issue's baseline runs them as activities; with
+ * `local`, as local activities, the way the product runs its steps.
  */
-export async function baselineWorkflow(id: string): Promise<string> {
+export async function baselineWorkflow(id: string, local = false): Promise<string> {
+  const { noop } = local ? localActivities : activities;
   let proceed = false;
   setHandler(proceedSignal, () => void (proceed = true));
   for (const step of ['evidence', 'delete-room']) await noop(step);

@@ -13,7 +13,10 @@ export interface BenchResults {
   label: string;
   startedAt: string;
   options: Record<string, unknown>;
+  /** The issue's baseline: the lifecycle's shape with no-op activities. */
   baseline?: ThroughputResult;
+  /** The same with no-op local activities, as the product runs its steps; for reference. */
+  localBaseline?: ThroughputResult;
   lifecycle?: ThroughputResult;
   /** Sampled during the throughput parts: filing while lifecycles run, raw starts while bare workflows do. */
   latency?: { fileReport: Percentiles; approve: Percentiles; rawStart: Percentiles; rawSignal: Percentiles };
@@ -58,10 +61,12 @@ export function formatTable(r: BenchResults): string {
   const tput = (t: ThroughputResult) => `${round(t.perSecond, 2)}/s (${t.count} in ${round(t.seconds)} s, c=${t.concurrency})`;
   if (r.lifecycle) rows.push(['lifecycle throughput', tput(r.lifecycle)]);
   if (r.baseline) rows.push(['bare baseline throughput', tput(r.baseline)]);
-  for (const [name, t] of [['lifecycle', r.lifecycle], ['baseline', r.baseline]] as const) {
+  if (r.localBaseline) rows.push(['bare baseline, local activities', tput(r.localBaseline)]);
+  for (const [name, t] of [['lifecycle', r.lifecycle], ['baseline', r.baseline], ['local-activity baseline', r.localBaseline]] as const) {
     if (t?.cpuMsPerItem) rows.push([`CPU ms per ${name}`, cpuBreakdown(t.cpuMsPerItem)]);
   }
   if (r.lifecycle && r.baseline) rows.push(['lifecycle / baseline', `${round(r.lifecycle.perSecond / r.baseline.perSecond, 2)}x`]);
+  if (r.lifecycle && r.localBaseline) rows.push(['lifecycle / local-activity baseline', `${round(r.lifecycle.perSecond / r.localBaseline.perSecond, 2)}x`]);
   for (const [when, l] of [['same load', r.pairedLatency], ['throughput parts', r.latency]] as const) {
     if (!l) continue;
     rows.push([`POST /v1/reports, ${when}`, ms(l.fileReport)]);

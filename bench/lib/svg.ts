@@ -31,6 +31,7 @@ export function chartSvg(r: BenchResults): string {
     bars([
       ...(r.lifecycle ? [{ name: 'report lifecycle', value: r.lifecycle.perSecond, unit: '/s', raw: false }] : []),
       ...(r.baseline ? [{ name: 'bare baseline', value: r.baseline.perSecond, unit: '/s', raw: true }] : []),
+      ...(r.localBaseline ? [{ name: 'bare, local activities', value: r.localBaseline.perSecond, unit: '/s', raw: true }] : []),
     ]);
   }
   for (const [when, l] of [['same load', r.pairedLatency], ['throughput parts', r.latency]] as const) {

@@ -42,13 +42,20 @@ export interface BaselineSamples {
   signal: number[];
 }
 
-/** The same number of lifecycle-shaped bare workflows at the same concurrency. */
-export async function baselineThroughput(workflows: WorkflowClient, runId: string, n: number, c: number, samples?: BaselineSamples): Promise<ThroughputResult> {
+/** The same number of lifecycle-shaped bare workflows at the same concurrency; `local`: no-op local activities. */
+export async function baselineThroughput(
+  workflows: WorkflowClient,
+  runId: string,
+  n: number,
+  c: number,
+  samples?: BaselineSamples,
+  local = false,
+): Promise<ThroughputResult> {
   const start = performance.now();
   await runPool(n, c, async (i) => {
-    const id = `baseline-${runId}-${i}`;
+    const id = `baseline${local ? '-local' : ''}-${runId}-${i}`;
     const handle = await timed(samples?.start ?? [], () =>
-      workflows.start(baselineWorkflow, { workflowId: id, taskQueue: BASELINE_TASK_QUEUE, args: [id] }),
+      workflows.start(baselineWorkflow, { workflowId: id, taskQueue: BASELINE_TASK_QUEUE, args: [id, local] }),
     );
     await timed(samples?.signal ?? [], () => handle.signal(proceedSignal));
     await handle.result();

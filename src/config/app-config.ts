@@ -46,7 +46,12 @@ export class AppConfig {
   /** Worker only: the name in activity and workflow task histories (SDK default pid@host). */
   readonly workerIdentity?: string;
   /** Worker only: undefined keeps the SDK defaults. */
-  readonly workerTuning: { maxConcurrentActivityTaskExecutions?: number; maxConcurrentWorkflowTaskExecutions?: number; maxCachedWorkflows?: number };
+  readonly workerTuning: {
+    maxConcurrentActivityTaskExecutions?: number;
+    maxConcurrentLocalActivityExecutions?: number;
+    maxConcurrentWorkflowTaskExecutions?: number;
+    maxCachedWorkflows?: number;
+  };
   readonly workerHealthPort: number;
   /** Worker only: where the SDK's own Prometheus exporter listens (host:port); off when unset. */
   readonly temporalMetricsAddress?: string;
@@ -107,6 +112,8 @@ export class AppConfig {
     this.workerIdentity = optional('WORKER_IDENTITY', nonEmpty);
     this.workerTuning = {
       maxConcurrentActivityTaskExecutions: optional('WORKER_MAX_CONCURRENT_ACTIVITIES', (raw) => positiveInt(raw, 10_000)),
+      // The report steps run as local activities: this bounds the database writes a worker has in flight.
+      maxConcurrentLocalActivityExecutions: optional('WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES', (raw) => positiveInt(raw, 10_000)),
       // The SDK needs at least 2 workflow task slots while it caches workflows.
       maxConcurrentWorkflowTaskExecutions: optional('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', (raw) => positiveInt(raw, 10_000, 2)),
       // Not the SDK's default, which sizes the sticky cache from the heap limit (thousands of

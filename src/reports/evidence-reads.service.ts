@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { EvidenceReceipt, FINAL_STATUSES } from '../../workflows/definitions';
 import type { Principal } from '../auth/roles';
 import { EvidenceAccessLog, EvidenceAccessLogView } from '../evidence/evidence-access-log.service';
 import { EvidenceService, EvidenceVerification, EvidenceView } from '../evidence/evidence.service';
 import { ReportWorkflows } from '../temporal/report-workflows.service';
 import { ReportsService } from './reports.service';
+import { Report } from './schemas/report.schema';
+
+const RECORDED_RECEIPT_WAIT_MS = 3_000;
+const RECORDED_RECEIPT_POLL_MS = 100;
 
 /**
  * Every read of a report's evidence goes through here, so each one is written to the access
@@ -26,11 +32,25 @@ export class EvidenceReads {
 
   /** Recomputed chain vs stored root vs the root the workflow history recorded at capture time. */
   async verify(reportId: string, reader: Principal): Promise<EvidenceVerification> {
-    await this.reports.require(reportId);
+    const report = await this.reports.require(reportId);
     return this.accessLog.logged(reportId, reader, 'verification', async () => {
-      const recorded = await this.workflows.recordedEvidence(reportId);
+      const recorded = await this.recordedReceipt(report);
       return this.evidence.verify(reportId, recorded?.rootDigest ?? null);
     });
+  }
+
+  /**
+   * The capture step is a local activity: it writes the evidence, and the workflow task that ran
+   * it records its receipt in the history a moment later. While a report whose evidence is stored
+   * still runs, wait that moment rather than verify without the history's root.
+   */
+  private async recordedReceipt(report: Report): Promise<EvidenceReceipt | null> {
+    const deadline = Date.now() + RECORDED_RECEIPT_WAIT_MS;
+    for (;;) {
+      const recorded = await this.workflows.recordedEvidence(report._id);
+      if (recorded || !report.evidence || FINAL_STATUSES.includes(report.status) || Date.now() >= deadline) return recorded;
+      await sleep(RECORDED_RECEIPT_POLL_MS);
+    }
   }
 
   /** Reading the log is not itself logged: it shows who read, never what was read. */

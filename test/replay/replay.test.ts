@@ -92,6 +92,21 @@ describe('replaying recorded histories of every workflow', () => {
         'refused-case-with-review.json',
         'rejected-case-with-review.json',
         'signals-case-with-review.json',
+        // Every report branch recorded since the steps run as local activities (patch
+        // steps-as-local-activities): a marker per step instead of activity events.
+        'admitted-by-activity-local-steps.json',
+        'approved-local-steps.json',
+        'case-decision-fan-out-local-steps.json',
+        'case-decision-inherited-chat-local-steps.json',
+        'case-decision-inherited-local-steps.json',
+        'duplicate-decision-local-steps.json',
+        'expired-local-steps.json',
+        'invalid-decision-local-steps.json',
+        'open-chat-post-local-steps.json',
+        'overdue-then-approved-local-steps.json',
+        'refused-local-steps.json',
+        'rejected-local-steps.json',
+        'signals-local-steps.json',
       ].sort(),
     );
     const histories = await Promise.all(

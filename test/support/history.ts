@@ -1,6 +1,7 @@
 import type { Payload } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import { EncryptionCodec } from '../../src/payload-encryption/encryption-codec';
+import { localActivityMarkers } from '../../src/temporal/local-activity-markers';
 import { testServers } from './test-env';
 
 type History = temporal.api.history.v1.IHistory;
@@ -36,10 +37,29 @@ export function historyPayloadText(history: History): string {
   return found.join('\n');
 }
 
+/** The steps a history ran, in order: activities and local activities alike. */
 export function activityTypesOf(history: History): string[] {
-  return (history.events ?? []).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+  const local = new Map(localActivityMarkers(history).map((marker) => [marker.eventId, marker.activityType]));
+  return (history.events ?? []).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? local.get(String(e.eventId)) ?? []);
 }
 
 export function hasCompleted(history: History): boolean {
   return (history.events ?? []).some((e) => e.workflowExecutionCompletedEventAttributes);
+}
+
+/**
+ * Which worker ran each step: an activity's started event names it; a local activity ran in the
+ * worker that completed the workflow task recording its marker.
+ */
+export function stepWorkers(history: History): string[] {
+  const events = history.events ?? [];
+  const taskCompletedBy = new Map(
+    events.flatMap((e) => (e.workflowTaskCompletedEventAttributes ? [[String(e.eventId), e.workflowTaskCompletedEventAttributes.identity ?? '']] : [])),
+  );
+  const local = new Set(localActivityMarkers(history).map((marker) => marker.eventId));
+  return events.flatMap((e) => {
+    if (e.activityTaskStartedEventAttributes) return [e.activityTaskStartedEventAttributes.identity ?? ''];
+    if (!local.has(String(e.eventId))) return [];
+    return [taskCompletedBy.get(String(e.markerRecordedEventAttributes?.workflowTaskCompletedEventId)) ?? ''];
+  });
 }

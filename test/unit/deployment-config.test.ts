@@ -56,16 +56,27 @@ describe('deployment configuration', () => {
     const tuned = new AppConfig({
       WORKER_IDENTITY: 'worker-a',
       WORKER_MAX_CONCURRENT_ACTIVITIES: '50',
+      WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: '30',
       WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '40',
       WORKER_MAX_CACHED_WORKFLOWS: '0',
       WORKER_HEALTH_PORT: '4001',
     });
     expect(tuned.workerIdentity).toBe('worker-a');
-    expect(tuned.workerTuning).toEqual({ maxConcurrentActivityTaskExecutions: 50, maxConcurrentWorkflowTaskExecutions: 40, maxCachedWorkflows: 0 });
+    expect(tuned.workerTuning).toEqual({
+      maxConcurrentActivityTaskExecutions: 50,
+      maxConcurrentLocalActivityExecutions: 30,
+      maxConcurrentWorkflowTaskExecutions: 40,
+      maxCachedWorkflows: 0,
+    });
     expect(tuned.workerHealthPort).toBe(4001);
     const defaults = new AppConfig({});
     expect(defaults.workerIdentity).toBeUndefined();
-    expect(defaults.workerTuning).toEqual({ maxConcurrentActivityTaskExecutions: undefined, maxConcurrentWorkflowTaskExecutions: undefined, maxCachedWorkflows: 100 });
+    expect(defaults.workerTuning).toEqual({
+      maxConcurrentActivityTaskExecutions: undefined,
+      maxConcurrentLocalActivityExecutions: undefined,
+      maxConcurrentWorkflowTaskExecutions: undefined,
+      maxCachedWorkflows: 100,
+    });
     expect(defaults.workerHealthPort).toBe(3001);
   });
 

@@ -14,7 +14,7 @@ import {
   statusQuery,
 } from '../../workflows/definitions';
 import { recordHistory } from '../support/record-history';
-import { historyPayloadText } from '../support/history';
+import { activityTypesOf, historyPayloadText } from '../support/history';
 import { testServers } from '../support/test-env';
 import { caseDecisionWorkflowId } from '../../workflows/case-decision.workflow';
 import { fakeActivities } from './fake-activities';
@@ -90,7 +90,7 @@ async function withReport<T>(
  * suffix names the release the history comes from, so histories recorded before it keep their
  * names and content.
  */
-const RECORDED_SINCE = '-case-with-review';
+const RECORDED_SINCE = '-local-steps';
 
 function recordBranch(name: string, handle: WorkflowHandle): Promise<void> {
   return recordHistory(`${name}${RECORDED_SINCE}`, handle);
@@ -125,8 +125,14 @@ describe('report lifecycle workflow (time-skipping server)', () => {
         'sanctionReportedUser',
         'notifyCustomerService',
       ]);
-      const markers = (await handle.fetchHistory()).events?.filter((e) => e.markerRecordedEventAttributes) ?? [];
-      expect(historyPayloadText({ events: markers })).toMatch(/admission-at-filing[\s\S]*review-opened-with-step[\s\S]*case-decision-with-review[\s\S]*sanctions/);
+      const history = await handle.fetchHistory();
+      const markers = history.events?.filter((e) => e.markerRecordedEventAttributes) ?? [];
+      expect(historyPayloadText({ events: markers })).toMatch(/steps-as-local-activities[\s\S]*admission-at-filing[\s\S]*review-opened-with-step[\s\S]*case-decision-with-review[\s\S]*sanctions/);
+      // Every step ran as a local activity: a marker each, no activity task on the server.
+      expect(activityTypesOf(history)).toEqual(['storeEvidence', 'deleteChatRoom', 'recordDecision', 'applyAutoBlock', 'sanctionReportedUser', 'notifyCustomerService']);
+      expect(history.events?.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
+      // Three workflow tasks, a marker per step and patch, the two updates: 35 events (58 as activities).
+      expect(history.events?.length).toBeLessThanOrEqual(40);
     }, { record: 'approved' });
   });
 
@@ -202,7 +208,9 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       const second = handle.executeUpdate(decideUpdate, { args: [{ outcome: 'rejected', moderatorId: 'mod-2' }] });
       expect(await refusalOf(second)).toBe('REPORT_ALREADY_DECIDED');
       expect(await handle.result()).toMatchObject({ status: 'approved' });
-      expect(calls.filter((c) => c.startsWith('recordDecision'))).toEqual(['recordDecision:approved']);
+      // Only the first decision is ever recorded. (A decision landing while the last steps run can
+      // make them run again with their workflow task: local activities, safe to run twice.)
+      expect([...new Set(calls.filter((c) => c.startsWith('recordDecision')))]).toEqual(['recordDecision:approved']);
     }, { record: 'duplicate-decision' });
   });
 

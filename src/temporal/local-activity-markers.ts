@@ -7,26 +7,30 @@ type History = temporal.api.history.v1.IHistory;
 const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
 
 export interface LocalActivityMarker {
-  eventId: string;
   activityType: string;
   /** What the activity returned, as the worker's codecs encoded it; absent when it failed. */
   result?: Payload;
 }
 
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+
 /**
- * The local activities a history records, in order. The marker's `data` payload (sequence,
- * attempt, activity type) is plain JSON that the SDK core writes itself, outside the payload
- * codecs; its `result` went through the codecs like any activity result.
+ * The local activity an event records, if it is such a marker. The marker's `data` payload
+ * (sequence, attempt, activity type) is plain JSON that the SDK core writes itself, outside the
+ * payload codecs; its `result` went through the codecs like any activity result.
  */
+export function localActivityOf(event: HistoryEvent): LocalActivityMarker | undefined {
+  const marker = event.markerRecordedEventAttributes;
+  if (marker?.markerName !== LOCAL_ACTIVITY_MARKER) return undefined;
+  const activityType = activityTypeOf(marker.details?.data?.payloads?.[0]);
+  if (!activityType) return undefined;
+  const result = (marker.details?.result?.payloads?.[0] as Payload | undefined) ?? undefined;
+  return { activityType, ...(result ? { result } : {}) };
+}
+
+/** The local activities a history records, in order. */
 export function localActivityMarkers(history: History): LocalActivityMarker[] {
-  return (history.events ?? []).flatMap((event) => {
-    const marker = event.markerRecordedEventAttributes;
-    if (marker?.markerName !== LOCAL_ACTIVITY_MARKER) return [];
-    const activityType = activityTypeOf(marker.details?.data?.payloads?.[0]);
-    if (!activityType) return [];
-    const result = (marker.details?.result?.payloads?.[0] as Payload | undefined) ?? undefined;
-    return [{ eventId: String(event.eventId), activityType, ...(result ? { result } : {}) }];
-  });
+  return (history.events ?? []).flatMap((event) => localActivityOf(event) ?? []);
 }
 
 function activityTypeOf(payload: temporal.api.common.v1.IPayload | undefined): string | undefined {

@@ -1,5 +1,5 @@
 import { noticeDeliveryWorkflowId } from '../../workflows/notice-delivery.definitions';
-import { activityTypesOf } from '../support/history';
+import { activityTypesOf, hasCompleted } from '../support/history';
 import { NoticesService } from '../../src/notices/notices.service';
 import { NoticeReceiver } from '../support/notice-receiver';
 import { Platform } from '../support/platform-fixtures';
@@ -78,7 +78,8 @@ describe('notices to the reporter (DSA Art. 16)', () => {
     expect(theirs.every((n) => (n as NoticeBody & { audience: string }).audience === 'reported')).toBe(true);
     expect(JSON.stringify(theirs)).not.toContain(reporter);
     // Folded into existing steps: the report's history has no notice activity of its own.
-    const history = await t.temporal.workflow.getHandle(`report-${reportId}`).fetchHistory();
+    // The last steps' markers land with the workflow task that ran them, just after their writes.
+    const history = await eventually(() => t.temporal.workflow.getHandle(`report-${reportId}`).fetchHistory(), hasCompleted);
     // The receipt goes out from storeEvidence, which opens the review (patch review-opened-with-step).
     expect(activityTypesOf(history)).toEqual(expect.arrayContaining(['storeEvidence', 'recordDecision', 'applyAutoBlock', 'notifyCustomerService']));
     expect(activityTypesOf(history)).not.toContain('openReview');

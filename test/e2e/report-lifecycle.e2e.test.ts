@@ -1,6 +1,6 @@
-import { decryptedHistory, historyPayloadText } from '../support/history';
+import { activityTypesOf, decryptedHistory, historyPayloadText } from '../support/history';
 import { Platform } from '../support/platform-fixtures';
-import { TestApp, startTestApp } from '../support/test-app';
+import { TestApp, eventually, startTestApp } from '../support/test-app';
 
 let t: TestApp;
 let platform: Platform;
@@ -62,7 +62,9 @@ describe('R6: evidence before deletion', () => {
 
   test('R6: the workflow history carries ids and digests, never the reported content', async () => {
     const { report } = await chatReport();
-    const history = await decryptedHistory(await t.temporal.workflow.getHandle(report.workflowId).fetchHistory());
+    // The capture's marker lands with the workflow task that ran it, just after its write.
+    const handle = t.temporal.workflow.getHandle(report.workflowId);
+    const history = await eventually(async () => decryptedHistory(await handle.fetchHistory()), (h) => activityTypesOf(h).includes('storeEvidence'));
     const payloads = historyPayloadText(history);
     expect(payloads).toContain(report.evidence.rootDigest);
     expect(payloads).not.toContain('I know where you live');

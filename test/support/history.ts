@@ -1,7 +1,7 @@
 import type { Payload } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import { EncryptionCodec } from '../../src/payload-encryption/encryption-codec';
-import { localActivityMarkers } from '../../src/temporal/local-activity-markers';
+import { localActivityOf } from '../../src/temporal/local-activity-markers';
 import { testServers } from './test-env';
 
 type History = temporal.api.history.v1.IHistory;
@@ -39,8 +39,7 @@ export function historyPayloadText(history: History): string {
 
 /** The steps a history ran, in order: activities and local activities alike. */
 export function activityTypesOf(history: History): string[] {
-  const local = new Map(localActivityMarkers(history).map((marker) => [marker.eventId, marker.activityType]));
-  return (history.events ?? []).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? local.get(String(e.eventId)) ?? []);
+  return (history.events ?? []).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? localActivityOf(e)?.activityType ?? []);
 }
 
 export function hasCompleted(history: History): boolean {
@@ -56,10 +55,9 @@ export function stepWorkers(history: History): string[] {
   const taskCompletedBy = new Map(
     events.flatMap((e) => (e.workflowTaskCompletedEventAttributes ? [[String(e.eventId), e.workflowTaskCompletedEventAttributes.identity ?? '']] : [])),
   );
-  const local = new Set(localActivityMarkers(history).map((marker) => marker.eventId));
   return events.flatMap((e) => {
     if (e.activityTaskStartedEventAttributes) return [e.activityTaskStartedEventAttributes.identity ?? ''];
-    if (!local.has(String(e.eventId))) return [];
+    if (!localActivityOf(e)) return [];
     return [taskCompletedBy.get(String(e.markerRecordedEventAttributes?.workflowTaskCompletedEventId)) ?? ''];
   });
 }

@@ -7,6 +7,7 @@ import {
   proxyActivities,
   proxyLocalActivities,
   setHandler,
+  sleep,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { ReportActivities } from '../activities';
@@ -102,11 +103,15 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
   }
 
   // Added after reports were already running: theirs keep running their steps as activities, as
-  // do reports started without the admission judged at filing (only ever older ones).
-  const step = input.admission && patched('steps-as-local-activities') ? localStep : activityStep;
+  // do reports started without the admission judged at filing (only ever older ones). A report
+  // with this patch has every earlier one too, so it asks for none of them: each patch call
+  // records a marker and upserts TemporalChangeVersion, one more visibility write per call.
+  const current = input.admission !== undefined && patched('steps-as-local-activities');
+  const step = current ? localStep : activityStep;
+  const since = (patchId: string) => current || patched(patchId);
 
   // R4 is judged by the API at filing now; reports started before that run the check here.
-  if (input.admission && patched('admission-at-filing')) state.admission = input.admission;
+  if (input.admission && since('admission-at-filing')) state.admission = input.admission;
   else state.admission = await step('Friend check (R4)').checkFriendship(ref);
   if (!state.admission.admitted) {
     setStatus('refused');
@@ -116,8 +121,8 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
   // The review opens in the last step before it (one write, one activity fewer); reports
   // started before that open it in a step of its own. Since `case-decision-with-review` that
   // step also answers with the case's standing decision (another activity fewer).
-  const foldedReview = patched('review-opened-with-step');
-  const caseWithReview = foldedReview && patched('case-decision-with-review');
+  const foldedReview = since('review-opened-with-step');
+  const caseWithReview = foldedReview && since('case-decision-with-review');
   const deletesRoom = input.target.kind === 'chat_message';
   const opening = foldedReview ? ', open review' : '';
   const opens = (openReview: boolean) => ({ ...ref, openReview, ...(openReview && caseWithReview ? { withCaseDecision: true } : {}) });
@@ -131,7 +136,7 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
   // a moderator already decided takes that decision at once instead of queueing again.
   if (caseWithReview) {
     if (opened) accept(opened);
-  } else if (patched('case-decisions')) {
+  } else if (since('case-decisions')) {
     const caseDecision = await step('Apply the case decision, if any').caseDecisionFor(ref);
     if (caseDecision) accept(caseDecision);
   }
@@ -153,17 +158,21 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
   await step(`Record decision: ${decision.outcome}`).recordDecision({ ...ref, decision });
   setStatus(decision.outcome);
   state.decisionRecorded = true;
+  // The decide update answers with the workflow task that records the decision; local steps
+  // after it would hold that task, and the moderator's answer, until they all finish. A timer
+  // closes the task first.
+  if (current) await sleep(1, { summary: 'Answer the moderator' });
   // One after the other, not in parallel: both also write the report document, and the
   // embedded FerretDB (SQLite) loses one of two concurrent updates to the same document.
   if (decision.outcome === 'approved') await step('Auto-block reported user (R7)').applyAutoBlock(ref);
   // Added after reports were already running: their histories have no such step, so replay
   // takes the old path (see "Changing workflow code safely" in the README).
-  if (decision.outcome === 'rejected' && decision.falseReport && patched('false-report-strikes')) {
+  if (decision.outcome === 'rejected' && decision.falseReport && since('false-report-strikes')) {
     await step('Strike against the reporter (R3)').recordFalseReport(ref);
   }
   // The sanction on the reported account (R9) runs as a workflow of its own; this step issues
   // it and starts that workflow. Added later, hence its own patch (older histories skip it).
-  if (decision.outcome === 'approved' && patched('sanctions')) {
+  if (decision.outcome === 'approved' && since('sanctions')) {
     await step('Sanction the reported account (R9)').sanctionReportedUser(ref);
   }
   await step('Follow-up notice to customer service (R9)').notifyCustomerService(ref);

@@ -48,7 +48,7 @@ export class AppConfig {
   /** Worker only: undefined keeps the SDK defaults. */
   readonly workerTuning: {
     maxConcurrentActivityTaskExecutions?: number;
-    maxConcurrentLocalActivityExecutions?: number;
+    maxConcurrentLocalActivityExecutions: number;
     maxConcurrentWorkflowTaskExecutions?: number;
     maxCachedWorkflows?: number;
   };
@@ -112,8 +112,11 @@ export class AppConfig {
     this.workerIdentity = optional('WORKER_IDENTITY', nonEmpty);
     this.workerTuning = {
       maxConcurrentActivityTaskExecutions: optional('WORKER_MAX_CONCURRENT_ACTIVITIES', (raw) => positiveInt(raw, 10_000)),
-      // The report steps run as local activities: this bounds the database writes a worker has in flight.
-      maxConcurrentLocalActivityExecutions: optional('WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES', (raw) => positiveInt(raw, 10_000)),
+      // The report steps run as local activities: this bounds the database writes a worker has
+      // in flight. Not the SDK's default of 100: each running step holds its documents and a
+      // connection, and a burst kept the worker's memory up (383 MB with 20 slots, 269 MB with 5,
+      // after 2,000 parked; parking took as long).
+      maxConcurrentLocalActivityExecutions: read('WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES', '5', (raw) => positiveInt(raw, 10_000)),
       // The SDK needs at least 2 workflow task slots while it caches workflows.
       maxConcurrentWorkflowTaskExecutions: optional('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', (raw) => positiveInt(raw, 10_000, 2)),
       // Not the SDK's default, which sizes the sticky cache from the heap limit (thousands of

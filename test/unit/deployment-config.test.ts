@@ -52,7 +52,7 @@ describe('deployment configuration', () => {
     expect(() => new AppConfig({ TEMPORAL_TLS: 'false', TEMPORAL_API_KEY: 'secret' })).toThrow(/TEMPORAL_TLS: is false/);
   });
 
-  test('worker identity, tuning and ports; unset tuning keeps the SDK defaults, except a sticky cache of 100 workflows', () => {
+  test('worker identity, tuning and ports; unset tuning keeps the SDK defaults, except a sticky cache of 100 workflows and 5 local-activity slots', () => {
     const tuned = new AppConfig({
       WORKER_IDENTITY: 'worker-a',
       WORKER_MAX_CONCURRENT_ACTIVITIES: '50',
@@ -73,7 +73,7 @@ describe('deployment configuration', () => {
     expect(defaults.workerIdentity).toBeUndefined();
     expect(defaults.workerTuning).toEqual({
       maxConcurrentActivityTaskExecutions: undefined,
-      maxConcurrentLocalActivityExecutions: undefined,
+      maxConcurrentLocalActivityExecutions: 5,
       maxConcurrentWorkflowTaskExecutions: undefined,
       maxCachedWorkflows: 100,
     });

@@ -2,6 +2,7 @@ import type { Payload } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 
 type History = temporal.api.history.v1.IHistory;
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
 /** The marker the SDK records for each completed local activity. */
 const LOCAL_ACTIVITY_MARKER = 'core_local_activity';
@@ -11,8 +12,6 @@ export interface LocalActivityMarker {
   /** What the activity returned, as the worker's codecs encoded it; absent when it failed. */
   result?: Payload;
 }
-
-type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
 /**
  * The local activity an event records, if it is such a marker. The marker's `data` payload

@@ -113,9 +113,8 @@ export class AppConfig {
     this.workerTuning = {
       maxConcurrentActivityTaskExecutions: optional('WORKER_MAX_CONCURRENT_ACTIVITIES', (raw) => positiveInt(raw, 10_000)),
       // The report steps run as local activities: this bounds the database writes a worker has
-      // in flight. Not the SDK's default of 100: each running step holds its documents and a
-      // connection, and a burst kept the worker's memory up (383 MB with 20 slots, 269 MB with 5,
-      // after 2,000 parked; parking took as long).
+      // in flight. Not the SDK's default of 100: the database is the bottleneck, and 10,000
+      // reports parked as fast with 5 slots as with 20 (see the performance notes).
       maxConcurrentLocalActivityExecutions: read('WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES', '5', (raw) => positiveInt(raw, 10_000)),
       // The SDK needs at least 2 workflow task slots while it caches workflows.
       maxConcurrentWorkflowTaskExecutions: optional('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', (raw) => positiveInt(raw, 10_000, 2)),

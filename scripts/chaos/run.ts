@@ -49,23 +49,27 @@ async function main(): Promise<void> {
 
 type ChaosState = { stop: boolean; kills: number; drains: number; dbRestarts: number; temporalRestarts: number };
 
+const DB_RESTART_ROUND = 2;
+const TEMPORAL_RESTART_ROUND = 4;
+
 /**
  * Stops the worker every few seconds, mostly with SIGKILL and every third time with SIGTERM
- * (a graceful drain); restarts the database, then Temporal, once each early on.
+ * (a graceful drain); restarts the database, then Temporal, once each early on. Goes on until
+ * both restarts happened, even when every report was filed and decided sooner.
  */
 async function disrupt(cluster: ChaosCluster, chaos: ChaosState, say: (m: string) => void) {
-  for (let round = 1; !chaos.stop; round++) {
+  for (let round = 1; !chaos.stop || round <= TEMPORAL_RESTART_ROUND; round++) {
     await sleep(1_000 + Math.random() * 2_500);
     const graceful = round % 3 === 0;
     await cluster.stopWorker(graceful ? 'SIGTERM' : 'SIGKILL');
     if (graceful) chaos.drains++;
     else chaos.kills++;
-    if (round === 2) {
+    if (round === DB_RESTART_ROUND) {
       say('restarting the database');
       await cluster.restartDb();
       chaos.dbRestarts++;
     }
-    if (round === 4) {
+    if (round === TEMPORAL_RESTART_ROUND) {
       say('restarting the Temporal server');
       await cluster.restartTemporal();
       chaos.temporalRestarts++;

@@ -39,11 +39,9 @@ async function main(): Promise<void> {
     const product: LifecycleSamples = { fileReport: [], approve: [] };
     if (options.parts.has('baseline')) {
       log(`baseline: ${options.n} bare workflows, ${options.c} concurrent clients`);
-      results.baseline = await withCpu(stack, 'baselineWorker', options.n, () => baselineThroughput(workflows, runId, options.n, options.c, raw));
+      results.baseline = await withCpu(stack, 'baselineWorker', options.n, () => baselineThroughput(workflows, runId, options.n, options.c, { samples: raw }));
       log(`baseline with local activities: ${options.n} bare workflows, ${options.c} concurrent clients`);
-      results.localBaseline = await withCpu(stack, 'baselineWorker', options.n, () =>
-        baselineThroughput(workflows, runId, options.n, options.c, undefined, true),
-      );
+      results.localBaseline = await withCpu(stack, 'baselineWorker', options.n, () => baselineThroughput(workflows, runId, options.n, options.c, { local: true }));
     }
     if (options.parts.has('lifecycle')) {
       log(`lifecycle: ${options.n} lifecycles, ${options.c} concurrent clients`);

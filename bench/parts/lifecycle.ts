@@ -48,8 +48,7 @@ export async function baselineThroughput(
   runId: string,
   n: number,
   c: number,
-  samples?: BaselineSamples,
-  local = false,
+  { samples, local = false }: { samples?: BaselineSamples; local?: boolean } = {},
 ): Promise<ThroughputResult> {
   const start = performance.now();
   await runPool(n, c, async (i) => {

@@ -23,7 +23,7 @@ export function localActivityOf(event: HistoryEvent): LocalActivityMarker | unde
   if (marker?.markerName !== LOCAL_ACTIVITY_MARKER) return undefined;
   const activityType = activityTypeOf(marker.details?.data?.payloads?.[0]);
   if (!activityType) return undefined;
-  const result = (marker.details?.result?.payloads?.[0] as Payload | undefined) ?? undefined;
+  const result = marker.details?.result?.payloads?.[0] as Payload | undefined;
   return { activityType, ...(result ? { result } : {}) };
 }
 

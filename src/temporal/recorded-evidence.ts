@@ -35,5 +35,5 @@ function activityResult(history: History): Payload | undefined {
   const completed = events.find(
     (e) => e.activityTaskCompletedEventAttributes && scheduledIds.has(String(e.activityTaskCompletedEventAttributes.scheduledEventId)),
   );
-  return (completed?.activityTaskCompletedEventAttributes?.result?.payloads?.[0] as Payload | undefined) ?? undefined;
+  return completed?.activityTaskCompletedEventAttributes?.result?.payloads?.[0] as Payload | undefined;
 }

@@ -104,9 +104,10 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
 
   // Added after reports were already running: theirs keep running their steps as activities, as
   // do reports started without the admission judged at filing (only ever older ones). A report
-  // with this patch has every earlier one too, so it asks for none of them: each patch call
+  // with the latest patch has every earlier one too, so it asks for none of them: each patch call
   // records a marker and upserts TemporalChangeVersion, one more visibility write per call.
-  const current = input.admission !== undefined && patched('steps-as-local-activities');
+  const latest = input.admission !== undefined && patched('first-outcome-step-as-activity');
+  const current = latest || (input.admission !== undefined && patched('steps-as-local-activities'));
   const step = current ? localStep : activityStep;
   const since = (patchId: string) => current || patched(patchId);
 
@@ -159,23 +160,31 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
   setStatus(decision.outcome);
   state.decisionRecorded = true;
   // The decide update answers with the workflow task that records the decision; local steps
-  // after it would hold that task, and the moderator's answer, until they all finish. A timer
-  // closes the task first.
-  if (current) await sleep(1, { summary: 'Answer the moderator' });
+  // after it would hold that task, and the moderator's answer, until they all finish. So the
+  // first step after the decision runs as an activity: scheduling it closes the task. Reports
+  // before patch `first-outcome-step-as-activity` close it with a 1 ms timer, which the server
+  // fires up to a second late (its timer queue's `history.timerProcessorMaxTimeShift`).
+  let outcomeStep = latest ? activityStep : step;
+  const nextOutcomeStep = (summary: string) => {
+    const chosen = outcomeStep(summary);
+    outcomeStep = step;
+    return chosen;
+  };
+  if (current && !latest) await sleep(1, { summary: 'Answer the moderator' });
   // One after the other, not in parallel: both also write the report document, and the
   // embedded FerretDB (SQLite) loses one of two concurrent updates to the same document.
-  if (decision.outcome === 'approved') await step('Auto-block reported user (R7)').applyAutoBlock(ref);
+  if (decision.outcome === 'approved') await nextOutcomeStep('Auto-block reported user (R7)').applyAutoBlock(ref);
   // Added after reports were already running: their histories have no such step, so replay
   // takes the old path (see "Changing workflow code safely" in the README).
   if (decision.outcome === 'rejected' && decision.falseReport && since('false-report-strikes')) {
-    await step('Strike against the reporter (R3)').recordFalseReport(ref);
+    await nextOutcomeStep('Strike against the reporter (R3)').recordFalseReport(ref);
   }
   // The sanction on the reported account (R9) runs as a workflow of its own; this step issues
   // it and starts that workflow. Added later, hence its own patch (older histories skip it).
   if (decision.outcome === 'approved' && since('sanctions')) {
-    await step('Sanction the reported account (R9)').sanctionReportedUser(ref);
+    await nextOutcomeStep('Sanction the reported account (R9)').sanctionReportedUser(ref);
   }
-  await step('Follow-up notice to customer service (R9)').notifyCustomerService(ref);
+  await nextOutcomeStep('Follow-up notice to customer service (R9)').notifyCustomerService(ref);
   return finish();
 
   async function finish(): Promise<ReportOutcome> {

@@ -107,6 +107,21 @@ describe('replaying recorded histories of every workflow', () => {
         'refused-local-steps.json',
         'rejected-local-steps.json',
         'signals-local-steps.json',
+        // Every report branch recorded since the first step after the decision runs as an
+        // activity (patch first-outcome-step-as-activity): it closes the task, no timer.
+        'admitted-by-activity-outcome-activity.json',
+        'approved-outcome-activity.json',
+        'case-decision-fan-out-outcome-activity.json',
+        'case-decision-inherited-chat-outcome-activity.json',
+        'case-decision-inherited-outcome-activity.json',
+        'duplicate-decision-outcome-activity.json',
+        'expired-outcome-activity.json',
+        'invalid-decision-outcome-activity.json',
+        'open-chat-post-outcome-activity.json',
+        'overdue-then-approved-outcome-activity.json',
+        'refused-outcome-activity.json',
+        'rejected-outcome-activity.json',
+        'signals-outcome-activity.json',
       ].sort(),
     );
     const histories = await Promise.all(

@@ -90,7 +90,7 @@ async function withReport<T>(
  * suffix names the release the history comes from, so histories recorded before it keep their
  * names and content.
  */
-const RECORDED_SINCE = '-local-steps';
+const RECORDED_SINCE = '-outcome-activity';
 
 function recordBranch(name: string, handle: WorkflowHandle): Promise<void> {
   return recordHistory(`${name}${RECORDED_SINCE}`, handle);
@@ -129,11 +129,15 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       // One patch marker: the latest patch implies every earlier one, which it no longer asks for.
       const patches = history.events?.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch') ?? [];
       expect(patches).toHaveLength(1);
-      expect(historyPayloadText({ events: patches })).toContain('steps-as-local-activities');
-      // Every step ran as a local activity: a marker each, no activity task on the server.
+      expect(historyPayloadText({ events: patches })).toContain('first-outcome-step-as-activity');
+      // Every step ran as a local activity (a marker each) but the first after the decision: an
+      // activity task, so the task that records the decision closes and the moderator has the
+      // answer without waiting for the block, the sanction and the notice. One timer: the review
+      // deadline (the decision cancels it), none to close the task.
       expect(activityTypesOf(history)).toEqual(['storeEvidence', 'deleteChatRoom', 'recordDecision', 'applyAutoBlock', 'sanctionReportedUser', 'notifyCustomerService']);
-      expect(history.events?.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
-      // Four workflow tasks, a marker per step, one patch, the two updates, the timer: 58 events as activities.
+      expect(history.events?.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? [])).toEqual(['applyAutoBlock']);
+      expect(history.events?.filter((e) => e.timerStartedEventAttributes)).toHaveLength(1);
+      // Four workflow tasks, a marker per local step, one patch, the two updates, one activity: 58 events with activities only.
       expect(history.events?.length).toBeLessThanOrEqual(35);
     }, { record: 'approved' });
   });

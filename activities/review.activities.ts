@@ -35,9 +35,10 @@ export interface ReviewOpened {
 export async function openingReview(deps: ActivityDeps, report: Report, record: () => Promise<unknown>): Promise<ReviewOpened> {
   await deps.cases.ensureCase(report.target, report.reportedUserId);
   await record();
-  const opened = await requireReport(deps, report._id);
-  await deps.reportNotices.received(opened);
-  return { caseDecision: await decisionFromCase(deps, opened) };
+  // The receipt and the case read need only what filing fixed (reporter, target, reasons,
+  // creation time): the report the step read before writing will do, no second read.
+  await deps.reportNotices.received(report);
+  return { caseDecision: await decisionFromCase(deps, report) };
 }
 
 export function createReviewActivities(deps: ActivityDeps) {

@@ -7,8 +7,10 @@ import { QueueFeed } from '../queue-feed/queue-feed.service';
 import { Report, TimelineEntry } from './schemas/report.schema';
 
 const QUEUE_FIELDS = { target: 1, reasons: 1, policyCategories: 1, reviewOpenedAt: 1, createdAt: 1, evidence: 1 } as const;
-/** A step setting one of these changes what the moderation queue shows (entering or leaving it, the evidence digest). */
-const QUEUE_VISIBLE: ReadonlyArray<keyof Report> = ['status', 'reviewOpenedAt', 'evidence'];
+/** A step setting one of these moves the report into or out of the moderation queue. */
+const QUEUE_MEMBERSHIP: ReadonlyArray<keyof Report> = ['status', 'reviewOpenedAt'];
+/** What a queue item shows of its report: a change to it matters only while the report is in the queue. */
+const QUEUE_DETAIL: ReadonlyArray<keyof Report> = ['evidence'];
 /** Not decided yet: still being admitted, or waiting for a moderator. */
 const OPEN_STATUSES: ReportStatus[] = ['received', 'awaiting_review'];
 /** Most reports a case view lists. */
@@ -59,13 +61,13 @@ export class ReportStore {
    * report passes it instead of its id, which saves the read.
    */
   async recordStep(
-    report: string | Pick<Report, '_id' | 'timeline'>,
+    report: string | Pick<Report, '_id' | 'timeline' | 'status'>,
     step: string,
     set: Partial<Report> = {},
     detail?: string,
     alsoSteps: string[] = [],
   ): Promise<boolean> {
-    await this.announceToQueue(typeof report === 'string' ? report : report._id, step, set);
+    await this.announceToQueue(report, step, set);
     const current = typeof report === 'string' ? await this.reports.findById(report, { [`timeline.${step}`]: 1 }).lean() : report;
     if (!current || current.timeline?.[step]) return false;
     const at = new Date();
@@ -80,10 +82,13 @@ export class ReportStore {
    * Tells the API instances' queue projections to read the report again. Before the update, and
    * on every call (a retry finds the step done but still announces it): an entry without its
    * write is only waited for a while, a write without its entry would be missed until the next
-   * full reload. Filing needs no entry: a `received` report is not in the queue yet.
+   * full reload. Filing needs no entry: a `received` report is not in the queue yet, nor is
+   * its evidence, stored before the review opens (a report known by id alone is announced).
    */
-  private async announceToQueue(reportId: string, step: string, set: Partial<Report>): Promise<void> {
-    if (QUEUE_VISIBLE.some((field) => field in set)) await this.queueFeed.append('report', reportId, step);
+  private async announceToQueue(report: string | Pick<Report, '_id' | 'status'>, step: string, set: Partial<Report>): Promise<void> {
+    const inQueue = typeof report === 'string' || report.status === 'awaiting_review';
+    const visible = QUEUE_MEMBERSHIP.some((field) => field in set) || (inQueue && QUEUE_DETAIL.some((field) => field in set));
+    if (visible) await this.queueFeed.append('report', typeof report === 'string' ? report : report._id, step);
   }
 
   countAwaitingReview(): Promise<number> {

@@ -29,7 +29,8 @@ export class SanctionStore {
 
   /** Inserts the sanction unless one with its id exists; either way returns the stored one. */
   async insert(sanction: Sanction): Promise<Sanction> {
-    await insertOnce(this.sanctions, sanction);
+    // Stored as given (the schema adds no defaults): only a sanction already there is read back.
+    if (await insertOnce(this.sanctions, sanction)) return sanction;
     return (await this.find(sanction._id))!;
   }
 
@@ -43,6 +44,8 @@ export class SanctionStore {
   }
 
   async records(sanctions: Sanction[]): Promise<SanctionRecord[]> {
+    // Most accounts have no earlier sanction: the ladder then needs no further read.
+    if (!sanctions.length) return [];
     const ids = sanctions.map((s) => s._id);
     const [events, appeals] = await Promise.all([
       this.events.find({ sanctionId: { $in: ids } }).lean(),

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     }
     if (options.parts.has('backlog')) {
       log(`backlog: ${options.backlog} reports parked awaiting review`);
-      results.backlog = await backlog(api, stack.mongo, workflows, stack.pids, runId, options.backlog, Math.max(options.c, 10), options.queueRequests, log);
+      results.backlog = await backlog(api, stack.mongo, workflows, stack.pids, stack.workerMetricsUrl, runId, options.backlog, Math.max(options.c, 10), options.queueRequests, !options.quick, log);
     }
     if (options.parts.has('history')) {
       log(`history: conversations of 10 and ${options.longConversation} messages`);

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { repoRoot } from '../../scripts/lib/local-servers';
 import type { BacklogResult } from '../parts/backlog';
+import type { WorkerHeap } from './worker-memory';
 import type { EvidenceVerifyCost } from '../parts/evidence';
 import type { HistoryCost } from '../parts/history';
 import type { PairedLatency } from '../parts/paired-latency';
@@ -49,7 +50,10 @@ function judge(r: BenchResults): NonNullable<BenchResults['targets']> {
     out.push({ target: `history bytes, ${long.messages} vs ${short.messages} messages, within 10%`, value: `${round(growth * 100)}%`, met: Math.abs(growth) <= 0.1 });
   }
   if (r.backlog) {
-    out.push({ target: `worker RSS <= 300 MB with ${r.backlog.reports} parked`, value: `${round(r.backlog.workerRssMb)} MB`, met: r.backlog.workerRssMb <= 300 });
+    // Judged at rest (parked reports wait for hours); right after the burst without --quick's settling.
+    const rss = r.backlog.settled?.workerRssMb ?? r.backlog.workerRssMb;
+    const when = r.backlog.settled ? 'settled' : 'right after parking';
+    out.push({ target: `worker RSS <= 300 MB with ${r.backlog.reports} parked (${when})`, value: `${round(rss)} MB`, met: rss <= 300 });
     out.push({ target: 'queue p99 <= 50 ms', value: `${round(r.backlog.queue.p99)} ms`, met: r.backlog.queue.p99 <= 50 });
   }
   return out;
@@ -78,7 +82,10 @@ export function formatTable(r: BenchResults): string {
   if (r.backlog) {
     const b = r.backlog;
     rows.push(['backlog parked', `${b.reports} reports: filed in ${round(b.fileSeconds)} s, all awaiting review after ${round(b.parkSeconds)} s`]);
-    rows.push(['backlog RSS (child processes)', `worker ${round(b.workerRssMb)} MB (${round(b.workerRssIdleMb)} MB before the backlog), API ${round(b.apiRssMb)} MB`]);
+    const heap = (h?: WorkerHeap) => (h ? `; main-thread heap ${round(h.heapUsedMb)} MB used of ${round(h.heapTotalMb)} MB, external ${round(h.externalMb)} MB` : '');
+    rows.push(['backlog RSS (child processes)', `API ${round(b.apiRssMb)} MB; worker ${round(b.workerRssIdleMb)} MB before the backlog, then:`]);
+    rows.push(['  worker right after parking', `${round(b.workerRssMb)} MB${heap(b.workerHeap)}`]);
+    if (b.settled) rows.push(['  worker settled', `${round(b.settled.workerRssMb)} MB after ${round(b.settled.afterSeconds)} s idle${heap(b.settled.workerHeap)}`]);
     rows.push(['GET /v1/moderation/queue', ms(b.queue)]);
   }
   for (const e of r.evidence ?? []) {

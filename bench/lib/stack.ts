@@ -23,6 +23,8 @@ export interface Stack {
   temporal: Client;
   mongo: MongoClient;
   pids: { api: number; worker: number; baselineWorker: number; temporal: number; ferretdb: number };
+  /** The product worker's Prometheus endpoint. */
+  workerMetricsUrl: string;
   dir: string;
   stop(): Promise<void>;
 }
@@ -31,8 +33,8 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
   const dir = await mkdtemp(join(tmpdir(), 'report-lifecycle-bench-'));
   const running: RunningServer[] = [];
   const ports = new Set<number>();
-  while (ports.size < 4) ports.add(await findFreePort());
-  const [temporalPort, uiPort, mongoPort, apiPort] = [...ports];
+  while (ports.size < 5) ports.add(await findFreePort());
+  const [temporalPort, uiPort, mongoPort, apiPort, workerHealthPort] = [...ports];
   try {
     log(`servers: temporal :${temporalPort}, ferretdb :${mongoPort} (data in ${dir})`);
     const [temporalServer, ferret] = await Promise.all([
@@ -53,7 +55,7 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
       TEMPORAL_ADDRESS: temporalServer.address,
       MONGO_URL: ferret.url('bench'),
       PORT: String(apiPort),
-      WORKER_HEALTH_PORT: String(await findFreePort()),
+      WORKER_HEALTH_PORT: String(workerHealthPort),
       // The worker limits the published figures were measured with (see the README).
       WORKER_MAX_CACHED_WORKFLOWS: process.env.WORKER_MAX_CACHED_WORKFLOWS ?? '100',
       WORKER_MAX_CONCURRENT_ACTIVITIES: process.env.WORKER_MAX_CONCURRENT_ACTIVITIES ?? '20',
@@ -90,6 +92,7 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
       // The same codec as the API: results of both workflows come back encrypted.
       temporal: new Client({ connection, dataConverter: payloadDataConverter(parsePayloadKeys(process.env.PAYLOAD_KEYS ?? '')) }),
       mongo,
+      workerMetricsUrl: `http://127.0.0.1:${workerHealthPort}/metrics`,
       pids: { api: api.pid, worker: worker.pid, baselineWorker: baselineWorker.pid, temporal: temporalServer.pid, ferretdb: ferret.pid },
       dir,
       stop: async () => {

@@ -53,7 +53,7 @@ export function chartSvg(r: BenchResults): string {
   if (r.backlog) {
     title(`Backlog of ${r.backlog.reports} parked reports`);
     bars([
-      { name: 'worker RSS', value: r.backlog.workerRssMb, unit: 'MB', raw: false },
+      { name: 'worker RSS', value: r.backlog.settled?.workerRssMb ?? r.backlog.workerRssMb, unit: 'MB', raw: false },
       { name: 'API RSS', value: r.backlog.apiRssMb, unit: 'MB', raw: false },
       { name: 'queue p99', value: r.backlog.queue.p99, unit: 'ms', raw: false },
     ]);

@@ -134,11 +134,13 @@ export class EvidenceService {
   private async collect(request: CaptureRequest): Promise<{ contents: DigestableItem[]; truncated: boolean }> {
     const { target } = request;
     if (target.kind === 'chat_message') {
-      const reported = await this.chats.findMessage(target.id);
-      if (!reported || !request.chatId) throw new Error(`reported message ${target.id} is gone`);
+      if (!request.chatId) throw new Error(`reported message ${target.id} is gone`);
       const { messages, truncated } = await this.chats.conversationUpTo(request.chatId, request.cutoff, request.maxMessages);
+      // Usually within the window, which then proves it is still there: no lookup of its own.
+      const reported = messages.find((m) => m._id === target.id) ?? (await this.chats.findMessage(target.id));
+      if (!reported) throw new Error(`reported message ${target.id} is gone`);
       // The reported message itself is always kept, even when the window would cut it off.
-      const window = messages.some((m) => m._id === reported._id) ? messages : [reported, ...messages.slice(1)];
+      const window = messages.includes(reported) ? messages : [reported, ...messages.slice(1)];
       return {
         truncated,
         contents: window.map((m) => ({ sourceKind: 'chat_message', sourceId: m._id, authorId: m.senderId, text: m.text, createdAt: m.sentAt })),

@@ -9,7 +9,7 @@ import { BlocksService } from '../users/blocks.service';
 import type { AppealStanding } from '../../workflows/sanction-definitions';
 import { Measure, measureFor } from './sanction-ladder';
 import { appealStatus, measureOf, policyTitle, sanctionStatus, statementNoticeText } from './sanction-statement';
-import { SanctionStore } from './sanction-store.service';
+import { SanctionRecord, SanctionStore } from './sanction-store.service';
 import { Sanction } from './schemas/sanction.schema';
 
 const DAY_MS = 86_400_000;
@@ -42,11 +42,14 @@ export class SanctionsService {
   /** The ladder on an approved report: the policy applied and the account's prior sanctions pick the measure. */
   async issueForReport(report: Report): Promise<Sanction> {
     const sanctionId = contentSanctionId(report.reportedUserId, report.target);
-    const existing = await this.store.find(sanctionId);
+    const now = new Date();
+    const recent = await this.recentSanctions(report.reportedUserId, now);
+    // A retry finds its sanction among the recent ones; one issued before the strike window
+    // (another report on the same content, long ago) makes the insert below find it instead.
+    const existing = recent.find((record) => record.sanction._id === sanctionId)?.sanction;
     if (existing) return this.announce(existing);
     const policy = report.decision?.policy ?? report.policyCategories[0] ?? 'other';
-    const now = new Date();
-    const priorSanctions = await this.priorSanctionCount(report.reportedUserId, now);
+    const priorSanctions = countAgainst(recent, now);
     const measure = measureFor(policy, priorSanctions, this.config.sanctionPolicy.ladders);
     return this.issue({
       _id: sanctionId,
@@ -84,9 +87,11 @@ export class SanctionsService {
 
   /** Sanctions of the account within the strike window that were not overturned on appeal. */
   async priorSanctionCount(userId: string, now: Date): Promise<number> {
-    const recent = await this.store.forUser(userId, new Date(now.getTime() - this.config.sanctionPolicy.strikeWindowMs));
-    const records = await this.store.records(recent);
-    return records.filter((record) => sanctionStatus(record, now) !== 'overturned').length;
+    return countAgainst(await this.recentSanctions(userId, now), now);
+  }
+
+  private async recentSanctions(userId: string, now: Date): Promise<SanctionRecord[]> {
+    return this.store.records(await this.store.forUser(userId, new Date(now.getTime() - this.config.sanctionPolicy.strikeWindowMs)));
   }
 
   /** The durable timer ran out (sanction workflow). */
@@ -151,6 +156,10 @@ export class SanctionsService {
     if (!sanction) throw Object.assign(new Error(`sanction ${sanctionId} does not exist`), { name: 'SanctionNotFound' });
     return sanction;
   }
+}
+
+function countAgainst(records: SanctionRecord[], now: Date): number {
+  return records.filter((record) => sanctionStatus(record, now) !== 'overturned').length;
 }
 
 function measureText(sanction: Sanction): string {

@@ -28,8 +28,8 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-/** A stored 1:1 chat report between two new users, as the API would have filed it. */
-async function fileChatReport(messageCount = 3, reasons = ['illegal_content']) {
+/** A stored 1:1 chat report between two new users, as the API would have filed it; by default on the last message. */
+async function fileChatReport(messageCount = 3, reasons = ['illegal_content'], reportedIndex = messageCount - 1) {
   const n = ++counter;
   const [reporter, reported] = [`rep${n}`, `bad${n}`];
   const users = app.get(UsersService);
@@ -39,7 +39,8 @@ async function fileChatReport(messageCount = 3, reasons = ['illegal_content']) {
   const { chatId } = await chats.create({ memberIds: [reporter, reported] });
   let messageId = '';
   for (let i = 0; i < messageCount; i++) {
-    ({ messageId } = await chats.postMessage(chatId, { senderId: reported, text: `message ${i}` }));
+    const posted = await chats.postMessage(chatId, { senderId: reported, text: `message ${i}` });
+    if (i === reportedIndex) messageId = posted.messageId;
   }
   const reportId = derivedId('rpt', String(n));
   await app.get(ReportStore).insert({
@@ -95,6 +96,15 @@ describe('every activity is safe to run twice', () => {
     expect(set?.truncated).toBe(true);
     const last = await mongo.collection('evidence_items').findOne({ reportId: large.reportId, seq: MAX_MESSAGES - 1 });
     expect(last?.text).toBe(`message ${MAX_MESSAGES + 29}`);
+  });
+
+  test('R6: a reported message older than the capped window is still kept as evidence, next to the latest messages', async () => {
+    const { ref, reportId } = await fileChatReport(MAX_MESSAGES + 30, ['illegal_content'], 0);
+    const receipt = await acts.storeEvidence(ref);
+    expect(receipt.itemCount).toBe(MAX_MESSAGES);
+    const texts = (await mongo.collection('evidence_items').find({ reportId }).sort({ seq: 1 }).toArray()).map((item) => item.text);
+    expect(texts).toContain('message 0');
+    expect(texts).toContain(`message ${MAX_MESSAGES + 29}`);
   });
 
   test('R6: deleteChatRoom twice deletes the room for the reporter once and never for the other member', async () => {

@@ -1,6 +1,6 @@
 import type { Decision, ReportStatus } from '../workflows/definitions';
 import { ActivityDeps, ReportRef, requireReport } from './deps';
-import { tellReporter } from './tell-reporter';
+import { openTicketAndTellReporter } from './ticket-and-notices';
 
 export function createDecisionActivities(deps: ActivityDeps) {
   return {
@@ -34,9 +34,8 @@ export function createDecisionActivities(deps: ActivityDeps) {
     /** R9: the follow-up ticket for customer service; the reporter learns the outcome (DSA Art. 16(5)). */
     async notifyCustomerService({ reportId }: ReportRef): Promise<string> {
       const report = await requireReport(deps, reportId);
-      const ticketId = await deps.tickets.open('report_decided', report);
-      // Before the step is recorded: whoever sees `cs_notified` finds the notices stored.
-      await tellReporter(deps, report, ticketId, 'decided');
+      // Before the step is recorded: whoever sees `cs_notified` finds the ticket and notices stored.
+      const ticketId = await openTicketAndTellReporter(deps, report, 'decided');
       await deps.reports.recordStep(report, 'cs_notified', {}, ticketId);
       return ticketId;
     },

@@ -2,7 +2,7 @@ import type { Report } from '../src/reports/schemas/report.schema';
 import type { Decision } from '../workflows/definitions';
 import { decisionFromCase } from './case.activities';
 import { ActivityDeps, ReportRef, requireReport } from './deps';
-import { tellReporter } from './tell-reporter';
+import { openTicketAndTellReporter } from './ticket-and-notices';
 
 /** What opening the moderator review writes: the report enters the queue. */
 export function reviewOpening(): Partial<Report> {
@@ -36,9 +36,10 @@ export async function openingReview(deps: ActivityDeps, report: Report, record: 
   await deps.cases.ensureCase(report.target, report.reportedUserId);
   await record();
   // The receipt and the case read need only what filing fixed (reporter, target, reasons,
-  // creation time): the report the step read before writing will do, no second read.
-  await deps.reportNotices.received(report);
-  return { caseDecision: await decisionFromCase(deps, report) };
+  // creation time): the report the step read before writing will do, no second read. Neither
+  // needs the other, so they run side by side.
+  const [, caseDecision] = await Promise.all([deps.reportNotices.received(report), decisionFromCase(deps, report)]);
+  return { caseDecision };
 }
 
 export function createReviewActivities(deps: ActivityDeps) {
@@ -57,10 +58,7 @@ export function createReviewActivities(deps: ActivityDeps) {
 
     async expireReport({ reportId }: ReportRef): Promise<string> {
       await deps.reports.recordStep(reportId, 'expired', { status: 'expired' });
-      const report = await requireReport(deps, reportId);
-      const ticketId = await deps.tickets.open('report_expired', report);
-      await tellReporter(deps, report, ticketId, 'expired');
-      return ticketId;
+      return openTicketAndTellReporter(deps, await requireReport(deps, reportId), 'expired');
     },
   };
 }

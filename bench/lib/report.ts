@@ -2,13 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { repoRoot } from '../../scripts/lib/local-servers';
 import type { BacklogResult } from '../parts/backlog';
-import type { WorkerHeap } from './worker-memory';
 import type { EvidenceVerifyCost } from '../parts/evidence';
 import type { HistoryCost } from '../parts/history';
 import type { PairedLatency } from '../parts/paired-latency';
 import type { ThroughputResult } from '../parts/lifecycle';
 import { Percentiles, round } from './stats';
 import { chartSvg } from './svg';
+import type { WorkerHeap } from './worker-memory';
 
 export interface BenchResults {
   label: string;

@@ -63,24 +63,33 @@ export async function backlog(
 }
 
 const SETTLE_POLL_MS = 5_000;
-const SETTLE_MAX_MS = 120_000;
+const SETTLE_MIN_MS = 60_000;
+const SETTLE_MAX_MS = 180_000;
+/** RSS that has fallen less than this over the last 30 s has stopped falling. */
+const SETTLED_DROP_MB = 2;
 
 /**
  * The worker's memory once parked reports are all it holds. Right after a burst its main-thread
- * heap keeps the room the burst grew (used ~60 MB of ~150 MB after 1,000 filings) until V8's
- * memory reducer shrinks it, which it does once the process has been idle a while (30-60 s here).
- * Parked reports wait for hours, so this is what a backlog costs at rest.
+ * heap still holds the burst's garbage and the room it grew (used ~60 of ~150 MB after 1,000
+ * filings, ~130 of ~190 MB after 10,000) until V8's memory reducer collects and shrinks it, which
+ * it does only once the process has been idle a while (30-60 s here); the heap's own figures do
+ * not show when, so this watches RSS until it stops falling. Parked reports wait for hours, so
+ * this is what a backlog costs at rest.
  */
 async function settledWorkerMemory(pid: number, metricsUrl: string, log: (line: string) => void): Promise<BacklogResult['settled']> {
   const start = performance.now();
+  const readings: number[] = [];
+  const windowLength = 30_000 / SETTLE_POLL_MS;
   for (;;) {
-    const heap = await workerHeap(metricsUrl);
-    const afterSeconds = (performance.now() - start) / 1000;
-    const shrunk = heap !== undefined && heap.heapTotalMb <= heap.heapUsedMb * 1.5;
-    if (shrunk || afterSeconds * 1000 >= SETTLE_MAX_MS || !heap) {
-      const workerRssMb = await rssMb(pid);
+    readings.push(await rssMb(pid));
+    const elapsedMs = performance.now() - start;
+    const windowStart = readings[readings.length - 1 - windowLength];
+    const stopped = elapsedMs >= SETTLE_MIN_MS && windowStart !== undefined && windowStart - readings[readings.length - 1] < SETTLED_DROP_MB;
+    if (stopped || elapsedMs >= SETTLE_MAX_MS) {
+      const afterSeconds = elapsedMs / 1000;
+      const workerRssMb = readings[readings.length - 1];
       log(`  backlog: worker settled after ${afterSeconds.toFixed(0)} s idle: ${workerRssMb.toFixed(0)} MB`);
-      return { afterSeconds, workerRssMb, workerHeap: heap };
+      return { afterSeconds, workerRssMb, workerHeap: await workerHeap(metricsUrl) };
     }
     await sleep(SETTLE_POLL_MS);
   }

@@ -56,17 +56,27 @@ export class BlocksService {
     if (previous) return previous;
 
     const at = new Date();
-    if (existing?.active) {
-      await this.blocks.updateOne(
-        { _id: id, [recorded]: { $exists: false } },
-        {
-          $set: { [recorded]: 'already_in_place' },
-          $push: { events: { type: 'auto_block_already_in_place', at, reportId } },
-        },
-      );
-    } else {
-      await this.activate(blockerId, blockedUserId, { type: 'auto_blocked', at, reportId }, recorded);
-    }
+    const outcome: AutoBlockOutcome = existing?.active ? 'already_in_place' : 'applied';
+    const wrote =
+      outcome === 'already_in_place'
+        ? await this.recordAlreadyInPlace(id, reportId, at)
+        : await this.activate(blockerId, blockedUserId, { type: 'auto_blocked', at, reportId }, recorded);
+    // This call's own write set the outcome: no need to read it back.
+    return wrote ? outcome : this.recordedOutcome(id, reportId);
+  }
+
+  /** The reporter's own block was already there: the report's outcome says so (once). */
+  private async recordAlreadyInPlace(id: string, reportId: string, at: Date): Promise<boolean> {
+    const recorded = `reportBlocks.${reportId}`;
+    const result = await this.blocks.updateOne(
+      { _id: id, [recorded]: { $exists: false } },
+      { $set: { [recorded]: 'already_in_place' }, $push: { events: { type: 'auto_block_already_in_place', at, reportId } } },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /** What another writer (a retry racing this one, a concurrent manual block) left for the report. */
+  private async recordedOutcome(id: string, reportId: string): Promise<AutoBlockOutcome> {
     const after = await this.blocks.findById(id, { reportBlocks: 1 }).lean();
     const outcome = after?.reportBlocks?.[reportId];
     // Only a concurrent manual block can leave this unset; the activity's retry then records it.
@@ -98,13 +108,13 @@ export class BlocksService {
     return (await this.blocks.findById(id, { reportBlockRevocations: 1 }).lean())?.reportBlockRevocations?.[reportId] ?? outcome;
   }
 
-  /** Turns a block on unless it is on already; a duplicate key means another writer won. */
+  /** Turns a block on unless it is on already; true when this call wrote it (a duplicate key means another writer won). */
   private async activate(
     blockerId: string,
     blockedUserId: string,
     event: { type: 'blocked' | 'auto_blocked'; at: Date; reportId?: string },
     recordedKey?: string,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const filter: Record<string, unknown> = { _id: blockId(blockerId, blockedUserId), active: { $ne: true } };
     const set: Record<string, unknown> = { blockerId, blockedUserId, active: true };
     if (recordedKey) {
@@ -112,9 +122,11 @@ export class BlocksService {
       set[recordedKey] = 'applied';
     }
     try {
-      await this.blocks.updateOne(filter, { $set: set, $push: { events: event } }, { upsert: true });
+      const result = await this.blocks.updateOne(filter, { $set: set, $push: { events: event } }, { upsert: true });
+      return result.modifiedCount + result.upsertedCount === 1;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
+      return false;
     }
   }
 

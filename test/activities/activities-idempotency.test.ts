@@ -134,6 +134,16 @@ describe('every activity is safe to run twice', () => {
     expect(block?.events).toHaveLength(1);
   });
 
+  test("R7: applyAutoBlock after the reporter's own block records it as already in place, once, however often it runs", async () => {
+    const { ref, reporter, reported } = await fileChatReport();
+    await app.get(BlocksService).block(reporter, reported);
+    const concurrent = await Promise.allSettled([acts.applyAutoBlock(ref), acts.applyAutoBlock(ref)]);
+    expect(concurrent.filter((o) => o.status === 'fulfilled').map((o) => (o as PromiseFulfilledResult<string>).value)).toContain('already_in_place');
+    expect(await acts.applyAutoBlock(ref)).toBe('already_in_place');
+    const block = await mongo.collection('blocks').findOne({ blockerId: reporter, blockedUserId: reported });
+    expect(block?.events.map((e: { type: string }) => e.type)).toEqual(['blocked', 'auto_block_already_in_place']);
+  });
+
   test('R10: recordDecision twice keeps the first decision and its policy', async () => {
     const { ref, reportId } = await fileChatReport();
     await acts.recordDecision({ ...ref, decision: { outcome: 'approved', moderatorId: 'mod-1' } });

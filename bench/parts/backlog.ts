@@ -65,7 +65,8 @@ export async function backlog(
 const SETTLE_POLL_MS = 5_000;
 const SETTLE_MIN_MS = 60_000;
 const SETTLE_MAX_MS = 180_000;
-/** RSS that has fallen less than this over the last 30 s has stopped falling. */
+const SETTLE_WINDOW_MS = 30_000;
+/** RSS that has fallen less than this over the last SETTLE_WINDOW_MS has stopped falling. */
 const SETTLED_DROP_MB = 2;
 
 /**
@@ -79,7 +80,7 @@ const SETTLED_DROP_MB = 2;
 async function settledWorkerMemory(pid: number, metricsUrl: string, log: (line: string) => void): Promise<BacklogResult['settled']> {
   const start = performance.now();
   const readings: number[] = [];
-  const windowLength = 30_000 / SETTLE_POLL_MS;
+  const windowLength = SETTLE_WINDOW_MS / SETTLE_POLL_MS;
   for (;;) {
     readings.push(await rssMb(pid));
     const elapsedMs = performance.now() - start;

@@ -59,18 +59,17 @@ export class BlocksService {
     const outcome: AutoBlockOutcome = existing?.active ? 'already_in_place' : 'applied';
     const wrote =
       outcome === 'already_in_place'
-        ? await this.recordAlreadyInPlace(id, reportId, at)
+        ? await this.recordAlreadyInPlace(id, recorded, { type: 'auto_block_already_in_place', at, reportId })
         : await this.activate(blockerId, blockedUserId, { type: 'auto_blocked', at, reportId }, recorded);
     // This call's own write set the outcome: no need to read it back.
     return wrote ? outcome : this.recordedOutcome(id, reportId);
   }
 
   /** The reporter's own block was already there: the report's outcome says so (once). */
-  private async recordAlreadyInPlace(id: string, reportId: string, at: Date): Promise<boolean> {
-    const recorded = `reportBlocks.${reportId}`;
+  private async recordAlreadyInPlace(id: string, recordedKey: string, event: { type: 'auto_block_already_in_place'; at: Date; reportId: string }): Promise<boolean> {
     const result = await this.blocks.updateOne(
-      { _id: id, [recorded]: { $exists: false } },
-      { $set: { [recorded]: 'already_in_place' }, $push: { events: { type: 'auto_block_already_in_place', at, reportId } } },
+      { _id: id, [recordedKey]: { $exists: false } },
+      { $set: { [recordedKey]: 'already_in_place' }, $push: { events: event } },
     );
     return result.modifiedCount === 1;
   }

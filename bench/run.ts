@@ -36,7 +36,7 @@ async function main(): Promise<void> {
       await baselineThroughput(workflows, `${runId}-warm`, warmup, warmup);
     }
     const raw: BaselineSamples = { start: [], signal: [] };
-    const product: LifecycleSamples = { fileReport: [], approve: [] };
+    const product: LifecycleSamples = { fileUntilReview: [], approve: [] };
     if (options.parts.has('baseline')) {
       log(`baseline: ${options.n} bare workflows, ${options.c} concurrent clients`);
       results.baseline = await withCpu(stack, 'baselineWorker', options.n, () => baselineThroughput(workflows, runId, options.n, options.c, { samples: raw }));
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     }
     if (options.parts.has('latency')) {
       results.latency = {
-        fileReport: percentiles(product.fileReport),
+        fileUntilReview: percentiles(product.fileUntilReview),
         approve: percentiles(product.approve),
         rawStart: percentiles(raw.start),
         rawSignal: percentiles(raw.signal),

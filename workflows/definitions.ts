@@ -124,6 +124,10 @@ export const decideUpdate = defineUpdate<DecideResult, [Decision]>('decide');
 // Resolves once the friend check (R4) has run. Filing no longer asks it (the API judges R4
 // itself); kept for API instances of an earlier release during a rolling deploy.
 export const admissionUpdate = defineUpdate<Admission, []>('admission');
+// Resolves once the report has left `received` (its review opened, or it was refused or decided
+// by its case), answering the status it moved to: filing with `Prefer: wait` asks it instead of
+// the app backend polling. Only while the report is `received`, so at most once per filing.
+export const pastReceivedUpdate = defineUpdate<{ status: ReportStatus }, []>('pastReceived');
 export const statusQuery = defineQuery<ReportWorkflowState>('status');
 
 // Registered on the server (see the start-up scripts). Never put personal data here:

@@ -23,6 +23,7 @@ import {
   admissionUpdate,
   approveSignal,
   decideUpdate,
+  pastReceivedUpdate,
   rejectSignal,
   reportStatusKey,
   statusQuery,
@@ -76,6 +77,10 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
   setHandler(admissionUpdate, async () => {
     await condition(() => state.admission !== null);
     return state.admission!;
+  });
+  setHandler(pastReceivedUpdate, async () => {
+    await condition(() => state.status !== 'received');
+    return { status: state.status };
   });
   // Signals from the CLI or Web UI: the first decision wins, later ones are ignored.
   setHandler(approveSignal, (args) => void accept({ outcome: 'approved', ...args }));

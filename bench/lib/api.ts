@@ -7,8 +7,12 @@ export class Api {
     private readonly authorization: string,
   ) {}
 
-  async post<T = any>(path: string, body: unknown, expected: number): Promise<T> {
-    const res = await fetch(this.baseUrl + path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: this.authorization }, body: JSON.stringify(body) });
+  async post<T = any>(path: string, body: unknown, expected: number, headers: Record<string, string> = {}): Promise<T> {
+    const res = await fetch(this.baseUrl + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: this.authorization, ...headers },
+      body: JSON.stringify(body),
+    });
     return this.read<T>(res, 'POST', path, expected);
   }
 
@@ -50,11 +54,13 @@ export async function chatThroughApi(api: Api, tag: string, messages = 2): Promi
   return { reporterId, reportedId, chatId, messageId };
 }
 
-export function fileReport(api: Api, reporterId: string, messageId: string) {
-  return api.post<{ reportId: string; workflowId: string }>(
+/** Files a report on a chat message; with `waitSeconds`, asks to be answered once the review opened (`Prefer: wait`). */
+export function fileReport(api: Api, reporterId: string, messageId: string, waitSeconds = 0) {
+  return api.post<{ reportId: string; workflowId: string; status: string }>(
     '/v1/reports',
     { reporterId, target: { kind: 'chat_message', id: messageId }, reasons: ['abusive_hateful'] },
     202,
+    waitSeconds > 0 ? { prefer: `wait=${waitSeconds}` } : {},
   );
 }
 

@@ -19,8 +19,11 @@ export interface BenchResults {
   /** The same with no-op local activities, as the product runs its steps; for reference. */
   localBaseline?: ThroughputResult;
   lifecycle?: ThroughputResult;
-  /** Sampled during the throughput parts: filing while lifecycles run, raw starts while bare workflows do. */
-  latency?: { fileReport: Percentiles; approve: Percentiles; rawStart: Percentiles; rawSignal: Percentiles };
+  /**
+   * Sampled during the throughput parts: filing (held with `Prefer: wait` until the review
+   * opened) and approving while lifecycles run, raw starts and signals while bare workflows do.
+   */
+  latency?: { fileUntilReview: Percentiles; approve: Percentiles; rawStart: Percentiles; rawSignal: Percentiles };
   /** Each API call and its raw Temporal counterpart back to back, under the same load. */
   pairedLatency?: PairedLatency;
   history?: HistoryCost[];
@@ -37,10 +40,10 @@ function judge(r: BenchResults): NonNullable<BenchResults['targets']> {
     const ratio = r.lifecycle.perSecond / r.baseline.perSecond;
     out.push({ target: 'lifecycle throughput >= 0.8x baseline', value: `${round(ratio, 2)}x`, met: ratio >= 0.8 });
   }
-  for (const [when, l] of [['same load', r.pairedLatency], ['throughput parts', r.latency]] as const) {
-    if (!l) continue;
-    const ratio = l.fileReport.p99 / l.rawStart.p99;
-    out.push({ target: `POST /v1/reports p99 <= 1.5x raw start p99 (${when})`, value: `${round(ratio, 2)}x`, met: ratio <= 1.5 });
+  // Only where filing answers as a start does: the throughput parts hold it until the review opened.
+  if (r.pairedLatency) {
+    const ratio = r.pairedLatency.fileReport.p99 / r.pairedLatency.rawStart.p99;
+    out.push({ target: 'POST /v1/reports p99 <= 1.5x raw start p99 (same load)', value: `${round(ratio, 2)}x`, met: ratio <= 1.5 });
   }
   if (r.history) {
     const [short, long] = r.history;
@@ -73,7 +76,8 @@ export function formatTable(r: BenchResults): string {
   if (r.lifecycle && r.localBaseline) rows.push(['lifecycle / local-activity baseline', `${round(r.lifecycle.perSecond / r.localBaseline.perSecond, 2)}x`]);
   for (const [when, l] of [['same load', r.pairedLatency], ['throughput parts', r.latency]] as const) {
     if (!l) continue;
-    rows.push([`POST /v1/reports, ${when}`, ms(l.fileReport)]);
+    if ('fileReport' in l) rows.push([`POST /v1/reports, ${when}`, ms(l.fileReport)]);
+    else rows.push([`POST /v1/reports, Prefer: wait (until review), ${when}`, ms(l.fileUntilReview)]);
     rows.push([`raw workflow.start, ${when}`, ms(l.rawStart)]);
     rows.push([`POST /v1/reports/:id/approve, ${when}`, ms(l.approve)]);
     rows.push([`raw handle.signal, ${when}`, ms(l.rawSignal)]);

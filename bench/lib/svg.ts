@@ -39,7 +39,9 @@ export function chartSvg(r: BenchResults): string {
     for (const p of ['p50', 'p95', 'p99'] as const) {
       title(`Latency ${p}, ${when} (ms)`);
       bars([
-        { name: 'POST /v1/reports', value: l.fileReport[p], unit: 'ms', raw: false },
+        'fileReport' in l
+          ? { name: 'POST /v1/reports', value: l.fileReport[p], unit: 'ms', raw: false }
+          : { name: 'POST, until review', value: l.fileUntilReview[p], unit: 'ms', raw: false },
         { name: 'raw workflow.start', value: l.rawStart[p], unit: 'ms', raw: true },
         { name: 'POST .../approve', value: l.approve[p], unit: 'ms', raw: false },
         { name: 'raw handle.signal', value: l.rawSignal[p], unit: 'ms', raw: true },

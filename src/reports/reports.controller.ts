@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiHeader, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe';
+import { MAX_PREFERRED_WAIT_SECONDS, preferredWaitSeconds } from '../common/prefer-wait';
 import { CreateReportDto } from './dto/create-report.dto';
 import { FiledReportView, ReportView } from './dto/report.view';
 import { POLICY_CATALOGUE, REPORT_REASONS, ReportReason } from './report-reasons';
@@ -31,10 +33,23 @@ export class ReportsController {
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED: too many reports from this reporter (FILING_RATE_LIMIT); see Retry-After.' })
   @HttpCode(202)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeating a key returns the same report.' })
+  @ApiHeader({
+    name: 'Prefer',
+    required: false,
+    description: `\`wait=N\` (RFC 7240, at most ${MAX_PREFERRED_WAIT_SECONDS} s): answer once the workflow has moved the report past \`received\` (usually \`awaiting_review\`), so there is no need to poll; past N seconds the answer says \`received\` as without it.`,
+  })
   @ApiAcceptedResponse({ type: FiledReportView })
   @ApiConflictResponse({ description: 'FRIEND_MESSAGE_NOT_REPORTABLE (R4) or IDEMPOTENCY_KEY_REUSED' })
-  file(@Body() dto: CreateReportDto, @Headers('idempotency-key') idempotencyKey?: string): Promise<FiledReportView> {
-    return this.reports.file(dto, idempotencyKey);
+  async file(
+    @Body() dto: CreateReportDto,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('idempotency-key') idempotencyKey?: string,
+    @Headers('prefer') prefer?: string,
+  ): Promise<FiledReportView> {
+    const waitSeconds = preferredWaitSeconds(prefer);
+    const filed = await this.reports.file(dto, idempotencyKey, waitSeconds);
+    if (waitSeconds > 0) res.setHeader('Preference-Applied', `wait=${waitSeconds}`);
+    return filed;
   }
 
   @Access('app', 'moderator', 'support')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FilingAdmission, reportWorkflowId } from '../../workflows/definitions';
+import { FilingAdmission, ReportStatus, reportWorkflowId } from '../../workflows/definitions';
 import { ApiError } from '../common/api-error';
 import { newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
@@ -42,7 +42,7 @@ export class ReportsService {
    * Files a report: validates it, judges the friend check (R4), stores it and starts its
    * workflow. A refusal is 409 at once and stores nothing (see filing-admission.ts).
    */
-  async file(dto: CreateReportDto, idempotencyKey?: string): Promise<FiledReportView> {
+  async file(dto: CreateReportDto, idempotencyKey?: string, waitSeconds = 0): Promise<FiledReportView> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw ApiError.badRequest('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1-128 visible ASCII characters.');
     }
@@ -54,7 +54,17 @@ export class ReportsService {
     if (report.status === 'refused' && report.refusal) {
       throw ApiError.conflict(report.refusal.code, report.refusal.message, { reportId: report._id, workflowId: report.workflowId });
     }
-    return { reportId: report._id, workflowId: report.workflowId, status: report.status };
+    const status = await this.statusAfterWaiting(report, waitSeconds);
+    return { reportId: report._id, workflowId: report.workflowId, status };
+  }
+
+  /**
+   * With `Prefer: wait`, a report its workflow has not moved yet is answered once the workflow
+   * has (the review opened, about a tenth of a second): the app backend need not poll for it.
+   */
+  private async statusAfterWaiting(report: Report, waitSeconds: number): Promise<ReportStatus> {
+    if (waitSeconds <= 0 || report.status !== 'received') return report.status;
+    return (await this.workflows.statusPastReceived(report._id, waitSeconds * 1000)) ?? report.status;
   }
 
   private async findOrCreateKeyed(dto: CreateReportDto, idempotencyKey: string): Promise<{ report: Report; created: boolean }> {

@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { AppConfig } from '../config/app-config';
 import {
@@ -6,7 +6,9 @@ import {
   Decision,
   EvidenceReceipt,
   ReportLifecycleInput,
+  ReportStatus,
   decideUpdate,
+  pastReceivedUpdate,
   reportReasonsKey,
   reportStatusKey,
   reportTargetKindKey,
@@ -18,6 +20,8 @@ import { isTemporalUnavailable, isWorkflowGone, temporalUnavailable } from './te
 /** The API's only door to Temporal: starts report workflows and delivers decisions. */
 @Injectable()
 export class ReportWorkflows implements OnApplicationShutdown {
+  private readonly log = new Logger(ReportWorkflows.name);
+
   constructor(
     private readonly client: Client,
     private readonly connection: Connection,
@@ -49,6 +53,23 @@ export class ReportWorkflows implements OnApplicationShutdown {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return;
       if (isTemporalUnavailable(error)) throw temporalUnavailable();
       throw error;
+    }
+  }
+
+  /**
+   * The status a `received` report moved to, once its workflow has moved it (its first workflow
+   * task: the evidence, the room, the review), or null when that took longer than `waitMs` or
+   * could not be asked (no worker, Temporal down, a workflow without the update): the report is
+   * stored and started either way, so the caller answers with `received` instead.
+   */
+  async statusPastReceived(reportId: string, waitMs: number): Promise<ReportStatus | null> {
+    const handle = this.client.workflow.getHandle(reportWorkflowId(reportId));
+    try {
+      const { status } = await this.client.withDeadline(Date.now() + waitMs, () => handle.executeUpdate(pastReceivedUpdate));
+      return status;
+    } catch (error) {
+      if (!isTemporalUnavailable(error)) this.log.warn(`report ${reportId}: not waited for past received: ${(error as Error).message}`);
+      return null;
     }
   }
 

@@ -161,6 +161,49 @@ describe('R4, R5: the friend check', () => {
   });
 });
 
+describe('filing with Prefer: wait (no polling for the review)', () => {
+  async function strangersMessage() {
+    const reporter = await platform.user('rep');
+    const stranger = await platform.user('stranger');
+    const chatId = await platform.chat(reporter, stranger);
+    return { reporter, chatId, messageId: await platform.message(chatId, stranger, 'pay up or else') };
+  }
+
+  test('R6: answers once the workflow has stored the evidence, deleted the room and opened the review', async () => {
+    const { reporter, chatId, messageId } = await strangersMessage();
+    const body = { reporterId: reporter, target: { kind: 'chat_message', id: messageId }, reasons: ['abusive_hateful'] };
+    const res = await t.http().post('/v1/reports').set('Prefer', 'wait=10').send(body).expect(202);
+    expect(res.body.status).toBe('awaiting_review');
+    expect(res.headers['preference-applied']).toBe('wait=10');
+    // Already true when the answer came, with no polling: the database agrees.
+    const report = await platform.report(res.body.reportId);
+    expect(report.status).toBe('awaiting_review');
+    expect(report.evidence?.itemCount).toBeGreaterThan(0);
+    await t.http().get(`/v1/chats/${chatId}`).query({ userId: reporter }).expect(404);
+    const history = await t.temporal.workflow.getHandle(res.body.workflowId).fetchHistory();
+    const updates = history.events!.filter((e) => e.workflowExecutionUpdateCompletedEventAttributes);
+    expect(updates).toHaveLength(1);
+  });
+
+  test('without the header the answer is at once, still received', async () => {
+    const { reporter, messageId } = await strangersMessage();
+    const res = await platform.fileReport(reporter, 'chat_message', messageId).expect(202);
+    expect(res.body.status).toBe('received');
+    expect(res.headers['preference-applied']).toBeUndefined();
+  });
+
+  test('a repeated filing of a report already past received answers its status without asking the workflow', async () => {
+    const { reporter, messageId } = await strangersMessage();
+    const first = await platform.fileReport(reporter, 'chat_message', messageId, ['abusive_hateful'], 'wait-key').expect(202);
+    await platform.awaitStatus(first.body.reportId, 'awaiting_review');
+    const again = await t.http().post('/v1/reports').set('Prefer', 'wait=10').set('Idempotency-Key', 'wait-key')
+      .send({ reporterId: reporter, target: { kind: 'chat_message', id: messageId }, reasons: ['abusive_hateful'] }).expect(202);
+    expect(again.body).toMatchObject({ reportId: first.body.reportId, status: 'awaiting_review' });
+    const history = await t.temporal.workflow.getHandle(first.body.workflowId).fetchHistory();
+    expect(history.events!.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toBe(false);
+  });
+});
+
 describe('idempotent filing', () => {
   test('a repeated Idempotency-Key returns the same report and starts one workflow', async () => {
     const reporter = await platform.user('rep');

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import mongoose from 'mongoose';
 import { AppConfig } from '../config/app-config';
+
+// Mongoose formats a stack trace on every query it runs, only to name where a query that runs
+// twice first ran (an error our code never makes): that formatting was about 1% of the worker's
+// CPU in a profile of the benchmark. The option is global, on the instance our connections use.
+mongoose.set('skipOriginalStackTraces', true);
 
 @Module({
   imports: [

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FilingAdmission, ReportStatus, reportWorkflowId } from '../../workflows/definitions';
+import { FilingAdmission, ReportLifecycleInput, ReportStatus, reportWorkflowId } from '../../workflows/definitions';
 import { ApiError } from '../common/api-error';
 import { newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
@@ -48,23 +48,13 @@ export class ReportsService {
     }
     const { report, created } = idempotencyKey ? await this.findOrCreateKeyed(dto, idempotencyKey) : await this.findOrCreateRepeat(dto);
     // Also for a repeat: the first attempt may have stored the report and died before starting it.
-    if (report.status === 'received') await this.startWorkflow(report, created);
+    const status = report.status === 'received' ? await this.startWorkflow(report, created, waitSeconds) : report.status;
     if (created) this.metrics.reportFiled(report.target.kind, report.reasons);
     // Reports refused by the workflow's friend check before R4 moved to filing.
     if (report.status === 'refused' && report.refusal) {
       throw ApiError.conflict(report.refusal.code, report.refusal.message, { reportId: report._id, workflowId: report.workflowId });
     }
-    const status = await this.statusAfterWaiting(report, waitSeconds);
     return { reportId: report._id, workflowId: report.workflowId, status };
-  }
-
-  /**
-   * With `Prefer: wait`, a report its workflow has not moved yet is answered once the workflow
-   * has (the review opened, about a tenth of a second): the app backend need not poll for it.
-   */
-  private async statusAfterWaiting(report: Report, waitSeconds: number): Promise<ReportStatus> {
-    if (waitSeconds <= 0 || report.status !== 'received') return report.status;
-    return (await this.workflows.statusPastReceived(report._id, waitSeconds * 1000)) ?? report.status;
   }
 
   private async findOrCreateKeyed(dto: CreateReportDto, idempotencyKey: string): Promise<{ report: Report; created: boolean }> {
@@ -107,20 +97,28 @@ export class ReportsService {
     return this.store.insert(stored, friendCheckStep(admission));
   }
 
-  private async startWorkflow(report: Report, created: boolean): Promise<void> {
+  /**
+   * Starts the report's workflow; answers the status the report has then. With `Prefer: wait`
+   * that is the status the workflow's first steps moved it to (the review opened, about a tenth
+   * of a second), so the app backend need not poll for it; `received` if the wait ran out.
+   */
+  private async startWorkflow(report: Report, created: boolean, waitSeconds: number): Promise<ReportStatus> {
     const admission = admissionOf(report);
+    const input: ReportLifecycleInput = {
+      reportId: report._id,
+      reporterId: report.reporterId,
+      reportedUserId: report.reportedUserId,
+      target: report.target,
+      ...(report.chatId ? { chatId: report.chatId } : {}),
+      reasons: report.reasons,
+      reviewDeadlineMs: this.config.reviewDeadlineMs,
+      maxReviewWaitMs: this.config.maxReviewWaitMs,
+      ...(admission ? { admission } : {}),
+    };
     try {
-      await this.workflows.start({
-        reportId: report._id,
-        reporterId: report.reporterId,
-        reportedUserId: report.reportedUserId,
-        target: report.target,
-        ...(report.chatId ? { chatId: report.chatId } : {}),
-        reasons: report.reasons,
-        reviewDeadlineMs: this.config.reviewDeadlineMs,
-        maxReviewWaitMs: this.config.maxReviewWaitMs,
-        ...(admission ? { admission } : {}),
-      });
+      if (waitSeconds > 0) return (await this.workflows.startAndAwaitPastReceived(input, waitSeconds * 1000)) ?? report.status;
+      await this.workflows.start(input);
+      return report.status;
     } catch (error) {
       // No report may stay behind without a lifecycle: the caller gets 503 and can retry.
       if (created) await this.store.removeUnstarted(report._id);

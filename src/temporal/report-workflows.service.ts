@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, Connection, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { AppConfig } from '../config/app-config';
 import {
   DecideResult,
@@ -32,22 +32,7 @@ export class ReportWorkflows implements OnApplicationShutdown {
   async start(input: ReportLifecycleInput): Promise<void> {
     try {
       await this.client.withDeadline(Date.now() + this.config.temporalRpcTimeoutMs, () =>
-        this.client.workflow.start('reportLifecycleWorkflow', {
-          workflowId: reportWorkflowId(input.reportId),
-          taskQueue: this.config.taskQueue,
-          args: [input],
-          // A running report is joined, a finished one is never run again.
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          // No reporter or reported identity here: search attributes are stored in clear text.
-          typedSearchAttributes: [
-            { key: reportStatusKey, value: 'received' },
-            { key: reportTargetKindKey, value: input.target.kind },
-            { key: reportReasonsKey, value: input.reasons },
-          ],
-          staticSummary: `Report ${input.reportId}: ${input.target.kind} (${input.reasons.join(', ')})`,
-          staticDetails: `Target: ${input.target.kind} ${input.target.id}\n\nReasons: ${input.reasons.join(', ')}`,
-        }),
+        this.client.workflow.start('reportLifecycleWorkflow', this.startOptions(input)),
       );
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return;
@@ -57,20 +42,43 @@ export class ReportWorkflows implements OnApplicationShutdown {
   }
 
   /**
-   * The status a `received` report moved to, once its workflow has moved it (its first workflow
-   * task: the evidence, the room, the review), or null when that took longer than `waitMs` or
-   * could not be asked (no worker, Temporal down, a workflow without the update): the report is
-   * stored and started either way, so the caller answers with `received` instead.
+   * Starts the report's workflow and, in the same request, asks it (update `pastReceived`) for
+   * the status its first workflow task moves the report to: the evidence, the room, the review.
+   * Answered with that task, so no extra task and no polling. Null when that took longer than
+   * `waitMs` or could not be asked (no worker, a workflow without the update): the ordinary
+   * start then joins the workflow if it did start, or starts it, or answers 503 as `start` does.
    */
-  async statusPastReceived(reportId: string, waitMs: number): Promise<ReportStatus | null> {
-    const handle = this.client.workflow.getHandle(reportWorkflowId(reportId));
+  async startAndAwaitPastReceived(input: ReportLifecycleInput, waitMs: number): Promise<ReportStatus | null> {
+    const startWorkflowOperation = new WithStartWorkflowOperation('reportLifecycleWorkflow', this.startOptions(input));
     try {
-      const { status } = await this.client.withDeadline(Date.now() + waitMs, () => handle.executeUpdate(pastReceivedUpdate));
+      const { status } = await this.client.withDeadline(Date.now() + waitMs, () =>
+        this.client.workflow.executeUpdateWithStart(pastReceivedUpdate, { startWorkflowOperation }),
+      );
       return status;
     } catch (error) {
-      if (!isTemporalUnavailable(error)) this.log.warn(`report ${reportId}: not waited for past received: ${(error as Error).message}`);
+      if (!isTemporalUnavailable(error)) this.log.warn(`report ${input.reportId}: not waited for past received: ${(error as Error).message}`);
+      await this.start(input);
       return null;
     }
+  }
+
+  private startOptions(input: ReportLifecycleInput) {
+    return {
+      workflowId: reportWorkflowId(input.reportId),
+      taskQueue: this.config.taskQueue,
+      args: [input] as [ReportLifecycleInput],
+      // A running report is joined, a finished one is never run again.
+      workflowIdConflictPolicy: 'USE_EXISTING' as const,
+      workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
+      // No reporter or reported identity here: search attributes are stored in clear text.
+      typedSearchAttributes: [
+        { key: reportStatusKey, value: 'received' },
+        { key: reportTargetKindKey, value: input.target.kind },
+        { key: reportReasonsKey, value: input.reasons },
+      ],
+      staticSummary: `Report ${input.reportId}: ${input.target.kind} (${input.reasons.join(', ')})`,
+      staticDetails: `Target: ${input.target.kind} ${input.target.id}\n\nReasons: ${input.reasons.join(', ')}`,
+    };
   }
 
   async decide(reportId: string, decision: Decision): Promise<DecideResult> {

@@ -54,6 +54,11 @@ describe('moderation queue query plan', () => {
       expect(byId).toMatchObject({ server: 'ferretdb', filterPushdown: true });
       // Upstream v1.24.2 scans the table even then; our build's patch makes it use the index.
       expect(byId.server === 'ferretdb' && byId.sqlitePlan.join(' ')).toMatch(/USING INDEX \S+__id_/);
+      // A conditional write's filter (`_id` and a condition on another field): upstream scans
+      // the table unless `_id` is the only key; our build looks `_id` up and filters that one.
+      const conditional = readQueuePlan(await explainQueueQuery(connection, { _id: 'rpt_x', 'timeline.decided': { $exists: false } }));
+      expect(conditional).toMatchObject({ server: 'ferretdb', filterPushdown: true });
+      expect(conditional.server === 'ferretdb' && conditional.sqlitePlan.join(' ')).toMatch(/USING INDEX \S+__id_/);
     }
   });
 

@@ -4,7 +4,6 @@ import type { CsTicketsService } from '../src/customer-service/cs-tickets.servic
 import type { BusinessMetrics } from '../src/metrics/business-metrics';
 import type { EvidenceService } from '../src/evidence/evidence.service';
 import type { ReporterStandingService } from '../src/reporter-standing/reporter-standing.service';
-import type { ReportStore } from '../src/reports/report-store.service';
 import type { SanctionsService } from '../src/sanctions/sanctions.service';
 import type { SanctionWorkflows } from '../src/temporal/sanction-workflows.service';
 import type { Report } from '../src/reports/schemas/report.schema';
@@ -13,10 +12,11 @@ import type { FriendshipsService } from '../src/users/friendships.service';
 import type { ReportNotices } from '../src/notices/report-notices.service';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from 'pino';
+import type { StepReports } from './step-report-cache';
 
 /** What the activities need, passed in explicitly (the worker takes them from its Nest container). */
 export interface ActivityDeps {
-  reports: Pick<ReportStore, 'find' | 'recordStep' | 'openOnTarget'>;
+  reports: StepReports;
   cases: Pick<CaseStore, 'ensureCase' | 'statusOf'>;
   friendships: Pick<FriendshipsService, 'admissionFor'>;
   evidence: Pick<EvidenceService, 'capture'>;

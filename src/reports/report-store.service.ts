@@ -18,6 +18,14 @@ const CASE_REPORTS_LIMIT = 200;
 
 export type NewReport = Omit<Report, 'createdAt' | 'updatedAt' | 'timeline'>;
 
+/**
+ * The timeline entries one recorded step adds: its own, and those of the steps folded into it
+ * (e.g. the review opening), which land in the same update.
+ */
+export function stepEntries(step: string, detail: string | undefined, alsoSteps: string[], at: Date): Record<string, TimelineEntry> {
+  return { ...Object.fromEntries(alsoSteps.map((other) => [other, { at }])), [step]: detail ? { at, detail } : { at } };
+}
+
 /** The only code that writes report documents; shared by the API and the worker's activities. */
 @Injectable()
 export class ReportStore {
@@ -70,11 +78,8 @@ export class ReportStore {
     await this.announceToQueue(report, step, set);
     const current = typeof report === 'string' ? await this.reports.findById(report, { [`timeline.${step}`]: 1 }).lean() : report;
     if (!current || current.timeline?.[step]) return false;
-    const at = new Date();
-    const entry = detail ? { at, detail } : { at };
-    // Steps folded into this one (e.g. the review opening) land in the same update.
-    const also = Object.fromEntries(alsoSteps.map((other) => [`timeline.${other}`, { at }]));
-    await this.reports.updateOne({ _id: current._id }, { $set: { ...set, ...also, [`timeline.${step}`]: entry } });
+    const entries = Object.entries(stepEntries(step, detail, alsoSteps, new Date())).map(([name, entry]) => [`timeline.${name}`, entry]);
+    await this.reports.updateOne({ _id: current._id }, { $set: { ...set, ...Object.fromEntries(entries) } });
     return true;
   }
 

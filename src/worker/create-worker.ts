@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { ActivityDeps, createActivities } from '../../activities';
+import { StepReportCache } from '../../activities/step-report-cache';
 import { NoticeDeliveryDeps, createNoticeDeliveryActivities } from '../../activities/notice-delivery.activities';
 import { AppConfig } from '../config/app-config';
 import { payloadDataConverter } from '../payload-encryption/payload-keys';
@@ -22,7 +23,8 @@ import { FriendshipsService } from '../users/friendships.service';
 
 export function activityDepsFrom(app: INestApplicationContext): ActivityDeps {
   return {
-    reports: app.get(ReportStore),
+    // Most steps follow one that just read and wrote their report in this worker: no second read.
+    reports: new StepReportCache(app.get(ReportStore)),
     cases: app.get(CaseStore),
     friendships: app.get(FriendshipsService),
     evidence: app.get(EvidenceService),

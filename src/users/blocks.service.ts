@@ -51,18 +51,13 @@ export class BlocksService {
   async applyReportBlock(reportId: string, blockerId: string, blockedUserId: string): Promise<AutoBlockOutcome> {
     const id = blockId(blockerId, blockedUserId);
     const recorded = `reportBlocks.${reportId}`;
-    const existing = await this.blocks.findById(id).lean();
-    const previous = existing?.reportBlocks?.[reportId];
-    if (previous) return previous;
-
     const at = new Date();
-    const outcome: AutoBlockOutcome = existing?.active ? 'already_in_place' : 'applied';
-    const wrote =
-      outcome === 'already_in_place'
-        ? await this.recordAlreadyInPlace(id, recorded, { type: 'auto_block_already_in_place', at, reportId })
-        : await this.activate(blockerId, blockedUserId, { type: 'auto_blocked', at, reportId }, recorded);
-    // This call's own write set the outcome: no need to read it back.
-    return wrote ? outcome : this.recordedOutcome(id, reportId);
+    // Conditional writes, no read first: each writes only if this report's outcome is not
+    // recorded yet, so the one that writes knows the outcome. Most approvals find no block on.
+    if (await this.activate(blockerId, blockedUserId, { type: 'auto_blocked', at, reportId }, recorded)) return 'applied';
+    if (await this.recordAlreadyInPlace(id, recorded, { type: 'auto_block_already_in_place', at, reportId })) return 'already_in_place';
+    // Neither wrote: a run before this one (or racing it) recorded the outcome.
+    return this.recordedOutcome(id, reportId);
   }
 
   /** The reporter's own block was already there: the report's outcome says so (once). */

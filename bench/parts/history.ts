@@ -2,6 +2,7 @@ import { WorkflowClient } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { MongoClient } from 'mongodb';
 import { Api, chatThroughApi, fileReport } from '../lib/api';
+import { FILING_WAIT_SECONDS } from './lifecycle';
 
 export interface HistoryCost {
   messages: number;
@@ -17,8 +18,9 @@ export async function historyCost(api: Api, workflows: WorkflowClient, mongo: Mo
   const chat = await chatThroughApi(api, `${runId}-h${messages}`, Math.min(messages, 10));
   const extra = messages - Math.min(messages, 10);
   if (extra > 0) await insertOlderMessages(mongo, chat.chatId, [chat.reporterId, chat.reportedId], extra);
-  const filed = await fileReport(api, chat.reporterId, chat.messageId);
-  await api.awaitStatus(filed.reportId, 'awaiting_review');
+  // Filed as the lifecycle part files, held until the review opened: its update is in the history too.
+  const filed = await fileReport(api, chat.reporterId, chat.messageId, FILING_WAIT_SECONDS);
+  if (filed.status !== 'awaiting_review') await api.awaitStatus(filed.reportId, 'awaiting_review');
   await api.post(`/v1/reports/${filed.reportId}/approve`, {}, 200);
   const handle = workflows.getHandle(filed.workflowId);
   await handle.result();

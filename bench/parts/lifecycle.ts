@@ -21,7 +21,7 @@ export interface LifecycleSamples {
 }
 
 /** How long a lifecycle's filing asks to be held for the review to open (`Prefer: wait`). */
-const FILING_WAIT_SECONDS = 10;
+export const FILING_WAIT_SECONDS = 10;
 
 /**
  * N full lifecycles by C concurrent clients, the way app backends and moderators drive them:

@@ -26,7 +26,7 @@ class CountingStore implements StepReports {
     return true;
   }
 
-  async openOnTarget(): Promise<Array<Pick<Report, '_id'>>> {
+  async openOnTarget(): Promise<Array<Pick<Report, '_id' | 'reporterId'>>> {
     return [];
   }
 }

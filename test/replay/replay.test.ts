@@ -122,6 +122,8 @@ describe('replaying recorded histories of every workflow', () => {
         'refused-outcome-activity.json',
         'rejected-outcome-activity.json',
         'signals-outcome-activity.json',
+        // Filed with Prefer: wait: the update pastReceived, answered once the review opened.
+        'filed-with-wait-outcome-activity.json',
       ].sort(),
     );
     const histories = await Promise.all(

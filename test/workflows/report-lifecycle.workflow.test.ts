@@ -10,6 +10,7 @@ import {
   admissionUpdate,
   approveSignal,
   decideUpdate,
+  pastReceivedUpdate,
   rejectSignal,
   statusQuery,
 } from '../../workflows/definitions';
@@ -108,6 +109,19 @@ describe('report lifecycle workflow (time-skipping server)', () => {
         await expect(handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'm' }] })).rejects.toThrow(WorkflowNotFoundError);
       },
       { admission: refusal, input: { admission: undefined }, record: 'refused' },
+    );
+  });
+
+  test('R6: pastReceived (filing with Prefer: wait) answers awaiting_review once the evidence is stored and the room deleted, and at once when asked again', async () => {
+    await withReport(
+      async ({ handle, calls }) => {
+        expect(await handle.executeUpdate(pastReceivedUpdate)).toEqual({ status: 'awaiting_review' });
+        expect(calls).toEqual(['storeEvidence', 'deleteChatRoom+openReview']);
+        expect(await handle.executeUpdate(pastReceivedUpdate)).toEqual({ status: 'awaiting_review' });
+        await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'rejected', moderatorId: 'mod-1' }] });
+        expect(await handle.result()).toMatchObject({ status: 'rejected' });
+      },
+      { record: 'filed-with-wait' },
     );
   });
 

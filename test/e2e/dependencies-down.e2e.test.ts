@@ -29,4 +29,20 @@ describe('when Temporal is down', () => {
     expect(res.body.code).toBe('TEMPORAL_UNAVAILABLE');
     expect(await t.mongo.collection('reports').countDocuments()).toBe(0);
   });
+
+  test('filing with Prefer: wait answers the same 503 once the plain start has failed too, and stores nothing', async () => {
+    const platform = new Platform(t);
+    const reporter = await platform.user('rep');
+    const author = await platform.user('author');
+    const postId = await platform.post(author, 'spam');
+    const res = await t
+      .http()
+      .post('/v1/reports')
+      .set('Prefer', 'wait=1')
+      .send({ reporterId: reporter, target: { kind: 'open_chat_post', id: postId }, reasons: ['spam_advertising'] })
+      .expect(503);
+    expect(res.body.code).toBe('TEMPORAL_UNAVAILABLE');
+    expect(res.headers['preference-applied']).toBeUndefined();
+    expect(await t.mongo.collection('reports').countDocuments({ reporterId: reporter })).toBe(0);
+  });
 });

@@ -35,12 +35,7 @@ describe('when Temporal is down', () => {
     const reporter = await platform.user('rep');
     const author = await platform.user('author');
     const postId = await platform.post(author, 'spam');
-    const res = await t
-      .http()
-      .post('/v1/reports')
-      .set('Prefer', 'wait=1')
-      .send({ reporterId: reporter, target: { kind: 'open_chat_post', id: postId }, reasons: ['spam_advertising'] })
-      .expect(503);
+    const res = await platform.fileReportWaiting(1, reporter, 'open_chat_post', postId, { reasons: ['spam_advertising'] }).expect(503);
     expect(res.body.code).toBe('TEMPORAL_UNAVAILABLE');
     expect(res.headers['preference-applied']).toBeUndefined();
     expect(await t.mongo.collection('reports').countDocuments({ reporterId: reporter })).toBe(0);

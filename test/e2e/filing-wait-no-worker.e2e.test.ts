@@ -20,12 +20,7 @@ test('Prefer: wait with no worker running answers received once the wait is over
   const chatId = await platform.chat(reporter, stranger);
   const messageId = await platform.message(chatId, stranger, 'pay up or else');
   const startedAt = Date.now();
-  const res = await t
-    .http()
-    .post('/v1/reports')
-    .set('Prefer', 'wait=1')
-    .send({ reporterId: reporter, target: { kind: 'chat_message', id: messageId }, reasons: ['abusive_hateful'] })
-    .expect(202);
+  const res = await platform.fileReportWaiting(1, reporter, 'chat_message', messageId).expect(202);
   expect(res.body.status).toBe('received');
   expect(Date.now() - startedAt).toBeGreaterThanOrEqual(1000);
   expect((await platform.report(res.body.reportId)).status).toBe('received');

@@ -171,8 +171,7 @@ describe('filing with Prefer: wait (no polling for the review)', () => {
 
   test('R6: answers once the workflow has stored the evidence, deleted the room and opened the review', async () => {
     const { reporter, chatId, messageId } = await strangersMessage();
-    const body = { reporterId: reporter, target: { kind: 'chat_message', id: messageId }, reasons: ['abusive_hateful'] };
-    const res = await t.http().post('/v1/reports').set('Prefer', 'wait=10').send(body).expect(202);
+    const res = await platform.fileReportWaiting(10, reporter, 'chat_message', messageId).expect(202);
     expect(res.body.status).toBe('awaiting_review');
     expect(res.headers['preference-applied']).toBe('wait=10');
     // Already true when the answer came, with no polling: the database agrees.
@@ -199,8 +198,7 @@ describe('filing with Prefer: wait (no polling for the review)', () => {
     const { reporter, messageId } = await strangersMessage();
     const first = await platform.fileReport(reporter, 'chat_message', messageId, ['abusive_hateful'], 'wait-key').expect(202);
     await platform.awaitStatus(first.body.reportId, 'awaiting_review');
-    const again = await t.http().post('/v1/reports').set('Prefer', 'wait=10').set('Idempotency-Key', 'wait-key')
-      .send({ reporterId: reporter, target: { kind: 'chat_message', id: messageId }, reasons: ['abusive_hateful'] }).expect(202);
+    const again = await platform.fileReportWaiting(10, reporter, 'chat_message', messageId, { key: 'wait-key' }).expect(202);
     expect(again.body).toMatchObject({ reportId: first.body.reportId, status: 'awaiting_review' });
     const history = await t.temporal.workflow.getHandle(first.body.workflowId).fetchHistory();
     expect(history.events!.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toBe(false);

@@ -46,6 +46,11 @@ export class Platform {
     return req.send({ reporterId, target: { kind, id }, reasons });
   }
 
+  /** Filing with `Prefer: wait`: answered once the workflow moved the report past `received`, or after `waitSeconds`. */
+  fileReportWaiting(waitSeconds: number, reporterId: string, kind: string, id: string, options: { reasons?: string[]; key?: string } = {}) {
+    return this.fileReport(reporterId, kind, id, options.reasons, options.key).set('Prefer', `wait=${waitSeconds}`);
+  }
+
   async report(reportId: string) {
     return (await this.t.http().get(`/v1/reports/${reportId}`).expect(200)).body;
   }

@@ -28,16 +28,18 @@ const workerPorts: number[] = [];
 let temporal: Client;
 let platforms: Platform[];
 let authorization: string;
+let taskQueue: string;
 const reportIds: string[] = [];
 const stepsByWorker: Record<string, number> = {};
 
 beforeAll(async () => {
   authorization = await bearer();
   const suffix = randomUUID().slice(0, 8);
+  taskQueue = `test-scale-${suffix}`;
   const shared = {
     MONGO_URL: servers.mongoBaseUrl(`t_scale_${suffix}`),
     TEMPORAL_ADDRESS: servers.temporalAddress,
-    TEMPORAL_TASK_QUEUE: `test-scale-${suffix}`,
+    TEMPORAL_TASK_QUEUE: taskQueue,
     LOG_LEVEL: 'info',
   };
   const sdkMetricsPort = await findFreePort();
@@ -124,6 +126,24 @@ describe('two APIs and three workers on one Temporal server and one database', (
     expect(Object.keys(stepsByWorker).every((identity) => WORKERS.includes(identity))).toBe(true);
     expect(Object.keys(stepsByWorker).length).toBeGreaterThanOrEqual(2);
   }, 180_000);
+
+  test('each sanction (R9) starts eagerly: its first workflow task runs in the worker that started it', async () => {
+    const query = `WorkflowType = 'sanctionWorkflow' AND TaskQueue = '${taskQueue}'`;
+    const listSanctions = async () => {
+      const ids: string[] = [];
+      for await (const execution of temporal.workflow.list({ query })) ids.push(execution.workflowId);
+      return ids;
+    };
+    const sanctionIds = await eventually(listSanctions, (ids) => ids.length === REPORTS);
+    for (const workflowId of sanctionIds) {
+      const events = (await temporal.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+      const startedBy = events[0].workflowExecutionStartedEventAttributes?.identity;
+      const firstTaskBy = events.find((e) => e.workflowTaskCompletedEventAttributes)?.workflowTaskCompletedEventAttributes?.identity;
+      // Two live workers poll the queue: a queued first task would land on either one.
+      expect(WORKERS).toContain(startedBy);
+      expect(firstTaskBy).toBe(startedBy);
+    }
+  });
 
   test('business figures add up across processes: filings on the APIs, decisions and tickets on the workers', async () => {
     const apiMetrics = await Promise.all(apiPorts.map((port) => scrape(port, authorization)));

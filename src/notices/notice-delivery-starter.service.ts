@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { NoticeDeliveryInput, noticeDeliveryWorkflowId } from '../../workflows/notice-delivery.definitions';
 import { AppConfig } from '../config/app-config';
+import { WorkflowStarts } from '../temporal/workflow-starts.service';
 
 /** Starts the delivery workflow of a stored notice, when a webhook is configured. */
 @Injectable()
 export class NoticeDeliveryStarter {
   constructor(
-    private readonly client: Client,
+    private readonly starts: WorkflowStarts,
     private readonly config: AppConfig,
   ) {}
 
@@ -23,18 +23,11 @@ export class NoticeDeliveryStarter {
   async start(noticeId: string): Promise<void> {
     if (!this.enabled) return;
     const input: NoticeDeliveryInput = { noticeId, ...this.config.noticeDelivery };
-    try {
-      await this.client.workflow.start('deliverNoticeWorkflow', {
-        workflowId: noticeDeliveryWorkflowId(noticeId),
-        taskQueue: this.config.taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        staticSummary: `Deliver notice ${noticeId}`,
-      });
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-      throw error;
-    }
+    await this.starts.startOnce('deliverNoticeWorkflow', {
+      workflowId: noticeDeliveryWorkflowId(noticeId),
+      taskQueue: this.config.taskQueue,
+      args: [input],
+      staticSummary: `Deliver notice ${noticeId}`,
+    });
   }
 }

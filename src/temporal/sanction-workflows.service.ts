@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import type { NativeConnection } from '@temporalio/worker';
+import { Client } from '@temporalio/client';
 import { AppConfig } from '../config/app-config';
-import { payloadDataConverter } from '../payload-encryption/payload-keys';
 import type { Sanction } from '../sanctions/schemas/sanction.schema';
 import {
   LiftRequest,
@@ -14,6 +12,7 @@ import {
   sanctionWorkflowId,
 } from '../../workflows/sanction-definitions';
 import { isTemporalUnavailable, temporalUnavailable } from './temporal-errors';
+import { WorkflowStarts } from './workflow-starts.service';
 
 /**
  * Starts and steers the one workflow of each sanction (`sanction-<sanctionId>`). Starting is
@@ -23,52 +22,26 @@ import { isTemporalUnavailable, temporalUnavailable } from './temporal-errors';
  */
 @Injectable()
 export class SanctionWorkflows {
-  /** Set in the worker: starts go through its own connection (see `startEagerlyThrough`). */
-  private eagerStarter?: Client;
-
   constructor(
     private readonly client: Client,
+    private readonly starts: WorkflowStarts,
     private readonly config: AppConfig,
   ) {}
 
-  /**
-   * The worker starts sanctions through its own connection and asks for an eager start: the
-   * server answers the start with the new workflow's first task for this worker, instead of
-   * queueing it until a worker polls (one dispatch and one poll fewer per approved report).
-   * A worker without a free workflow-task slot gets a plain start. `identity` names the
-   * worker as the starter in the history.
-   */
-  startEagerlyThrough(connection: NativeConnection, identity: string): void {
-    this.eagerStarter = new Client({
-      connection,
-      namespace: this.config.temporalNamespace,
-      dataConverter: payloadDataConverter(this.config.payloadKeys),
-      identity,
-    });
-  }
-
-  async start(sanction: Sanction): Promise<void> {
+  start(sanction: Sanction): Promise<void> {
     const input: SanctionWorkflowInput = {
       sanctionId: sanction._id,
       measure: sanction.measure,
       ...(sanction.endsAt ? { endsAt: sanction.endsAt.toISOString() } : {}),
       appealableUntil: sanction.appealableUntil.toISOString(),
     };
-    try {
-      await (this.eagerStarter ?? this.client).workflow.start('sanctionWorkflow', {
-        workflowId: sanctionWorkflowId(sanction._id),
-        taskQueue: this.config.taskQueue,
-        args: [input],
-        requestEagerStart: this.eagerStarter !== undefined,
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        // No account id here: the summary is shown in the Web UI list.
-        staticSummary: `Sanction ${sanction._id}: ${sanction.measure}${sanction.days ? ` ${sanction.days}d` : ''} (${sanction.policy})`,
-      });
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-      throw error;
-    }
+    return this.starts.startOnce('sanctionWorkflow', {
+      workflowId: sanctionWorkflowId(sanction._id),
+      taskQueue: this.config.taskQueue,
+      args: [input],
+      // No account id here: the summary is shown in the Web UI list.
+      staticSummary: `Sanction ${sanction._id}: ${sanction.measure}${sanction.days ? ` ${sanction.days}d` : ''} (${sanction.policy})`,
+    });
   }
 
   lift(sanctionId: string, request: LiftRequest) {

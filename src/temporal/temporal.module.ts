@@ -6,6 +6,7 @@ import { temporalConnectionOptions } from './connection-options';
 import { CaseDecisionWorkflows } from './case-decision-workflows.service';
 import { ReportWorkflows } from './report-workflows.service';
 import { SanctionWorkflows } from './sanction-workflows.service';
+import { WorkflowStarts } from './workflow-starts.service';
 
 @Module({
   providers: [
@@ -21,7 +22,8 @@ import { SanctionWorkflows } from './sanction-workflows.service';
     ReportWorkflows,
     CaseDecisionWorkflows,
     SanctionWorkflows,
+    WorkflowStarts,
   ],
-  exports: [ReportWorkflows, CaseDecisionWorkflows, SanctionWorkflows, Client],
+  exports: [ReportWorkflows, CaseDecisionWorkflows, SanctionWorkflows, WorkflowStarts, Client],
 })
 export class TemporalModule {}

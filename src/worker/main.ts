@@ -9,7 +9,7 @@ import { Logger, PinoLogger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
 import { AppConfig } from '../config/app-config';
 import { temporalConnectionOptions } from '../temporal/connection-options';
-import { SanctionWorkflows } from '../temporal/sanction-workflows.service';
+import { WorkflowStarts } from '../temporal/workflow-starts.service';
 import { WorkerModule } from './worker.module';
 import { WorkflowSource, createReportWorker } from './create-worker';
 import { startWorkerHttp } from './worker-http';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   });
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const worker = await createReportWorker(app, connection, workflowSource());
-  app.get(SanctionWorkflows).startEagerlyThrough(connection, worker.options.identity);
+  app.get(WorkflowStarts).startEagerlyThrough(connection, worker.options.identity);
   const http = await startWorkerHttp(config.workerHealthPort, {
     worker,
     temporal: connection,

@@ -111,7 +111,8 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
   // do reports started without the admission judged at filing (only ever older ones). A report
   // with the latest patch has every earlier one too, so it asks for none of them: each patch call
   // records a marker and upserts TemporalChangeVersion, one more visibility write per call.
-  const latest = input.admission !== undefined && patched('first-outcome-step-as-activity');
+  const newest = input.admission !== undefined && patched('evidence-and-room-in-one-step');
+  const latest = newest || (input.admission !== undefined && patched('first-outcome-step-as-activity'));
   const current = latest || (input.admission !== undefined && patched('steps-as-local-activities'));
   const step = current ? localStep : activityStep;
   const since = (patchId: string) => current || patched(patchId);
@@ -132,10 +133,18 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
   const deletesRoom = input.target.kind === 'chat_message';
   const opening = foldedReview ? ', open review' : '';
   const opens = (openReview: boolean) => ({ ...ref, openReview, ...(openReview && caseWithReview ? { withCaseDecision: true } : {}) });
-  const { caseDecision: fromEvidenceStep, ...receipt } = await step(`Store evidence (R6)${deletesRoom ? '' : opening}`).storeEvidence(opens(foldedReview && !deletesRoom));
+  // Since `evidence-and-room-in-one-step` the evidence step deletes the room too (after the
+  // capture); reports started before delete it in a step of their own.
+  const roomWithEvidence = deletesRoom && newest;
+  const evidenceSummary = roomWithEvidence ? 'Store evidence, delete chat room for reporter (R6)' : 'Store evidence (R6)';
+  const evidenceOpensReview = foldedReview && (!deletesRoom || roomWithEvidence);
+  const { caseDecision: fromEvidenceStep, ...receipt } = await step(`${evidenceSummary}${evidenceOpensReview ? opening : ''}`).storeEvidence({
+    ...opens(evidenceOpensReview),
+    ...(roomWithEvidence ? { deleteRoom: true } : {}),
+  });
   state.evidence = receipt;
   let opened = fromEvidenceStep;
-  if (deletesRoom) opened = (await step(`Delete chat room for reporter (R6)${opening}`).deleteChatRoom(opens(foldedReview)))?.caseDecision;
+  if (deletesRoom && !roomWithEvidence) opened = (await step(`Delete chat room for reporter (R6)${opening}`).deleteChatRoom(opens(foldedReview)))?.caseDecision;
   if (!foldedReview) await step('Open moderator review').openReview(ref);
   setStatus('awaiting_review');
   // Added after reports were already running (see the README): a report on content whose case

@@ -211,6 +211,21 @@ describe('every activity is safe to run twice', () => {
     expect((await app.get(ReportStore).find(reportId))?.reviewOpenedAt).toEqual(first?.reviewOpenedAt);
   });
 
+  test('R6: storeEvidence that also deletes the room and opens the review, twice, keeps one evidence set, deletes the room once, in one report write', async () => {
+    const { ref, reportId, reporter, chatId } = await fileChatReport();
+    const receipt = await acts.storeEvidence({ ...ref, openReview: true, deleteRoom: true });
+    const first = await app.get(ReportStore).find(reportId);
+    expect(first).toMatchObject({ status: 'awaiting_review', evidence: { itemCount: 3 }, timeline: { evidence_stored: {}, chat_room_deleted: {}, review_opened: {} } });
+    expect(first?.timeline.chat_room_deleted.at).toEqual(first?.timeline.evidence_stored.at);
+    expect(first?.timeline.review_opened.at).toEqual(first?.timeline.evidence_stored.at);
+    expect(await acts.storeEvidence({ ...ref, openReview: true, deleteRoom: true })).toEqual(receipt);
+    const second = await app.get(ReportStore).find(reportId);
+    expect(second?.timeline).toEqual(first?.timeline);
+    expect(await count('evidence_sets', { _id: reportId })).toBe(1);
+    const chat = await mongo.collection('chats').findOne({ _id: chatId as never });
+    expect(chat?.deletedFor).toEqual([reporter]);
+  });
+
   test('a report that does not exist fails for good (non-retryable)', async () => {
     await expect(acts.storeEvidence({ reportId: 'rpt_missing' })).rejects.toMatchObject({ type: 'ReportNotFound', nonRetryable: true });
   });

@@ -124,6 +124,22 @@ describe('replaying recorded histories of every workflow', () => {
         'signals-outcome-activity.json',
         // Filed with Prefer: wait: the update pastReceived, answered once the review opened.
         'filed-with-wait-outcome-activity.json',
+        // Every report branch recorded since the evidence step deletes the chat room too (patch
+        // evidence-and-room-in-one-step): one step fewer for a chat message.
+        'admitted-by-activity-room-with-evidence.json',
+        'approved-room-with-evidence.json',
+        'case-decision-fan-out-room-with-evidence.json',
+        'case-decision-inherited-chat-room-with-evidence.json',
+        'case-decision-inherited-room-with-evidence.json',
+        'duplicate-decision-room-with-evidence.json',
+        'expired-room-with-evidence.json',
+        'filed-with-wait-room-with-evidence.json',
+        'invalid-decision-room-with-evidence.json',
+        'open-chat-post-room-with-evidence.json',
+        'overdue-then-approved-room-with-evidence.json',
+        'refused-room-with-evidence.json',
+        'rejected-room-with-evidence.json',
+        'signals-room-with-evidence.json',
       ].sort(),
     );
     const histories = await Promise.all(

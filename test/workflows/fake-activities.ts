@@ -17,9 +17,10 @@ export function fakeActivities(
   const activities: ReportActivities = {
     checkFriendship: record('checkFriendship', options.admission ?? { admitted: true }),
     // `+openReview`: the step also opens the moderator review (patch review-opened-with-step);
-    // asked `withCaseDecision`, it answers with the case's decision (patch case-decision-with-review).
-    storeEvidence: async ({ openReview, withCaseDecision }) => {
-      calls.push(openReview ? 'storeEvidence+openReview' : 'storeEvidence');
+    // asked `withCaseDecision`, it answers with the case's decision (patch case-decision-with-review);
+    // `+deleteChatRoom`: it deletes the room too (patch evidence-and-room-in-one-step).
+    storeEvidence: async ({ openReview, withCaseDecision, deleteRoom }) => {
+      calls.push(['storeEvidence', ...(deleteRoom ? ['deleteChatRoom'] : []), ...(openReview ? ['openReview'] : [])].join('+'));
       const receipt = { evidenceSetId: 'set-1', rootDigest: 'ab'.repeat(32), itemCount: 2 };
       return withCaseDecision ? { ...receipt, caseDecision: options.caseDecision ?? null } : receipt;
     },

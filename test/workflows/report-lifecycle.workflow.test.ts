@@ -91,7 +91,7 @@ async function withReport<T>(
  * suffix names the release the history comes from, so histories recorded before it keep their
  * names and content.
  */
-const RECORDED_SINCE = '-outcome-activity';
+const RECORDED_SINCE = '-room-with-evidence';
 
 function recordBranch(name: string, handle: WorkflowHandle): Promise<void> {
   return recordHistory(`${name}${RECORDED_SINCE}`, handle);
@@ -116,7 +116,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
     await withReport(
       async ({ handle, calls }) => {
         expect(await handle.executeUpdate(pastReceivedUpdate)).toEqual({ status: 'awaiting_review' });
-        expect(calls).toEqual(['storeEvidence', 'deleteChatRoom+openReview']);
+        expect(calls).toEqual(['storeEvidence+deleteChatRoom+openReview']);
         expect(await handle.executeUpdate(pastReceivedUpdate)).toEqual({ status: 'awaiting_review' });
         await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'rejected', moderatorId: 'mod-1' }] });
         expect(await handle.result()).toMatchObject({ status: 'rejected' });
@@ -125,30 +125,23 @@ describe('report lifecycle workflow (time-skipping server)', () => {
     );
   });
 
-  test('R4, R6, R7, R9: approval records the admission judged at filing, stores evidence, deletes the room (opening the review), blocks once, sanctions the account and notifies CS', async () => {
+  test('R4, R6, R7, R9: approval records the admission judged at filing, stores evidence and deletes the room in one step (opening the review), blocks once, sanctions the account and notifies CS', async () => {
     await withReport(async ({ handle, calls }) => {
       expect(await handle.executeUpdate(admissionUpdate)).toMatchObject({ admitted: true, checkedAt: '2026-01-01T00:00:00.000Z' });
       const decided = await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'mod-1' }] });
       expect(decided.status).toBe('approved');
       expect(await handle.result()).toMatchObject({ status: 'approved', evidence: { itemCount: 2 } });
-      expect(calls).toEqual([
-        'storeEvidence',
-        'deleteChatRoom+openReview',
-        'recordDecision:approved',
-        'applyAutoBlock',
-        'sanctionReportedUser',
-        'notifyCustomerService',
-      ]);
+      expect(calls).toEqual(['storeEvidence+deleteChatRoom+openReview', 'recordDecision:approved', 'applyAutoBlock', 'sanctionReportedUser', 'notifyCustomerService']);
       const history = await handle.fetchHistory();
       // One patch marker: the latest patch implies every earlier one, which it no longer asks for.
       const patches = history.events?.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch') ?? [];
       expect(patches).toHaveLength(1);
-      expect(historyPayloadText({ events: patches })).toContain('first-outcome-step-as-activity');
+      expect(historyPayloadText({ events: patches })).toContain('evidence-and-room-in-one-step');
       // Every step ran as a local activity (a marker each) but the first after the decision: an
       // activity task, so the task that records the decision closes and the moderator has the
       // answer without waiting for the block, the sanction and the notice. One timer: the review
       // deadline (the decision cancels it), none to close the task.
-      expect(activityTypesOf(history)).toEqual(['storeEvidence', 'deleteChatRoom', 'recordDecision', 'applyAutoBlock', 'sanctionReportedUser', 'notifyCustomerService']);
+      expect(activityTypesOf(history)).toEqual(['storeEvidence', 'recordDecision', 'applyAutoBlock', 'sanctionReportedUser', 'notifyCustomerService']);
       expect(history.events?.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? [])).toEqual(['applyAutoBlock']);
       expect(history.events?.filter((e) => e.timerStartedEventAttributes)).toHaveLength(1);
       // Four workflow tasks, a marker per local step, one patch, the two updates, one activity: 58 events with activities only.
@@ -216,7 +209,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       await handle.executeUpdate(admissionUpdate);
       await env.sleep('31d');
       expect(await handle.result()).toMatchObject({ status: 'expired' });
-      expect(calls).toEqual(['storeEvidence', 'deleteChatRoom+openReview', 'escalateOverdueReview', 'expireReport']);
+      expect(calls).toEqual(['storeEvidence+deleteChatRoom+openReview', 'escalateOverdueReview', 'expireReport']);
       await expect(handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'm' }] })).rejects.toThrow(WorkflowNotFoundError);
     }, { record: 'expired' });
   });
@@ -272,7 +265,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
     await withReport(
       async ({ handle, calls }) => {
         expect(await handle.result()).toMatchObject({ status: 'rejected', evidence: { itemCount: 2 } });
-        expect(calls).toEqual(['storeEvidence', 'deleteChatRoom+openReview', 'recordDecision:rejected', 'notifyCustomerService']);
+        expect(calls).toEqual(['storeEvidence+deleteChatRoom+openReview', 'recordDecision:rejected', 'notifyCustomerService']);
       },
       { caseDecision, record: 'case-decision-inherited-chat' },
     );

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { findFreePort } from '../../scripts/lib/local-servers';
 import { hasCompleted, stepWorkers } from '../support/history';
 import { NodeProcess, awaitReady, scrape, startNodeProcess } from '../support/node-processes';
+import { NoticeReceiver } from '../support/notice-receiver';
 import { sampleSum } from '../support/prometheus';
 import { bearer } from '../support/auth';
 import { Platform } from '../support/platform-fixtures';
@@ -20,6 +21,7 @@ const WORKERS = ['worker-1', 'worker-2', 'worker-3'];
 const KILLED = 'worker-2';
 // Personal data that must reach the database but never a log line.
 const SECRET = `secret-${randomUUID()}`;
+const WEBHOOK_SECRET = `webhook-${randomUUID()}`;
 
 const servers = testServers();
 const processes: NodeProcess[] = [];
@@ -29,6 +31,8 @@ let temporal: Client;
 let platforms: Platform[];
 let authorization: string;
 let taskQueue: string;
+// The app backend's notice webhook: the workers start a delivery workflow per notice.
+const receiver = new NoticeReceiver(WEBHOOK_SECRET, 0);
 const reportIds: string[] = [];
 const stepsByWorker: Record<string, number> = {};
 
@@ -36,10 +40,13 @@ beforeAll(async () => {
   authorization = await bearer();
   const suffix = randomUUID().slice(0, 8);
   taskQueue = `test-scale-${suffix}`;
+  const webhookUrl = await receiver.start();
   const shared = {
     MONGO_URL: servers.mongoBaseUrl(`t_scale_${suffix}`),
     TEMPORAL_ADDRESS: servers.temporalAddress,
     TEMPORAL_TASK_QUEUE: taskQueue,
+    NOTICE_WEBHOOK_URL: webhookUrl,
+    NOTICE_WEBHOOK_SECRET: WEBHOOK_SECRET,
     LOG_LEVEL: 'info',
   };
   const sdkMetricsPort = await findFreePort();
@@ -63,6 +70,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(processes.map((p) => p.stop()));
   await temporal?.connection.close();
+  await receiver.stop();
 }, 120_000);
 
 function api(port: number) {
@@ -127,22 +135,30 @@ describe('two APIs and three workers on one Temporal server and one database', (
     expect(Object.keys(stepsByWorker).length).toBeGreaterThanOrEqual(2);
   }, 180_000);
 
-  test('each sanction (R9) starts eagerly: its first workflow task runs in the worker that started it', async () => {
-    const query = `WorkflowType = 'sanctionWorkflow' AND TaskQueue = '${taskQueue}'`;
-    const listSanctions = async () => {
+  test('each sanction (R9) and each notice delivery starts eagerly: its first workflow task runs in the worker that started it', async () => {
+    const list = async (workflowType: string) => {
       const ids: string[] = [];
-      for await (const execution of temporal.workflow.list({ query })) ids.push(execution.workflowId);
+      for await (const execution of temporal.workflow.list({ query: `WorkflowType = '${workflowType}' AND TaskQueue = '${taskQueue}'` })) ids.push(execution.workflowId);
       return ids;
     };
-    const sanctionIds = await eventually(listSanctions, (ids) => ids.length === REPORTS);
-    for (const workflowId of sanctionIds) {
-      const events = (await temporal.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
-      const startedBy = events[0].workflowExecutionStartedEventAttributes?.identity;
-      const firstTaskBy = events.find((e) => e.workflowTaskCompletedEventAttributes)?.workflowTaskCompletedEventAttributes?.identity;
-      // Two live workers poll the queue: a queued first task would land on either one.
-      expect(WORKERS).toContain(startedBy);
-      expect(firstTaskBy).toBe(startedBy);
-    }
+    const sanctionIds = await eventually(() => list('sanctionWorkflow'), (ids) => ids.length === REPORTS);
+    // Each report's receipt and outcome, and the sanction's notice to the reported account.
+    const deliveryIds = await eventually(() => list('deliverNoticeWorkflow'), (ids) => ids.length === REPORTS * 3);
+    const starts = await Promise.all(
+      [...sanctionIds, ...deliveryIds].map(async (workflowId) => {
+        const events = (await temporal.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+        return {
+          startedBy: events[0].workflowExecutionStartedEventAttributes?.identity,
+          firstTaskBy: events.find((e) => e.workflowTaskCompletedEventAttributes)?.workflowTaskCompletedEventAttributes?.identity,
+        };
+      }),
+    );
+    expect(starts.every(({ startedBy }) => WORKERS.includes(startedBy ?? ''))).toBe(true);
+    // The killed worker's eager tasks went to another worker once they timed out. The two live
+    // workers poll the same queue: a queued first task would land on either one.
+    const byLiveWorkers = starts.filter(({ startedBy }) => startedBy !== KILLED);
+    expect(byLiveWorkers.length).toBeGreaterThanOrEqual(REPORTS * 2);
+    for (const { startedBy, firstTaskBy } of byLiveWorkers) expect(firstTaskBy).toBe(startedBy);
   });
 
   test('business figures add up across processes: filings on the APIs, decisions and tickets on the workers', async () => {
@@ -175,7 +191,12 @@ describe('two APIs and three workers on one Temporal server and one database', (
     const workerLog = processes.filter((p) => WORKERS.includes(p.name)).map((p) => p.output()).join('');
     const apiLog = processes.filter((p) => p.name.startsWith('api')).map((p) => p.output()).join('');
     for (const line of (workerLog + apiLog).split('\n').filter(Boolean)) expect(() => JSON.parse(line)).not.toThrow();
-    const activityLines = workerLog.split('\n').filter((l) => l.includes('"activity completed"')).map((l) => JSON.parse(l));
+    // The report steps' lines; the notice deliveries' name their own workflows.
+    const activityLines = workerLog
+      .split('\n')
+      .filter((l) => l.includes('"activity completed"'))
+      .map((l) => JSON.parse(l))
+      .filter((l) => String(l.workflowId).startsWith('report-'));
     expect(activityLines.map((l) => l.reportId)).toEqual(expect.arrayContaining(reportIds));
     expect(activityLines.every((l) => l.workflowId === reportWorkflowId(l.reportId))).toBe(true);
     const approveLines = apiLog.split('\n').filter((l) => l.includes('"request completed"') && l.includes('/approve')).map((l) => JSON.parse(l));

@@ -23,7 +23,7 @@ export class WorkflowStarts {
     private readonly config: AppConfig,
   ) {}
 
-  /** Called by the worker process once its worker polls; `identity` names it as the starter in the history. */
+  /** Called by the worker process with its worker's connection; `identity` names the worker as the starter in the history. */
   startEagerlyThrough(connection: NativeConnection, identity: string): void {
     this.eagerClient = new Client({
       connection,

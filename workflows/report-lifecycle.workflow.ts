@@ -111,6 +111,7 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
   // do reports started without the admission judged at filing (only ever older ones). A report
   // with the latest patch has every earlier one too, so it asks for none of them: each patch call
   // records a marker and upserts TemporalChangeVersion, one more visibility write per call.
+  // Each of the three below means "this patch or a newer one".
   const newest = input.admission !== undefined && patched('evidence-and-room-in-one-step');
   const latest = newest || (input.admission !== undefined && patched('first-outcome-step-as-activity'));
   const current = latest || (input.admission !== undefined && patched('steps-as-local-activities'));

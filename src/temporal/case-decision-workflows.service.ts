@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { AppConfig } from '../config/app-config';
 import { CaseDecisionInput, caseDecisionWorkflowId } from '../../workflows/case-decision.workflow';
 import { isTemporalUnavailable, temporalUnavailable } from './temporal-errors';
+import { WorkflowStarts } from './workflow-starts.service';
 
 /** Starts the workflow that delivers one case decision to the case's open report workflows. */
 @Injectable()
 export class CaseDecisionWorkflows {
   constructor(
-    private readonly client: Client,
+    private readonly starts: WorkflowStarts,
     private readonly config: AppConfig,
   ) {}
 
@@ -16,18 +16,17 @@ export class CaseDecisionWorkflows {
   async start(input: CaseDecisionInput, openReports: number): Promise<string> {
     const workflowId = caseDecisionWorkflowId(input.decisionId);
     try {
-      await this.client.withDeadline(Date.now() + this.config.temporalRpcTimeoutMs, () =>
-        this.client.workflow.start('caseDecisionWorkflow', {
+      await this.starts.startOnce(
+        'caseDecisionWorkflow',
+        {
           workflowId,
           taskQueue: this.config.taskQueue,
           args: [input],
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
           staticSummary: `Case ${input.caseId}: ${input.decision.outcome} (${openReports} open reports)`,
-        }),
+        },
+        this.config.temporalRpcTimeoutMs,
       );
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return workflowId;
       if (isTemporalUnavailable(error)) throw temporalUnavailable();
       throw error;
     }

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { AppConfig } from '../config/app-config';
 import {
   DecideResult,
@@ -16,6 +16,7 @@ import {
 } from '../../workflows/definitions';
 import { evidenceReceiptInHistory } from './recorded-evidence';
 import { isTemporalUnavailable, isWorkflowGone, temporalUnavailable } from './temporal-errors';
+import { START_ONCE, WorkflowStarts } from './workflow-starts.service';
 
 /** The API's only door to Temporal: starts report workflows and delivers decisions. */
 @Injectable()
@@ -24,6 +25,7 @@ export class ReportWorkflows implements OnApplicationShutdown {
 
   constructor(
     private readonly client: Client,
+    private readonly starts: WorkflowStarts,
     private readonly connection: Connection,
     private readonly config: AppConfig,
   ) {}
@@ -31,11 +33,8 @@ export class ReportWorkflows implements OnApplicationShutdown {
   /** Starts the report's workflow (idempotent by workflow id); answers 503 if Temporal is down. */
   async start(input: ReportLifecycleInput): Promise<void> {
     try {
-      await this.client.withDeadline(Date.now() + this.config.temporalRpcTimeoutMs, () =>
-        this.client.workflow.start('reportLifecycleWorkflow', this.startOptions(input)),
-      );
+      await this.starts.startOnce('reportLifecycleWorkflow', this.startOptions(input), this.config.temporalRpcTimeoutMs);
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
       if (isTemporalUnavailable(error)) throw temporalUnavailable();
       throw error;
     }
@@ -49,7 +48,7 @@ export class ReportWorkflows implements OnApplicationShutdown {
    * start then joins the workflow if it did start, or starts it, or answers 503 as `start` does.
    */
   async startAndAwaitPastReceived(input: ReportLifecycleInput, waitMs: number): Promise<ReportStatus | null> {
-    const startWorkflowOperation = new WithStartWorkflowOperation('reportLifecycleWorkflow', this.startOptions(input));
+    const startWorkflowOperation = new WithStartWorkflowOperation('reportLifecycleWorkflow', { ...this.startOptions(input), ...START_ONCE });
     try {
       const { status } = await this.client.withDeadline(Date.now() + waitMs, () =>
         this.client.workflow.executeUpdateWithStart(pastReceivedUpdate, { startWorkflowOperation }),
@@ -62,14 +61,12 @@ export class ReportWorkflows implements OnApplicationShutdown {
     }
   }
 
+  /** Started once (`START_ONCE`): a running report is joined, a finished one is never run again. */
   private startOptions(input: ReportLifecycleInput) {
     return {
       workflowId: reportWorkflowId(input.reportId),
       taskQueue: this.config.taskQueue,
       args: [input] as [ReportLifecycleInput],
-      // A running report is joined, a finished one is never run again.
-      workflowIdConflictPolicy: 'USE_EXISTING' as const,
-      workflowIdReusePolicy: 'REJECT_DUPLICATE' as const,
       // No reporter or reported identity here: search attributes are stored in clear text.
       typedSearchAttributes: [
         { key: reportStatusKey, value: 'received' },

@@ -4,8 +4,11 @@ import type { NativeConnection } from '@temporalio/worker';
 import { AppConfig } from '../config/app-config';
 import { payloadDataConverter } from '../payload-encryption/payload-keys';
 
+/** Once per id: a running workflow with the id is joined, a finished one is not run again. */
+export const START_ONCE = { workflowIdConflictPolicy: 'USE_EXISTING', workflowIdReusePolicy: 'REJECT_DUPLICATE' } as const;
+
 /** A start that must happen once per id; a repeat joins the running workflow. */
-export type OnceStartOptions = Omit<WorkflowStartOptions, 'workflowIdConflictPolicy' | 'workflowIdReusePolicy' | 'requestEagerStart'>;
+export type OnceStartOptions = Omit<WorkflowStartOptions, keyof typeof START_ONCE | 'requestEagerStart'>;
 
 /**
  * Starts the workflows that steps and API calls hand off (a sanction, a notice delivery). In
@@ -34,17 +37,14 @@ export class WorkflowStarts {
   }
 
   /**
-   * Idempotent: a running workflow with this id is joined and a finished one is not run
-   * again, so steps that run twice and callers that do not coordinate start it once.
+   * Idempotent (`START_ONCE`), so steps that run twice and callers that do not coordinate start
+   * the workflow once. `deadlineMs` bounds the call (the API answers 503 rather than hang).
    */
-  async startOnce(workflowType: string, options: OnceStartOptions): Promise<void> {
+  async startOnce(workflowType: string, options: OnceStartOptions, deadlineMs?: number): Promise<void> {
+    const client = this.eagerClient ?? this.client;
+    const start = () => client.workflow.start(workflowType, { ...options, ...START_ONCE, requestEagerStart: this.eagerClient !== undefined });
     try {
-      await (this.eagerClient ?? this.client).workflow.start(workflowType, {
-        ...options,
-        requestEagerStart: this.eagerClient !== undefined,
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
+      await (deadlineMs === undefined ? start() : client.withDeadline(Date.now() + deadlineMs, start));
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return;
       throw error;

@@ -1,6 +1,18 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { AppealStanding, LiftRequest, OverturnRequest } from '../workflows/sanction-definitions';
+import type { Report } from '../src/reports/schemas/report.schema';
 import { ActivityDeps, ReportRef, requireReport } from './deps';
+
+/**
+ * R9: issues the ladder's measure for an approved report and starts that sanction's workflow;
+ * answers the timeline detail (measure, days, sanction id). Idempotent: the sanction id derives
+ * from the report's content, the workflow id from the sanction id.
+ */
+export async function issueSanction(deps: ActivityDeps, report: Report): Promise<string> {
+  const sanction = await deps.sanctions.issueForReport(report);
+  await deps.sanctionWorkflows.start(sanction);
+  return `${sanction.measure}${sanction.days ? ` ${sanction.days}d` : ''} (${sanction._id})`;
+}
 
 export interface SanctionRef {
   sanctionId: string;
@@ -22,9 +34,7 @@ export function createSanctionActivities(deps: ActivityDeps) {
     async sanctionReportedUser({ reportId }: ReportRef): Promise<string> {
       const report = await requireReport(deps, reportId);
       if (report.decision?.outcome !== 'approved') return 'not approved';
-      const sanction = await deps.sanctions.issueForReport(report);
-      await deps.sanctionWorkflows.start(sanction);
-      const detail = `${sanction.measure}${sanction.days ? ` ${sanction.days}d` : ''} (${sanction._id})`;
+      const detail = await issueSanction(deps, report);
       await deps.reports.recordStep(report, 'sanctioned', {}, detail);
       return detail;
     },

@@ -111,8 +111,9 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
   // do reports started without the admission judged at filing (only ever older ones). A report
   // with the latest patch has every earlier one too, so it asks for none of them: each patch call
   // records a marker and upserts TemporalChangeVersion, one more visibility write per call.
-  // Each of the three below means "this patch or a newer one".
-  const newest = input.admission !== undefined && patched('evidence-and-room-in-one-step');
+  // Each of the four below means "this patch or a newer one".
+  const approvalInOneStep = input.admission !== undefined && patched('approval-in-one-step');
+  const newest = approvalInOneStep || (input.admission !== undefined && patched('evidence-and-room-in-one-step'));
   const latest = newest || (input.admission !== undefined && patched('first-outcome-step-as-activity'));
   const current = latest || (input.admission !== undefined && patched('steps-as-local-activities'));
   const step = current ? localStep : activityStep;
@@ -186,6 +187,12 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
     return chosen;
   };
   if (current && !latest) await sleep(1, { summary: 'Answer the moderator' });
+  // Since `approval-in-one-step` an approval's block, sanction and CS notice are one activity
+  // (one report write, two steps fewer); reports started before run them one by one below.
+  if (decision.outcome === 'approved' && approvalInOneStep) {
+    await nextOutcomeStep('Auto-block (R7), sanction (R9), follow-up notice to customer service (R9)').applyApproval(ref);
+    return finish();
+  }
   // One after the other, not in parallel: both also write the report document, and the
   // embedded FerretDB (SQLite) loses one of two concurrent updates to the same document.
   if (decision.outcome === 'approved') await nextOutcomeStep('Auto-block reported user (R7)').applyAutoBlock(ref);

@@ -19,11 +19,26 @@ const CASE_REPORTS_LIMIT = 200;
 export type NewReport = Omit<Report, 'createdAt' | 'updatedAt' | 'timeline'>;
 
 /**
- * The timeline entries one recorded step adds: its own, and those of the steps folded into it
- * (e.g. the review opening), which land in the same update.
+ * A step folded into another and recorded with it: by name alone (it happened as the write
+ * lands, e.g. the review opening), or with its own detail and the time it was done (e.g. the
+ * automatic block, done before the rest of its activity).
  */
-export function stepEntries(step: string, detail: string | undefined, alsoSteps: string[], at: Date): Record<string, TimelineEntry> {
-  return { ...Object.fromEntries(alsoSteps.map((other) => [other, { at }])), [step]: detail ? { at, detail } : { at } };
+export type AlsoStep = string | { step: string; detail?: string; at?: Date };
+
+/**
+ * The timeline entries one recorded step adds: its own, and those of the steps folded into it,
+ * which land in the same update.
+ */
+export function stepEntries(step: string, detail: string | undefined, alsoSteps: AlsoStep[], at: Date): Record<string, TimelineEntry> {
+  const folded = alsoSteps.map((other) => (typeof other === 'string' ? { step: other } : other));
+  return {
+    ...Object.fromEntries(folded.map((other) => [other.step, timelineEntry(other.at ?? at, other.detail)])),
+    [step]: timelineEntry(at, detail),
+  };
+}
+
+function timelineEntry(at: Date, detail: string | undefined): TimelineEntry {
+  return detail ? { at, detail } : { at };
 }
 
 /** The only code that writes report documents; shared by the API and the worker's activities. */
@@ -73,7 +88,7 @@ export class ReportStore {
     step: string,
     set: Partial<Report> = {},
     detail?: string,
-    alsoSteps: string[] = [],
+    alsoSteps: AlsoStep[] = [],
   ): Promise<boolean> {
     await this.announceToQueue(report, step, set);
     const current = typeof report === 'string' ? await this.reports.findById(report, { [`timeline.${step}`]: 1 }).lean() : report;

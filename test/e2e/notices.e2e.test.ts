@@ -81,7 +81,7 @@ describe('notices to the reporter (DSA Art. 16)', () => {
     // The last steps' markers land with the workflow task that ran them, just after their writes.
     const history = await eventually(() => t.temporal.workflow.getHandle(`report-${reportId}`).fetchHistory(), hasCompleted);
     // The receipt goes out from storeEvidence, which opens the review (patch review-opened-with-step).
-    expect(activityTypesOf(history)).toEqual(expect.arrayContaining(['storeEvidence', 'recordDecision', 'applyAutoBlock', 'notifyCustomerService']));
+    expect(activityTypesOf(history)).toEqual(expect.arrayContaining(['storeEvidence', 'recordDecision', 'applyApproval']));
     expect(activityTypesOf(history)).not.toContain('openReview');
     expect(activityTypesOf(history).filter((type) => /notice|deliver/i.test(type))).toEqual([]);
   });

@@ -140,6 +140,22 @@ describe('replaying recorded histories of every workflow', () => {
         'refused-room-with-evidence.json',
         'rejected-room-with-evidence.json',
         'signals-room-with-evidence.json',
+        // Every report branch recorded since an approval's block, sanction and CS notice are one
+        // step (patch approval-in-one-step): two steps fewer after an approval.
+        'admitted-by-activity-approval-in-one-step.json',
+        'approved-approval-in-one-step.json',
+        'case-decision-fan-out-approval-in-one-step.json',
+        'case-decision-inherited-chat-approval-in-one-step.json',
+        'case-decision-inherited-approval-in-one-step.json',
+        'duplicate-decision-approval-in-one-step.json',
+        'expired-approval-in-one-step.json',
+        'filed-with-wait-approval-in-one-step.json',
+        'invalid-decision-approval-in-one-step.json',
+        'open-chat-post-approval-in-one-step.json',
+        'overdue-then-approved-approval-in-one-step.json',
+        'refused-approval-in-one-step.json',
+        'rejected-approval-in-one-step.json',
+        'signals-approval-in-one-step.json',
       ].sort(),
     );
     const histories = await Promise.all(

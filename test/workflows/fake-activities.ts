@@ -36,6 +36,8 @@ export function fakeActivities(
       return decision.outcome;
     },
     applyAutoBlock: record('applyAutoBlock', 'applied'),
+    // Block, sanction and CS notice in one step (patch approval-in-one-step).
+    applyApproval: record('applyApproval', { autoBlock: 'applied', sanction: 'restriction 7d (snc_x)', ticketId: 'report_decided-x' }),
     notifyCustomerService: record('notifyCustomerService', 'report_decided-x'),
     recordFalseReport: record('recordFalseReport', 'strike 1; warned'),
     caseDecisionFor: record('caseDecisionFor', options.caseDecision ?? null),

@@ -91,7 +91,7 @@ async function withReport<T>(
  * suffix names the release the history comes from, so histories recorded before it keep their
  * names and content.
  */
-const RECORDED_SINCE = '-room-with-evidence';
+const RECORDED_SINCE = '-approval-in-one-step';
 
 function recordBranch(name: string, handle: WorkflowHandle): Promise<void> {
   return recordHistory(`${name}${RECORDED_SINCE}`, handle);
@@ -125,27 +125,27 @@ describe('report lifecycle workflow (time-skipping server)', () => {
     );
   });
 
-  test('R4, R6, R7, R9: approval records the admission judged at filing, stores evidence and deletes the room in one step (opening the review), blocks once, sanctions the account and notifies CS', async () => {
+  test('R4, R6, R7, R9: approval records the admission judged at filing, stores evidence and deletes the room in one step (opening the review), then blocks, sanctions the account and notifies CS in one step', async () => {
     await withReport(async ({ handle, calls }) => {
       expect(await handle.executeUpdate(admissionUpdate)).toMatchObject({ admitted: true, checkedAt: '2026-01-01T00:00:00.000Z' });
       const decided = await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'mod-1' }] });
       expect(decided.status).toBe('approved');
       expect(await handle.result()).toMatchObject({ status: 'approved', evidence: { itemCount: 2 } });
-      expect(calls).toEqual(['storeEvidence+deleteChatRoom+openReview', 'recordDecision:approved', 'applyAutoBlock', 'sanctionReportedUser', 'notifyCustomerService']);
+      expect(calls).toEqual(['storeEvidence+deleteChatRoom+openReview', 'recordDecision:approved', 'applyApproval']);
       const history = await handle.fetchHistory();
       // One patch marker: the latest patch implies every earlier one, which it no longer asks for.
       const patches = history.events?.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch') ?? [];
       expect(patches).toHaveLength(1);
-      expect(historyPayloadText({ events: patches })).toContain('evidence-and-room-in-one-step');
-      // Every step ran as a local activity (a marker each) but the first after the decision: an
+      expect(historyPayloadText({ events: patches })).toContain('approval-in-one-step');
+      // Every step ran as a local activity (a marker each) but the one after the decision: an
       // activity task, so the task that records the decision closes and the moderator has the
       // answer without waiting for the block, the sanction and the notice. One timer: the review
       // deadline (the decision cancels it), none to close the task.
-      expect(activityTypesOf(history)).toEqual(['storeEvidence', 'recordDecision', 'applyAutoBlock', 'sanctionReportedUser', 'notifyCustomerService']);
-      expect(history.events?.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? [])).toEqual(['applyAutoBlock']);
+      expect(activityTypesOf(history)).toEqual(['storeEvidence', 'recordDecision', 'applyApproval']);
+      expect(history.events?.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? [])).toEqual(['applyApproval']);
       expect(history.events?.filter((e) => e.timerStartedEventAttributes)).toHaveLength(1);
       // Four workflow tasks, a marker per local step, one patch, the two updates, one activity: 58 events with activities only.
-      expect(history.events?.length).toBeLessThanOrEqual(35);
+      expect(history.events?.length).toBeLessThanOrEqual(29);
     }, { record: 'approved' });
   });
 
@@ -172,6 +172,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       expect(decided.status).toBe('rejected');
       await handle.result();
       expect(calls).toContain('notifyCustomerService');
+      expect(calls).not.toContain('applyApproval');
       expect(calls).not.toContain('applyAutoBlock');
       expect(calls).not.toContain('sanctionReportedUser');
       // R3: rejected as a false report, so it counts against the reporter.
@@ -185,7 +186,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
         await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'mod-1' }] });
         await handle.result();
         // No room to delete: storing the evidence opens the review.
-        expect(calls).toEqual(['storeEvidence+openReview', 'recordDecision:approved', 'applyAutoBlock', 'sanctionReportedUser', 'notifyCustomerService']);
+        expect(calls).toEqual(['storeEvidence+openReview', 'recordDecision:approved', 'applyApproval']);
       },
       { input: { target: { kind: 'open_chat_post', id: 'post-1' }, chatId: undefined }, record: 'open-chat-post' },
     );
@@ -200,7 +201,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       expect(calls.filter((c) => c === 'escalateOverdueReview')).toHaveLength(1);
       await handle.executeUpdate(decideUpdate, { args: [{ outcome: 'approved', moderatorId: 'mod-1' }] });
       expect(await handle.result()).toMatchObject({ status: 'approved' });
-      expect(calls).toContain('applyAutoBlock');
+      expect(calls).toContain('applyApproval');
     }, { record: 'overdue-then-approved' });
   });
 
@@ -233,7 +234,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       await handle.signal(rejectSignal, { moderatorId: 'support-1', note: 'not a violation' });
       await handle.signal(approveSignal, { moderatorId: 'mod-2' });
       expect(await handle.result()).toMatchObject({ status: 'rejected' });
-      expect(calls).not.toContain('applyAutoBlock');
+      expect(calls).not.toContain('applyApproval');
       expect(calls).not.toContain('recordFalseReport');
     }, { record: 'signals' });
   });
@@ -253,7 +254,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
     await withReport(
       async ({ handle, calls }) => {
         expect(await handle.result()).toMatchObject({ status: 'approved' });
-        expect(calls).toEqual(['storeEvidence+openReview', 'recordDecision:approved', 'applyAutoBlock', 'sanctionReportedUser', 'notifyCustomerService']);
+        expect(calls).toEqual(['storeEvidence+openReview', 'recordDecision:approved', 'applyApproval']);
         expect((await handle.query(statusQuery)).decision).toMatchObject({ outcome: 'approved', caseDecisionId: caseDecision.caseDecisionId });
       },
       { caseDecision, input: { target: { kind: 'open_chat_post', id: 'post-1' }, chatId: undefined }, record: 'case-decision-inherited' },
@@ -300,7 +301,7 @@ describe('case decision workflow (time-skipping server)', () => {
       });
       expect(await a.result()).toMatchObject({ status: 'approved' });
       expect((await a.query(statusQuery)).decision).toMatchObject({ moderatorId: 'mod-1', caseDecisionId: decisionId });
-      expect(calls.filter((c) => c === 'applyAutoBlock')).toHaveLength(1);
+      expect(calls.filter((c) => c === 'applyApproval')).toHaveLength(1);
       await recordBranch('case-decision-fan-out', fanOut);
     });
   });

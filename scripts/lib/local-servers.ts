@@ -94,6 +94,9 @@ export interface TemporalDevServerOptions {
   choosePort?: () => Promise<number>;
 }
 
+/** How the dev server opens a file database (see startTemporalDevServer). */
+export const SQLITE_PRAGMAS = ['journal_mode=wal', 'synchronous=normal'];
+
 export async function startTemporalDevServer(
   o: TemporalDevServerOptions,
 ): Promise<RunningServer & { address: string; uiUrl: string }> {
@@ -103,7 +106,12 @@ export async function startTemporalDevServer(
   const args = ['server', 'start-dev', '--ip', ip, '--port', String(o.port), '--ui-port', String(o.uiPort)];
   if (o.dbFilename) {
     fs.mkdirSync(path.dirname(o.dbFilename), { recursive: true });
-    args.push('--db-filename', o.dbFilename);
+    // SQLite's rollback journal (the CLI's default) syncs the journal and the database file on
+    // every commit, about 33 fsyncs per report lifecycle, and the server waited on them. In WAL
+    // mode with synchronous=NORMAL a commit waits for none (the WAL is synced at checkpoints), as
+    // the embedded FerretDB does: a killed server loses nothing, an operating-system crash or
+    // power cut may lose the last commits. Production runs a Temporal cluster or Temporal Cloud.
+    args.push('--db-filename', o.dbFilename, ...SQLITE_PRAGMAS.flatMap((pragma) => ['--sqlite-pragma', pragma]));
   }
   if (o.headless) args.push('--headless');
   if (o.uiCodecEndpoint) args.push('--ui-codec-endpoint', o.uiCodecEndpoint);

@@ -1,7 +1,7 @@
-import { Connection } from '@temporalio/client';
 import * as net from 'node:net';
 import { findFreePort, RunningServer, startTemporalDevServer } from '../../scripts/lib/local-servers';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/definitions';
+import { defaultNamespaceServedBy } from '../support/dev-server';
 
 let taken: net.Server;
 let temporal: (RunningServer & { address: string }) | undefined;
@@ -30,11 +30,5 @@ test('a dev server whose side port is taken before it binds starts again on new 
   temporal = await startTemporalDevServer({ port, uiPort, headless: true, searchAttributes: SEARCH_ATTRIBUTE_TYPES, choosePort });
 
   expect(chosen).toHaveLength(4); // HTTP API and metrics ports, twice
-  const connection = await Connection.connect({ address: temporal.address });
-  try {
-    const { namespaceInfo } = await connection.workflowService.describeNamespace({ namespace: 'default' });
-    expect(namespaceInfo?.name).toBe('default');
-  } finally {
-    await connection.close();
-  }
+  expect(await defaultNamespaceServedBy(temporal.address)).toBe('default');
 }, 90_000);

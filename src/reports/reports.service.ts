@@ -74,19 +74,22 @@ export class ReportsService {
   private async findOrCreateRepeat(dto: CreateReportDto): Promise<{ report: Report; created: boolean }> {
     const now = Date.now();
     const ids = repeatReportIds(dto, now, this.config.duplicateWindowMs);
-    // As above: the new report is prepared while the repeats are looked up.
-    const [lookups, draft] = await Promise.allSettled([
-      Promise.all([this.store.find(ids.current), this.store.find(ids.previous)]),
-      this.newReport(ids.current, dto),
-    ]);
-    if (lookups.status === 'rejected') throw lookups.reason;
-    const [current, previous] = lookups.value;
     // A refused report is not a duplicate: after deleting or blocking the friend (R4) the reporter files again.
-    const repeat = [current, previous].find(
-      (r) => r && r.status !== 'refused' && now - new Date(r.createdAt).getTime() < this.config.duplicateWindowMs,
-    );
-    if (repeat) return { report: repeat, created: false };
-    return this.insertDraft(draft, current ? newId('rpt') : undefined);
+    const isRepeat = (report: Report | null): report is Report =>
+      report !== null && report.status !== 'refused' && now - new Date(report.createdAt).getTime() < this.config.duplicateWindowMs;
+    // As above: the new report is prepared while the previous window's report is looked up. The
+    // current window's is not read first: inserting under its id finds it (a duplicate key), one
+    // read fewer for every new report. A preparation that failed reads it, as a repeat is
+    // answered even after its chat room was deleted.
+    const [previous, draft] = await Promise.allSettled([this.store.find(ids.previous), this.newReport(ids.current, dto)]);
+    if (previous.status === 'rejected') throw previous.reason;
+    if (isRepeat(previous.value)) return { report: previous.value, created: false };
+    if (draft.status === 'rejected') {
+      const current = await this.store.find(ids.current);
+      if (isRepeat(current)) return { report: current, created: false };
+    }
+    const stored = await this.insertDraft(draft);
+    return stored.created || isRepeat(stored.report) ? stored : this.insertDraft(draft, newId('rpt'));
   }
 
   /** Stores a prepared report (under another id if its own is taken), with its friend check. */

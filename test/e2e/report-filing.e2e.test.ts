@@ -1,3 +1,5 @@
+import { AppConfig } from '../../src/config/app-config';
+import { repeatReportIds } from '../../src/reports/filing-identity';
 import { statusQuery } from '../../workflows/definitions';
 import { activityTypesOf } from '../support/history';
 import { Platform } from '../support/platform-fixtures';
@@ -202,6 +204,51 @@ describe('filing with Prefer: wait (no polling for the review)', () => {
     expect(again.body).toMatchObject({ reportId: first.body.reportId, status: 'awaiting_review' });
     const history = await t.temporal.workflow.getHandle(first.body.workflowId).fetchHistory();
     expect(history.events!.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toBe(false);
+  });
+});
+
+describe('the same filing repeated without a key, within the duplicate window', () => {
+  async function strangersMessage() {
+    const reporter = await platform.user('rep');
+    const stranger = await platform.user('stranger');
+    const chatId = await platform.chat(reporter, stranger);
+    return { reporter, stranger, chatId, messageId: await platform.message(chatId, stranger, 'last warning') };
+  }
+
+  test('R6: answers the first report even after the evidence step deleted the chat room, and stores nothing more', async () => {
+    const { reporter, chatId, messageId } = await strangersMessage();
+    const first = await platform.fileReport(reporter, 'chat_message', messageId).expect(202);
+    await platform.awaitStatus(first.body.reportId, 'awaiting_review');
+    // The room is gone for the reporter: the message no longer resolves for them.
+    await t.http().get(`/v1/chats/${chatId}`).query({ userId: reporter }).expect(404);
+    const again = await platform.fileReport(reporter, 'chat_message', messageId).expect(202);
+    expect(again.body).toMatchObject({ reportId: first.body.reportId, status: 'awaiting_review' });
+    expect(await t.mongo.collection('reports').countDocuments({ reporterId: reporter })).toBe(1);
+  });
+
+  test('R4: a report the workflow refused (before R4 moved to filing) is not a duplicate: filing again stores a new report', async () => {
+    const { reporter, stranger, chatId, messageId } = await strangersMessage();
+    const reasons = ['abusive_hateful'];
+    const { current } = repeatReportIds({ reporterId: reporter, target: { kind: 'chat_message', id: messageId }, reasons }, Date.now(), t.app.get(AppConfig).duplicateWindowMs);
+    await t.mongo.collection<Record<string, unknown> & { _id: string }>('reports').insertOne({
+      _id: current,
+      reporterId: reporter,
+      reportedUserId: stranger,
+      target: { kind: 'chat_message', id: messageId },
+      chatId,
+      reasons,
+      policyCategories: ['hate_harassment'],
+      status: 'refused',
+      refusal: { code: 'FRIEND_MESSAGE_NOT_REPORTABLE', message: 'delete or block first' },
+      workflowId: `report-${current}`,
+      createdAt: new Date(),
+      timeline: { received: { at: new Date() } },
+    });
+    const again = await platform.fileReport(reporter, 'chat_message', messageId, reasons).expect(202);
+    expect(again.body.reportId).not.toBe(current);
+    const stored = await t.mongo.collection<{ _id: string; status: string }>('reports').find({ reporterId: reporter }).toArray();
+    expect(stored.map((r) => r._id).sort()).toEqual([current, again.body.reportId].sort());
+    expect(stored.find((r) => r._id === current)?.status).toBe('refused');
   });
 });
 

@@ -42,8 +42,9 @@ export function createDecisionActivities(deps: ActivityDeps) {
     /**
      * An approval's follow-ups in one step (reports since patch `approval-in-one-step`): the
      * block (R7), the sanction (R9), then the customer-service ticket and the reporter's notices
-     * (R9), each as its own step below does it, and one report write for the three timeline
-     * entries, each with the time it was done. The write comes last, so whoever sees
+     * (R9), each as its own step does it (`applyAutoBlock`, `sanctionReportedUser`,
+     * `notifyCustomerService`), and one report write for the three timeline entries, each with
+     * the time it was done. The write comes last, so whoever sees
      * `cs_notified` finds the ticket and notices stored; a retry redoes the idempotent parts.
      */
     async applyApproval({ reportId }: ReportRef): Promise<ApprovalApplied> {

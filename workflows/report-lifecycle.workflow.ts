@@ -113,8 +113,8 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
   // records a marker and upserts TemporalChangeVersion, one more visibility write per call.
   // Each of the four below means "this patch or a newer one".
   const approvalInOneStep = input.admission !== undefined && patched('approval-in-one-step');
-  const newest = approvalInOneStep || (input.admission !== undefined && patched('evidence-and-room-in-one-step'));
-  const latest = newest || (input.admission !== undefined && patched('first-outcome-step-as-activity'));
+  const evidenceStepDeletesRoom = approvalInOneStep || (input.admission !== undefined && patched('evidence-and-room-in-one-step'));
+  const latest = evidenceStepDeletesRoom || (input.admission !== undefined && patched('first-outcome-step-as-activity'));
   const current = latest || (input.admission !== undefined && patched('steps-as-local-activities'));
   const step = current ? localStep : activityStep;
   const since = (patchId: string) => current || patched(patchId);
@@ -137,7 +137,7 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
   const opens = (openReview: boolean) => ({ ...ref, openReview, ...(openReview && caseWithReview ? { withCaseDecision: true } : {}) });
   // Since `evidence-and-room-in-one-step` the evidence step deletes the room too (after the
   // capture); reports started before delete it in a step of their own.
-  const roomWithEvidence = deletesRoom && newest;
+  const roomWithEvidence = deletesRoom && evidenceStepDeletesRoom;
   const evidenceSummary = roomWithEvidence ? 'Store evidence, delete chat room for reporter (R6)' : 'Store evidence (R6)';
   const evidenceOpensReview = foldedReview && (!deletesRoom || roomWithEvidence);
   const { caseDecision: fromEvidenceStep, ...receipt } = await step(`${evidenceSummary}${evidenceOpensReview ? opening : ''}`).storeEvidence({

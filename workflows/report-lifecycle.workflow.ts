@@ -112,10 +112,11 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
   // with the latest patch has every earlier one too, so it asks for none of them: each patch call
   // records a marker and upserts TemporalChangeVersion, one more visibility write per call.
   // Each of the four below means "this patch or a newer one".
-  const approvalInOneStep = input.admission !== undefined && patched('approval-in-one-step');
-  const evidenceStepDeletesRoom = approvalInOneStep || (input.admission !== undefined && patched('evidence-and-room-in-one-step'));
-  const latest = evidenceStepDeletesRoom || (input.admission !== undefined && patched('first-outcome-step-as-activity'));
-  const current = latest || (input.admission !== undefined && patched('steps-as-local-activities'));
+  const judgedAtFiling = input.admission !== undefined;
+  const approvalInOneStep = judgedAtFiling && patched('approval-in-one-step');
+  const evidenceStepDeletesRoom = approvalInOneStep || (judgedAtFiling && patched('evidence-and-room-in-one-step'));
+  const latest = evidenceStepDeletesRoom || (judgedAtFiling && patched('first-outcome-step-as-activity'));
+  const current = latest || (judgedAtFiling && patched('steps-as-local-activities'));
   const step = current ? localStep : activityStep;
   const since = (patchId: string) => current || patched(patchId);
 

@@ -163,14 +163,15 @@ describe('R4, R5: the friend check', () => {
   });
 });
 
-describe('filing with Prefer: wait (no polling for the review)', () => {
-  async function strangersMessage() {
-    const reporter = await platform.user('rep');
-    const stranger = await platform.user('stranger');
-    const chatId = await platform.chat(reporter, stranger);
-    return { reporter, chatId, messageId: await platform.message(chatId, stranger, 'pay up or else') };
-  }
+/** A reporter, a stranger and the stranger's message in their 1:1 chat. */
+async function strangersMessage() {
+  const reporter = await platform.user('rep');
+  const stranger = await platform.user('stranger');
+  const chatId = await platform.chat(reporter, stranger);
+  return { reporter, stranger, chatId, messageId: await platform.message(chatId, stranger, 'pay up or else') };
+}
 
+describe('filing with Prefer: wait (no polling for the review)', () => {
   test('R6: answers once the workflow has stored the evidence, deleted the room and opened the review', async () => {
     const { reporter, chatId, messageId } = await strangersMessage();
     const res = await platform.fileReportWaiting(10, reporter, 'chat_message', messageId).expect(202);
@@ -208,13 +209,6 @@ describe('filing with Prefer: wait (no polling for the review)', () => {
 });
 
 describe('the same filing repeated without a key, within the duplicate window', () => {
-  async function strangersMessage() {
-    const reporter = await platform.user('rep');
-    const stranger = await platform.user('stranger');
-    const chatId = await platform.chat(reporter, stranger);
-    return { reporter, stranger, chatId, messageId: await platform.message(chatId, stranger, 'last warning') };
-  }
-
   test('R6: answers the first report even after the evidence step deleted the chat room, and stores nothing more', async () => {
     const { reporter, chatId, messageId } = await strangersMessage();
     const first = await platform.fileReport(reporter, 'chat_message', messageId).expect(202);

@@ -29,11 +29,11 @@ async function main(): Promise<void> {
   const runId = randomUUID().slice(0, 8);
   const results: BenchResults = { label: options.label, startedAt: new Date(began).toISOString(), options: { ...options, parts: [...options.parts] } };
   try {
-    const warmup = Math.min(options.c, 5);
+    const { warmup } = options;
     if (options.parts.has('baseline') || options.parts.has('lifecycle')) {
-      log(`warm-up: ${warmup} lifecycles and ${warmup} baseline workflows`);
-      await lifecycleThroughput(api, stack.mongo, workflows, `${runId}-warm`, warmup, warmup);
-      await baselineThroughput(workflows, `${runId}-warm`, warmup, warmup);
+      log(`warm-up (untimed): ${warmup} lifecycles and ${warmup} baseline workflows, ${Math.min(warmup, options.c)} concurrent clients`);
+      await lifecycleThroughput(api, stack.mongo, workflows, `${runId}-warm`, warmup, Math.min(warmup, options.c));
+      await baselineThroughput(workflows, `${runId}-warm`, warmup, Math.min(warmup, options.c));
     }
     const raw: BaselineSamples = { start: [], signal: [] };
     const product: LifecycleSamples = { fileUntilReview: [], approve: [] };

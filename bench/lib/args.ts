@@ -12,11 +12,17 @@ export interface BenchOptions {
   queueRequests: number;
   /** Conversation sizes whose evidence the evidence part captures and verifies. */
   evidenceSizes: number[];
+  /**
+   * Untimed lifecycles and bare workflows run before the timed parts. The worker and the API
+   * compile (JIT) hundreds of functions over their first few hundred lifecycles; a cold start
+   * would charge that to whichever part runs first (docs/performance.md, tenth round).
+   */
+  warmup: number;
   quick: boolean;
   label: string;
 }
 
-const USAGE = `npm run bench -- [--quick] [--n 200] [--c 10] [--parts ${PARTS.join(',')}] [--backlog 10000] [--long 10000] [--queue-requests 200] [--evidence 1000,10000] [--label name]`;
+const USAGE = `npm run bench -- [--quick] [--n 200] [--c 10] [--warmup 100] [--parts ${PARTS.join(',')}] [--backlog 10000] [--long 10000] [--queue-requests 200] [--evidence 1000,10000] [--label name]`;
 
 export function parseArgs(argv: string[]): BenchOptions {
   const quick = argv.includes('--quick');
@@ -29,6 +35,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     longConversation: 10_000,
     queueRequests: quick ? 50 : 200,
     evidenceSizes: quick ? [100, 1000] : [1000, 10_000],
+    warmup: -1,
     quick,
     label: 'run',
   };
@@ -44,6 +51,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     switch (flag) {
       case '--n': options.n = positive(flag, value); break;
       case '--c': options.c = positive(flag, value); break;
+      case '--warmup': options.warmup = positive(flag, value); break;
       case '--backlog': options.backlog = positive(flag, value); break;
       case '--long': options.longConversation = positive(flag, value); break;
       case '--queue-requests': options.queueRequests = positive(flag, value); break;
@@ -53,6 +61,8 @@ export function parseArgs(argv: string[]): BenchOptions {
       default: throw new Error(`unknown flag ${flag}\n${USAGE}`);
     }
   }
+  // As many as are timed unless told: long enough for the JIT to settle, short for --quick.
+  if (options.warmup < 0) options.warmup = quick ? 5 : options.n;
   return options;
 }
 

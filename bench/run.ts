@@ -30,10 +30,11 @@ async function main(): Promise<void> {
   const results: BenchResults = { label: options.label, startedAt: new Date(began).toISOString(), options: { ...options, parts: [...options.parts] } };
   try {
     const { warmup } = options;
+    const warmupClients = Math.min(warmup, options.c);
     if (options.parts.has('baseline') || options.parts.has('lifecycle')) {
-      log(`warm-up (untimed): ${warmup} lifecycles and ${warmup} baseline workflows, ${Math.min(warmup, options.c)} concurrent clients`);
-      await lifecycleThroughput(api, stack.mongo, workflows, `${runId}-warm`, warmup, Math.min(warmup, options.c));
-      await baselineThroughput(workflows, `${runId}-warm`, warmup, Math.min(warmup, options.c));
+      log(`warm-up (untimed): ${warmup} lifecycles and ${warmup} baseline workflows, ${warmupClients} concurrent clients`);
+      await lifecycleThroughput(api, stack.mongo, workflows, `${runId}-warm`, warmup, warmupClients);
+      await baselineThroughput(workflows, `${runId}-warm`, warmup, warmupClients);
     }
     const raw: BaselineSamples = { start: [], signal: [] };
     const product: LifecycleSamples = { fileUntilReview: [], approve: [] };

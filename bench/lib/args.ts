@@ -26,7 +26,8 @@ const USAGE = `npm run bench -- [--quick] [--n 200] [--c 10] [--warmup 100] [--p
 
 export function parseArgs(argv: string[]): BenchOptions {
   const quick = argv.includes('--quick');
-  const options: BenchOptions = {
+  let warmup: number | undefined;
+  const options: Omit<BenchOptions, 'warmup'> = {
     n: quick ? 10 : 100,
     c: quick ? 5 : 10,
     parts: new Set(PARTS),
@@ -35,7 +36,6 @@ export function parseArgs(argv: string[]): BenchOptions {
     longConversation: 10_000,
     queueRequests: quick ? 50 : 200,
     evidenceSizes: quick ? [100, 1000] : [1000, 10_000],
-    warmup: -1,
     quick,
     label: 'run',
   };
@@ -51,7 +51,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     switch (flag) {
       case '--n': options.n = positive(flag, value); break;
       case '--c': options.c = positive(flag, value); break;
-      case '--warmup': options.warmup = positive(flag, value); break;
+      case '--warmup': warmup = positive(flag, value); break;
       case '--backlog': options.backlog = positive(flag, value); break;
       case '--long': options.longConversation = positive(flag, value); break;
       case '--queue-requests': options.queueRequests = positive(flag, value); break;
@@ -62,8 +62,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     }
   }
   // As many as are timed unless told: long enough for the JIT to settle, short for --quick.
-  if (options.warmup < 0) options.warmup = quick ? 5 : options.n;
-  return options;
+  return { ...options, warmup: warmup ?? (quick ? 5 : options.n) };
 }
 
 function positive(flag: string, raw: string): number {

@@ -5,9 +5,9 @@
  * keep the RSS down after bursts (fourth round: 300 instead of 318 MB after 1,000 parked). A
  * young generation of 8 MB per semi-space (the default grows to 16 MB, in the main thread and
  * again in the workflow thread): the fourth round chose 2 MB for memory, but the worker then
- * spent a fifth more CPU per lifecycle on collecting it (tenth round: 44.9 against 55.8 ms, five
- * alternating pairs), and with 8 MB it still settles at 204 MB with 10,000 parked
- * (docs/performance.md).
+ * spent about a quarter more CPU per lifecycle, collecting it more often (tenth round: 55.8
+ * against 44.9 ms, five alternating pairs), and with 8 MB it still settles at 204 MB with
+ * 10,000 parked (docs/performance.md).
  */
 export const WORKER_NODE_FLAGS = ['--max-semi-space-size=8'];
 

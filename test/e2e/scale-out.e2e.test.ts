@@ -135,7 +135,7 @@ describe('two APIs and three workers on one Temporal server and one database', (
     expect(Object.keys(stepsByWorker).length).toBeGreaterThanOrEqual(2);
   }, 180_000);
 
-  test('each sanction (R9) and each notice delivery starts eagerly: its first workflow task runs in the worker that started it', async () => {
+  test('sanctions (R9) and notice deliveries start eagerly: their first workflow task runs in the worker that started them', async () => {
     const list = async (workflowType: string) => {
       const ids: string[] = [];
       for await (const execution of temporal.workflow.list({ query: `WorkflowType = '${workflowType}' AND TaskQueue = '${taskQueue}'` })) ids.push(execution.workflowId);
@@ -155,10 +155,15 @@ describe('two APIs and three workers on one Temporal server and one database', (
     );
     expect(starts.every(({ startedBy }) => WORKERS.includes(startedBy ?? ''))).toBe(true);
     // The killed worker's eager tasks went to another worker once they timed out. The two live
-    // workers poll the same queue: a queued first task would land on either one.
+    // workers poll the same queue: a queued first task lands on either one, so without eager
+    // starts about half would match. A start finds every workflow-task slot of its worker taken
+    // now and then in this burst (one or two starts in about one run of four with the SDK's 40
+    // slots; none in six runs with 200) and is queued instead, as WorkflowStarts says; hence
+    // nearly all, not all (without eager starts: 30 of 76).
     const byLiveWorkers = starts.filter(({ startedBy }) => startedBy !== KILLED);
     expect(byLiveWorkers.length).toBeGreaterThanOrEqual(REPORTS * 2);
-    for (const { startedBy, firstTaskBy } of byLiveWorkers) expect(firstTaskBy).toBe(startedBy);
+    const inStartingWorker = byLiveWorkers.filter(({ startedBy, firstTaskBy }) => firstTaskBy === startedBy);
+    expect(inStartingWorker.length).toBeGreaterThanOrEqual(Math.ceil(byLiveWorkers.length * 0.9));
   });
 
   test('business figures add up across processes: filings on the APIs, decisions and tickets on the workers', async () => {

@@ -95,7 +95,7 @@ export interface TemporalDevServerOptions {
 }
 
 /** How the dev server opens a file database (see startTemporalDevServer). */
-export const SQLITE_PRAGMAS = ['journal_mode=wal', 'synchronous=normal'];
+const SQLITE_PRAGMAS = ['journal_mode=wal', 'synchronous=normal'];
 
 export async function startTemporalDevServer(
   o: TemporalDevServerOptions,

@@ -44,7 +44,16 @@ async function main(): Promise<void> {
     registry: app.get(Registry),
     sdkMetricsAddress: config.temporalMetricsAddress,
   });
-  log.info({ taskQueue: config.taskQueue, namespace: config.temporalNamespace, identity: worker.options.identity, healthPort: config.workerHealthPort }, 'worker started');
+  log.info(
+    {
+      taskQueue: config.taskQueue,
+      namespace: config.temporalNamespace,
+      identity: worker.options.identity,
+      healthPort: config.workerHealthPort,
+      workflowStackTraces: config.workflowStackTraces,
+    },
+    'worker started',
+  );
   // Worker.run() stops on SIGINT/SIGTERM after in-flight tasks finish; then close the rest.
   await worker.run();
   http.close();

@@ -13,10 +13,12 @@ import { testServers } from '../support/test-env';
  * the worker runs as its own process here.
  */
 let t: TestApp;
+let platform: Platform;
 let worker: NodeProcess | undefined;
 
 beforeAll(async () => {
   t = await startTestApp('stack-traces', {}, { worker: false });
+  platform = new Platform(t);
 }, 30_000);
 
 afterEach(async () => {
@@ -40,14 +42,13 @@ async function startWorker(env: Record<string, string> = {}): Promise<void> {
   await awaitReady(worker, port);
 }
 
-/** A report parked awaiting review: its workflow is blocked on the moderator's decision. */
+/** A report parked awaiting review (`Prefer: wait` answers once it is): its workflow is blocked on the moderator's decision. */
 async function parkedReport(): Promise<WorkflowHandle> {
-  const platform = new Platform(t);
   const reporter = await platform.user('rep');
   const reported = await platform.user('reported');
   const messageId = await platform.message(await platform.chat(reporter, reported), reported, 'hello');
-  const filed = await platform.fileReport(reporter, 'chat_message', messageId).expect(202);
-  await platform.awaitStatus(filed.body.reportId, 'awaiting_review');
+  const filed = await platform.fileReportWaiting(10, reporter, 'chat_message', messageId).expect(202);
+  expect(filed.body.status).toBe('awaiting_review');
   return t.temporal.workflow.getHandle(filed.body.workflowId);
 }
 

@@ -11,7 +11,7 @@ export interface RunningServer {
 
 export interface ServerProcess extends RunningServer {
   /**
-   * Runs the readiness check `check`; rejects (with the child's last log lines) if the child
+   * Runs the readiness check `check`; rejects (with the first and last lines of the child's log) if the child
    * exits first, and stops the child if the check fails. `signal` aborts once this settles,
    * so polling loops inside `check` end with it instead of lingering.
    */
@@ -20,6 +20,8 @@ export interface ServerProcess extends RunningServer {
 
 const STOP_GRACE_MS = 10_000;
 const TAIL_LINES = 20;
+// A Go panic states its cause first and then prints a stack longer than the tail.
+const HEAD_LINES = 5;
 
 /**
  * Spawns a long-running server. It gets its own process group (`detached`) so that a Ctrl-C in
@@ -35,13 +37,20 @@ export function spawnServer(name: string, command: string, args: string[], logFi
   const child = spawn(command, args, { detached: true, stdio: ['ignore', logFile ? out : 'ignore', out], env: { ...process.env, ...env } });
   if (typeof out === 'number') fs.closeSync(out); // the child holds its own copy
 
-  // Without a log file, keep the last stderr lines in memory for start-up errors.
+  // Without a log file, keep the first and the last stderr lines in memory for start-up errors.
+  const head: string[] = [];
   const recent: string[] = [];
+  let dropped = 0;
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    recent.push(...chunk.split('\n').filter(Boolean));
-    recent.splice(0, Math.max(0, recent.length - TAIL_LINES));
+    for (const line of chunk.split('\n').filter(Boolean)) {
+      if (head.length < HEAD_LINES) head.push(line);
+      else recent.push(line);
+    }
+    const excess = Math.max(0, recent.length - TAIL_LINES);
+    recent.splice(0, excess);
+    dropped += excess;
   });
-  const logTail = () => (logFile ? tailOf(logFile) : recent).join('\n');
+  const logTail = () => (logFile ? tailOf(logFile) : [...head, ...(dropped > 0 ? [`(${dropped} lines left out)`] : []), ...recent]).join('\n');
 
   let how = '';
   const exited = new Promise<void>((resolve) => {
@@ -66,7 +75,7 @@ export function spawnServer(name: string, command: string, args: string[], logFi
     const ac = new AbortController();
     const died = exited.then((): never => {
       const tail = logTail();
-      throw new Error(`${name} exited (${how}) before it was ready${tail ? `; last log lines:\n${tail}` : ''}`);
+      throw new Error(`${name} exited (${how}) before it was ready${tail ? `; its log lines:\n${tail}` : ''}`);
     });
     try {
       return await Promise.race([check(ac.signal), died]);

@@ -11,8 +11,8 @@ export interface RunningServer {
 
 export interface ServerProcess extends RunningServer {
   /**
-   * Runs the readiness check `check`; rejects (with the first and last lines of the child's log) if the child
-   * exits first, and stops the child if the check fails. `signal` aborts once this settles,
+   * Runs the readiness check `check`; rejects (with the first and the last lines the child
+   * logged) if it exits first, and stops the child if the check fails. `signal` aborts once this settles,
    * so polling loops inside `check` end with it instead of lingering.
    */
   startup<T>(check: (signal: AbortSignal) => Promise<T>): Promise<T>;
@@ -30,9 +30,12 @@ const HEAD_LINES = 5;
  */
 export function spawnServer(name: string, command: string, args: string[], logFile?: string, env: Record<string, string> = {}): ServerProcess {
   let out: number | 'pipe' = 'pipe';
+  // The file is appended to: a start-up error quotes only what this child wrote, from here on.
+  let logStart = 0;
   if (logFile) {
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     out = fs.openSync(logFile, 'a');
+    logStart = fs.fstatSync(out).size;
   }
   const child = spawn(command, args, { detached: true, stdio: ['ignore', logFile ? out : 'ignore', out], env: { ...process.env, ...env } });
   if (typeof out === 'number') fs.closeSync(out); // the child holds its own copy
@@ -50,7 +53,7 @@ export function spawnServer(name: string, command: string, args: string[], logFi
     recent.splice(0, excess);
     dropped += excess;
   });
-  const logTail = () => (logFile ? tailOf(logFile) : [...head, ...(dropped > 0 ? [`(${dropped} lines left out)`] : []), ...recent]).join('\n');
+  const loggedLines = () => (logFile ? headAndTail(linesOf(logFile, logStart)) : withGap(head, dropped, recent)).join('\n');
 
   let how = '';
   const exited = new Promise<void>((resolve) => {
@@ -74,8 +77,8 @@ export function spawnServer(name: string, command: string, args: string[], logFi
   const startup = async <T>(check: (signal: AbortSignal) => Promise<T>): Promise<T> => {
     const ac = new AbortController();
     const died = exited.then((): never => {
-      const tail = logTail();
-      throw new Error(`${name} exited (${how}) before it was ready${tail ? `; its log lines:\n${tail}` : ''}`);
+      const lines = loggedLines();
+      throw new Error(`${name} exited (${how}) before it was ready${lines ? `; its log lines:\n${lines}` : ''}`);
     });
     try {
       return await Promise.race([check(ac.signal), died]);
@@ -90,13 +93,23 @@ export function spawnServer(name: string, command: string, args: string[], logFi
   return { name, pid: child.pid ?? -1, stop, startup };
 }
 
-function tailOf(file: string): string[] {
+/** The lines written to `file` from byte `offset` on (a start-up's worth: read whole). */
+function linesOf(file: string, offset: number): string[] {
   try {
-    const text = fs.readFileSync(file, 'utf8');
-    return text.slice(-64 * 1024).split('\n').filter(Boolean).slice(-TAIL_LINES);
+    return fs.readFileSync(file).subarray(offset).toString('utf8').split('\n').filter(Boolean);
   } catch {
     return [];
   }
+}
+
+function headAndTail(lines: string[]): string[] {
+  const head = lines.slice(0, HEAD_LINES);
+  const tail = lines.slice(Math.max(HEAD_LINES, lines.length - TAIL_LINES));
+  return withGap(head, lines.length - head.length - tail.length, tail);
+}
+
+function withGap(head: string[], leftOut: number, tail: string[]): string[] {
+  return [...head, ...(leftOut > 0 ? [`(${leftOut} lines left out)`] : []), ...tail];
 }
 
 const live = new Set<ChildProcess>();

@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { dropUnusedVisibilityIndexes, unusedVisibilityIndexes } from '../../scripts/lib/dev-server-visibility-indexes';
 import { findFreePort, RunningServer, SearchAttributeType, startTemporalDevServer } from '../../scripts/lib/local-servers';
 import { SEARCH_ATTRIBUTE_TYPES, reportReasonsKey, reportStatusKey, reportTargetKindKey } from '../../workflows/definitions';
+import { withClient } from '../support/dev-server';
 
 // The dev server's file database (npm start, the benchmark) is tuned for visibility writes:
 // fewer indexes, search attributes read at start-up. Its workflow lists must still answer.
@@ -21,15 +22,6 @@ async function restart(dbFilename: string, searchAttributes: Record<string, Sear
   await temporal?.stop();
   temporal = await startTemporalDevServer({ port: await findFreePort(), uiPort: await findFreePort(), headless: true, dbFilename, searchAttributes });
   return temporal.address;
-}
-
-async function withClient<T>(address: string, use: (client: Client) => Promise<T>): Promise<T> {
-  const connection = await Connection.connect({ address });
-  try {
-    return await use(new Client({ connection }));
-  } finally {
-    await connection.close();
-  }
 }
 
 /** Workflow ids a visibility query lists, once it lists any (visibility is written after the start). */

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import type { ReportTarget } from '../../workflows/definitions';
 import { isDuplicateKey } from '../common/database-errors';
+import { insertValidated } from '../common/insert-validated';
 import { QueueFeed } from '../queue-feed/queue-feed.service';
 import { caseIdOf } from './case-id';
 import { CaseStatus, caseStatusOf } from './case-status';
@@ -28,7 +29,7 @@ export class CaseStore {
   async ensureCase(target: ReportTarget, reportedUserId: string): Promise<string> {
     const _id = caseIdOf(target);
     try {
-      await this.cases.create({ _id, target: { kind: target.kind, id: target.id }, reportedUserId, createdAt: new Date() });
+      await insertValidated(this.cases, { _id, target: { kind: target.kind, id: target.id }, reportedUserId, createdAt: new Date() });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
@@ -74,7 +75,7 @@ export class CaseStore {
       // Announced before the insert (see QueueFeed): the queue projections read the case again.
       await this.queueFeed.append('case', caseId, event._id);
       try {
-        await this.events.create(event);
+        await insertValidated(this.events, event);
         return { event, status: caseStatusOf([...events, event], now) };
       } catch (error) {
         if (!isDuplicateKey(error) || attempt >= APPEND_ATTEMPTS) throw error;

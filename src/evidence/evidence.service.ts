@@ -5,6 +5,7 @@ import type { EvidenceReceipt, ReportTarget } from '../../workflows/definitions'
 import { ChatsService } from '../chats/chats.service';
 import { ApiError } from '../common/api-error';
 import { isDuplicateKey } from '../common/database-errors';
+import { insertManyValidated, insertValidated } from '../common/insert-validated';
 import { OpenChatsService } from '../open-chats/open-chats.service';
 import { CHAIN_SCHEME, EvidenceScheme, LEGACY_SCHEME, chainDigests, chainRoot } from './evidence-chain';
 import { DigestableItem } from './evidence-digest';
@@ -81,7 +82,7 @@ export class EvidenceService {
     }
     const set: EvidenceSet = { _id: request.reportId, scheme: CHAIN_SCHEME, rootDigest: chainRoot(request.reportId, digests), itemCount: docs.length, truncated, cutoff: request.cutoff, capturedAt: new Date() };
     try {
-      await this.sets.create(set);
+      await insertValidated(this.sets, set);
       return toReceipt(set);
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
@@ -160,7 +161,7 @@ export class EvidenceService {
 
   private async insertIgnoringDuplicates(docs: object[]): Promise<void> {
     try {
-      await this.items.insertMany(docs, { ordered: false });
+      await insertManyValidated(this.items, docs);
     } catch (error) {
       const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> }).writeErrors;
       const onlyDuplicates = writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { isDuplicateKey } from '../common/database-errors';
+import { insertValidated } from '../common/insert-validated';
 import { feedEntryId, firstMissing } from './feed-position';
 import { QueueFeedEntry, QueueFeedKind } from './schemas/queue-feed-entry.schema';
 
@@ -62,7 +63,7 @@ export class QueueFeed {
     for (let attempt = 1; ; attempt++) {
       const position = this.next ?? (this.next = await this.end(0));
       try {
-        await this.entries.create({ _id: feedEntryId(position), ...entry });
+        await insertValidated(this.entries, { _id: feedEntryId(position), ...entry });
         this.next = position + 1;
         return position;
       } catch (error) {

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import type { ReportTarget, ReportStatus } from '../../workflows/definitions';
 import { isDuplicateKey } from '../common/database-errors';
+import { insertValidated } from '../common/insert-validated';
 import { QueueFeed } from '../queue-feed/queue-feed.service';
 import { Report, TimelineEntry } from './schemas/report.schema';
 
@@ -55,8 +56,8 @@ export class ReportStore {
    */
   async insert(report: NewReport, steps: Record<string, TimelineEntry> = {}): Promise<{ report: Report; created: boolean }> {
     try {
-      const created = await this.reports.create({ ...report, timeline: { received: { at: new Date() }, ...steps } });
-      return { report: created.toObject(), created: true };
+      const created = await insertValidated(this.reports, { ...report, timeline: { received: { at: new Date() }, ...steps } });
+      return { report: created, created: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       const existing = await this.reports.findById(report._id).lean();

@@ -1,9 +1,9 @@
 import type { Model } from 'mongoose';
 
 /**
- * Inserts new documents as mongoose's `insertMany` prepares them (the schema's casting,
- * defaults, version key, timestamps, then validation), written through the model's collection,
- * which waits for the connection as `create` does. What it leaves out is `save()`'s machinery:
+ * Inserts new documents in the form `create` stores them (the schema's casting, defaults,
+ * version key and timestamps, then validation), written through the model's collection, which
+ * waits for the connection as `create` does. What it leaves out is `save()`'s machinery:
  * hooks, change tracking and a parallel-save guard that captures a stack trace, which cost the
  * client more CPU than the driver's own insert (docs/performance.md, fourteenth round). For
  * write-once documents; this service defines no save middleware. `insert-validated.test.ts`

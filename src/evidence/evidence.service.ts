@@ -163,8 +163,8 @@ export class EvidenceService {
     try {
       await insertManyValidated(this.items, docs);
     } catch (error) {
-      const writeErrors = (error as { writeErrors?: Array<{ code?: number; err?: { code?: number } }> }).writeErrors;
-      const onlyDuplicates = writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000);
+      const writeErrors = (error as { writeErrors?: Array<{ code?: number }> }).writeErrors;
+      const onlyDuplicates = writeErrors?.every((e) => e.code === 11000);
       if (!isDuplicateKey(error) && !onlyDuplicates) throw error;
     }
   }

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { RepeatingTask } from '../common/repeating-task';
 import { QueueFeed } from '../queue-feed/queue-feed.service';
 import type { QueueFeedEntry } from '../queue-feed/schemas/queue-feed-entry.schema';
 import { ReportStore } from '../reports/report-store.service';
@@ -41,26 +42,25 @@ export class QueueProjection implements OnApplicationBootstrap, OnModuleDestroy 
   /** Catch-ups and the swap of a reloaded state run one at a time. */
   private lock: Promise<unknown> = Promise.resolve();
   private queuedCatchUp: Promise<void> | null = null;
-  private timer?: NodeJS.Timeout;
-  private ticking: Promise<void> = Promise.resolve();
-  private stopped = false;
+  /** Polls the feed every QUEUE_FEED_POLL and reloads every QUEUE_PROJECTION_RELOAD; the first tick loads. */
+  private readonly ticks: RepeatingTask;
 
   constructor(
     private readonly feed: QueueFeed,
     private readonly reports: ReportStore,
     private readonly cases: CaseStore,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.ticks = new RepeatingTask(() => this.tick(), config.queueProjection.pollMs);
+  }
 
   onApplicationBootstrap(): void {
     // In the background: the API answers (the old way) while the queue loads.
-    this.schedule(0);
+    this.ticks.start(0);
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.ticking;
+    await this.ticks.stop();
     await this.lock;
   }
 
@@ -155,23 +155,13 @@ export class QueueProjection implements OnApplicationBootstrap, OnModuleDestroy 
     return run;
   }
 
-  /** Polls the feed every QUEUE_FEED_POLL and reloads every QUEUE_PROJECTION_RELOAD; the first tick loads. */
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.ticking = this.tick().finally(() => this.schedule(this.config.queueProjection.pollMs));
-    }, delayMs);
-    // The HTTP server keeps the process alive, not this timer.
-    this.timer.unref();
-  }
-
   private async tick(): Promise<void> {
     try {
       if (!this.state || Date.now() - this.reloadedAt >= this.config.queueProjection.reloadMs) await this.reload();
       else await this.catchUp();
     } catch (error) {
       // The database may be down for a while: the next tick tries again, reads see the error.
-      if (!this.stopped) this.log.warn(`moderation queue not refreshed: ${(error as Error).message}`);
+      if (!this.ticks.stopped) this.log.warn(`moderation queue not refreshed: ${(error as Error).message}`);
     }
   }
 }

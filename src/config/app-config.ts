@@ -34,6 +34,11 @@ export class AppConfig {
   readonly queueReasonWeights: Readonly<Record<string, number>>;
   /** API only: how often the in-memory queue tails the change feed, and rebuilds itself from the reports. */
   readonly queueProjection: { pollMs: number; reloadMs: number };
+  /**
+   * API only: how often the start sweep looks for reports stored but not started, and how old
+   * such a report must be (its start right after filing may still be under way).
+   */
+  readonly startSweep: { intervalMs: number; graceMs: number };
   /** R9: sanctions on reported accounts: the ladder per severity tier, the strike window, the appeal window. */
   readonly sanctionPolicy: { ladders: SanctionLadders; strikeWindowMs: number; appealWindowMs: number };
   readonly logLevel: string;
@@ -99,6 +104,10 @@ export class AppConfig {
     this.queueProjection = {
       pollMs: read('QUEUE_FEED_POLL', '200ms', (raw) => atLeast(parseDuration(raw), 10)),
       reloadMs: read('QUEUE_PROJECTION_RELOAD', '10m', (raw) => atLeast(parseDuration(raw), 1_000)),
+    };
+    this.startSweep = {
+      intervalMs: read('START_SWEEP_INTERVAL', '30s', (raw) => atLeast(parseDuration(raw), 100)),
+      graceMs: read('START_SWEEP_GRACE', '30s', parseDuration),
     };
     this.sanctionPolicy = {
       ladders: Object.fromEntries(

@@ -17,6 +17,7 @@ export class BusinessMetrics {
   private readonly tickets: Counter<'kind'>;
   private readonly notices: Counter<'kind'>;
   private readonly deliveries: Counter<'outcome'>;
+  private readonly sweptStarts: Counter;
 
   constructor(@Inject(Registry) registry: Registry) {
     const registers = [registry];
@@ -32,6 +33,11 @@ export class BusinessMetrics {
     this.overdue = new Counter({ name: 'report_review_overdue_total', help: 'Reviews that passed their deadline (SLA breaches).', registers });
     this.tickets = new Counter({ name: 'cs_tickets_opened_total', help: 'Customer-service tickets (follow-up notices) opened.', labelNames: ['kind'], registers });
     this.notices = new Counter({ name: 'notices_recorded_total', help: 'Notices stored in the outbox.', labelNames: ['kind'], registers });
+    this.sweptStarts = new Counter({
+      name: 'report_workflows_started_by_sweep_total',
+      help: 'Report workflows the start sweep started: their start right after filing failed or never ran.',
+      registers,
+    });
     this.deliveries = new Counter({ name: 'notice_deliveries_total', help: 'Webhook delivery attempts of notices, and deliveries given up.', labelNames: ['outcome'], registers });
   }
 
@@ -54,6 +60,10 @@ export class BusinessMetrics {
 
   noticeRecorded(kind: string): void {
     this.notices.inc({ kind });
+  }
+
+  reportStartedBySweep(): void {
+    this.sweptStarts.inc();
   }
 
   noticeDeliveryAttempt(outcome: 'delivered' | 'failed' | 'gave_up'): void {

@@ -1,7 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DecideResult, Decision, REPORT_ALREADY_DECIDED, REPORT_NOT_REVIEWABLE, reportWorkflowId } from '../../workflows/definitions';
 import { ApiError } from '../common/api-error';
+import { AppConfig } from '../config/app-config';
 import { ReporterStandingService } from '../reporter-standing/reporter-standing.service';
+import { lifecycleInputOf } from '../reports/lifecycle-input';
 import { ReportStore } from '../reports/report-store.service';
 import { Report } from '../reports/schemas/report.schema';
 import { ReportWorkflows } from '../temporal/report-workflows.service';
@@ -13,6 +15,7 @@ export class ModerationService {
     private readonly store: ReportStore,
     private readonly workflows: ReportWorkflows,
     private readonly standing: ReporterStandingService,
+    private readonly config: AppConfig,
   ) {}
 
   /** R3: a reporter's record (filed, approved, rejected, false) and any reporting restriction. */
@@ -30,7 +33,7 @@ export class ModerationService {
     }
     refuseIfClosed(report);
     try {
-      return await this.workflows.decide(reportId, decision);
+      return await this.deliver(report, decision);
     } catch (error) {
       const refusal = updateRefusalType(error);
       if (refusal) throw ApiError.conflict(refusal, (error as { cause?: Error }).cause?.message ?? refusal, { reportId });
@@ -40,6 +43,21 @@ export class ModerationService {
         throw ApiError.conflict(REPORT_NOT_REVIEWABLE, `Report ${reportId} has no running workflow (${reportWorkflowId(reportId)}).`);
       }
       throw error;
+    }
+  }
+
+  /**
+   * The decision as an update of the report's workflow. A report filed a moment ago (its start
+   * still under way) or while Temporal was down may have no workflow yet: it is started here
+   * first, once per report as the start sweep would, and then decided.
+   */
+  private async deliver(report: Report, decision: Decision): Promise<DecideResult> {
+    try {
+      return await this.workflows.decide(report._id, decision);
+    } catch (error) {
+      if (report.status !== 'received' || !isWorkflowGone(error)) throw error;
+      await this.workflows.start(lifecycleInputOf(report, this.config));
+      return this.workflows.decide(report._id, decision);
     }
   }
 }

@@ -70,9 +70,19 @@ export class ReportStore {
     return this.reports.findById(reportId).lean();
   }
 
-  /** Undoes a filing whose workflow never started, so no report is left without a lifecycle. */
-  async removeUnstarted(reportId: string): Promise<void> {
-    await this.reports.deleteOne({ _id: reportId, status: 'received' });
+  /**
+   * The ids of reports still `received` that were filed before `filedBefore`, oldest first (at
+   * most `limit`): the start sweep's candidates. Normally none: a report leaves `received`
+   * within a second of filing, unless its workflow did not start or no worker runs.
+   */
+  async receivedBefore(filedBefore: Date, limit: number): Promise<string[]> {
+    const found = await this.reports.find({ status: 'received', createdAt: { $lt: filedBefore } }, { _id: 1 }).sort({ createdAt: 1, _id: 1 }).limit(limit).lean();
+    return found.map((report) => report._id);
+  }
+
+  /** These reports, oldest first. */
+  findMany(reportIds: string[]): Promise<Report[]> {
+    return this.reports.find({ _id: { $in: reportIds } }).sort({ createdAt: 1, _id: 1 }).lean();
   }
 
   /**

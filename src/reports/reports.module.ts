@@ -13,6 +13,8 @@ import { EvidenceReads } from './evidence-reads.service';
 import { ReportsController } from './reports.controller';
 import { FilingRateLimitGuard } from './filing-rate-limit.guard';
 import { ReportsService } from './reports.service';
+import { ReportStarts } from './report-starts.service';
+import { StartSweep } from './start-sweep.service';
 import { TargetResolver } from './target-resolver.service';
 
 @Module({
@@ -24,7 +26,7 @@ import { TargetResolver } from './target-resolver.service';
     }),
     ReportStoreModule, ReporterStandingModule, TemporalModule, UsersModule, ChatsModule, OpenChatsModule, EvidenceModule],
   controllers: [ReportsController, EvidenceController],
-  providers: [ReportsService, TargetResolver, FilingRateLimitGuard, EvidenceReads],
+  providers: [ReportsService, ReportStarts, StartSweep, TargetResolver, FilingRateLimitGuard, EvidenceReads],
   exports: [ReportsService],
 })
 export class ReportsModule {}

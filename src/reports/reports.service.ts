@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { FilingAdmission, ReportLifecycleInput, ReportStatus, reportWorkflowId } from '../../workflows/definitions';
+import { FilingAdmission, ReportStatus, reportWorkflowId } from '../../workflows/definitions';
 import { ApiError } from '../common/api-error';
 import { newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
 import { BusinessMetrics } from '../metrics/business-metrics';
-import { ReportWorkflows } from '../temporal/report-workflows.service';
 import { ReporterStandingService } from '../reporter-standing/reporter-standing.service';
 import { FriendshipsService } from '../users/friendships.service';
 import { UsersService } from '../users/users.service';
@@ -14,7 +13,8 @@ import { NewReport, ReportStore } from './report-store.service';
 import { policyCategoriesOf } from './report-reasons';
 import { Report } from './schemas/report.schema';
 import { TargetResolver } from './target-resolver.service';
-import { admissionOf, friendCheckStep } from './filing-admission';
+import { ReportStarts } from './report-starts.service';
+import { friendCheckStep } from './filing-admission';
 import { keyedReportId, repeatReportIds } from './filing-identity';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
@@ -33,14 +33,15 @@ export class ReportsService {
     private readonly users: UsersService,
     private readonly friendships: FriendshipsService,
     private readonly standing: ReporterStandingService,
-    private readonly workflows: ReportWorkflows,
+    private readonly starts: ReportStarts,
     private readonly config: AppConfig,
     private readonly metrics: BusinessMetrics,
   ) {}
 
   /**
-   * Files a report: validates it, judges the friend check (R4), stores it and starts its
-   * workflow. A refusal is 409 at once and stores nothing (see filing-admission.ts).
+   * Files a report: validates it, judges the friend check (R4), stores it and answers; its
+   * workflow starts right after (report-starts.service.ts). A refusal is 409 at once and stores
+   * nothing (see filing-admission.ts).
    */
   async file(dto: CreateReportDto, idempotencyKey?: string, waitSeconds = 0): Promise<FiledReportView> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
@@ -48,7 +49,7 @@ export class ReportsService {
     }
     const { report, created } = idempotencyKey ? await this.findOrCreateKeyed(dto, idempotencyKey) : await this.findOrCreateRepeat(dto);
     // Also for a repeat: the first attempt may have stored the report and died before starting it.
-    const status = report.status === 'received' ? await this.startWorkflow(report, created, waitSeconds) : report.status;
+    const status = report.status === 'received' ? await this.startFiled(report, waitSeconds) : report.status;
     if (created) this.metrics.reportFiled(report.target.kind, report.reasons);
     // Reports refused by the workflow's friend check before R4 moved to filing.
     if (report.status === 'refused' && report.refusal) {
@@ -101,32 +102,16 @@ export class ReportsService {
   }
 
   /**
-   * Starts the report's workflow; answers the status the report has then. With `Prefer: wait`
-   * that is the status the workflow's first steps moved it to (the review opened, about a tenth
-   * of a second), so the app backend need not poll for it; `received` if the wait ran out.
+   * Answers the status of a stored report still `received` and sees to its workflow: started
+   * in the background, so filing answers once the report is stored (a failed start is made up
+   * by the start sweep). With `Prefer: wait` the start is waited for, and so is the status the
+   * workflow's first steps moved the report to (the review opened, about a tenth of a second),
+   * so the app backend need not poll for it; `received` if that did not come in time.
    */
-  private async startWorkflow(report: Report, created: boolean, waitSeconds: number): Promise<ReportStatus> {
-    const admission = admissionOf(report);
-    const input: ReportLifecycleInput = {
-      reportId: report._id,
-      reporterId: report.reporterId,
-      reportedUserId: report.reportedUserId,
-      target: report.target,
-      ...(report.chatId ? { chatId: report.chatId } : {}),
-      reasons: report.reasons,
-      reviewDeadlineMs: this.config.reviewDeadlineMs,
-      maxReviewWaitMs: this.config.maxReviewWaitMs,
-      ...(admission ? { admission } : {}),
-    };
-    try {
-      if (waitSeconds > 0) return (await this.workflows.startAndAwaitPastReceived(input, waitSeconds * 1000)) ?? report.status;
-      await this.workflows.start(input);
-      return report.status;
-    } catch (error) {
-      // No report may stay behind without a lifecycle: the caller gets 503 and can retry.
-      if (created) await this.store.removeUnstarted(report._id);
-      throw error;
-    }
+  private async startFiled(report: Report, waitSeconds: number): Promise<ReportStatus> {
+    if (waitSeconds > 0) return (await this.starts.startAndAwait(report, waitSeconds * 1000)) ?? report.status;
+    this.starts.startSoon(report);
+    return report.status;
   }
 
   private async newReport(reportId: string, dto: CreateReportDto, idempotencyKey?: string): Promise<Draft> {

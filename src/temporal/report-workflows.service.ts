@@ -30,10 +30,13 @@ export class ReportWorkflows implements OnApplicationShutdown {
     private readonly config: AppConfig,
   ) {}
 
-  /** Starts the report's workflow (idempotent by workflow id); answers 503 if Temporal is down. */
-  async start(input: ReportLifecycleInput): Promise<void> {
+  /**
+   * Starts the report's workflow (idempotent by workflow id): true when this call started it.
+   * Throws `TEMPORAL_UNAVAILABLE` when Temporal cannot be reached.
+   */
+  async start(input: ReportLifecycleInput): Promise<boolean> {
     try {
-      await this.starts.startOnce('reportLifecycleWorkflow', this.startOptions(input), this.config.temporalRpcTimeoutMs);
+      return await this.starts.startOnce('reportLifecycleWorkflow', this.startOptions(input), this.config.temporalRpcTimeoutMs);
     } catch (error) {
       if (isTemporalUnavailable(error)) throw temporalUnavailable();
       throw error;
@@ -45,7 +48,7 @@ export class ReportWorkflows implements OnApplicationShutdown {
    * the status its first workflow task moves the report to: the evidence, the room, the review.
    * Answered with that task, so no extra task and no polling. Null when that took longer than
    * `waitMs` or could not be asked (no worker, a workflow without the update): the ordinary
-   * start then joins the workflow if it did start, or starts it, or answers 503 as `start` does.
+   * start then joins the workflow if it did start, or starts it, or throws as `start` does.
    */
   async startAndAwaitPastReceived(input: ReportLifecycleInput, waitMs: number): Promise<ReportStatus | null> {
     const startWorkflowOperation = new WithStartWorkflowOperation('reportLifecycleWorkflow', { ...this.startOptions(input), ...START_ONCE });

@@ -28,14 +28,14 @@ export class SanctionWorkflows {
     private readonly config: AppConfig,
   ) {}
 
-  start(sanction: Sanction): Promise<void> {
+  async start(sanction: Sanction): Promise<void> {
     const input: SanctionWorkflowInput = {
       sanctionId: sanction._id,
       measure: sanction.measure,
       ...(sanction.endsAt ? { endsAt: sanction.endsAt.toISOString() } : {}),
       appealableUntil: sanction.appealableUntil.toISOString(),
     };
-    return this.starts.startOnce('sanctionWorkflow', {
+    await this.starts.startOnce('sanctionWorkflow', {
       workflowId: sanctionWorkflowId(sanction._id),
       taskQueue: this.config.taskQueue,
       args: [input],

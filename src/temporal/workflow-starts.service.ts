@@ -39,14 +39,16 @@ export class WorkflowStarts {
   /**
    * Idempotent (`START_ONCE`), so steps that run twice and callers that do not coordinate start
    * the workflow once. `deadlineMs` bounds the call (the API answers 503 rather than hang).
+   * True when this call started it, false when it had been started before.
    */
-  async startOnce(workflowType: string, options: OnceStartOptions, deadlineMs?: number): Promise<void> {
+  async startOnce(workflowType: string, options: OnceStartOptions, deadlineMs?: number): Promise<boolean> {
     const client = this.eagerClient ?? this.client;
     const start = () => client.workflow.start(workflowType, { ...options, ...START_ONCE, requestEagerStart: this.eagerClient !== undefined });
     try {
       await (deadlineMs === undefined ? start() : client.withDeadline(Date.now() + deadlineMs, start));
+      return true;
     } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return false;
       throw error;
     }
   }

@@ -1,18 +1,40 @@
-import { findFreePort } from '../../scripts/lib/local-servers';
+import { StartSweep } from '../../src/reports/start-sweep.service';
 import { Platform } from '../support/platform-fixtures';
-import { TestApp, startTestApp } from '../support/test-app';
+import { sampleSum } from '../support/prometheus';
+import { TcpGate } from '../support/tcp-gate';
+import { testServers } from '../support/test-env';
+import { TestApp, eventually, startTestApp } from '../support/test-app';
 
-/** The API pointed at a Temporal address where nothing listens; the database is real. */
+/**
+ * The API reaches Temporal through a gate that drops every connection (Temporal down), opened
+ * half-way (Temporal back); the database, Temporal behind the gate and the test's own Temporal
+ * client are real. No worker: a started workflow stays at its first task.
+ */
 let t: TestApp;
+let gate: TcpGate;
+const filed: Array<{ reportId: string; workflowId: string }> = [];
 
 beforeAll(async () => {
-  const nowhere = `127.0.0.1:${await findFreePort()}`;
-  t = await startTestApp('temporal-down', { TEMPORAL_ADDRESS: nowhere, TEMPORAL_RPC_TIMEOUT: '2s' }, { worker: false });
+  gate = await TcpGate.listen(testServers().temporalAddress);
+  t = await startTestApp(
+    'temporal-down',
+    { TEMPORAL_ADDRESS: gate.address, TEMPORAL_RPC_TIMEOUT: '2s', START_SWEEP_INTERVAL: '300ms', START_SWEEP_GRACE: '1s' },
+    { worker: false },
+  );
 });
 
 afterAll(async () => {
   await t?.close();
+  await gate?.close();
 });
+
+async function statusOf(workflowId: string): Promise<string> {
+  try {
+    return (await t.temporal.workflow.getHandle(workflowId).describe()).status.name;
+  } catch {
+    return 'NOT_STARTED';
+  }
+}
 
 describe('when Temporal is down', () => {
   test('GET /health answers 503 and names Temporal', async () => {
@@ -20,24 +42,39 @@ describe('when Temporal is down', () => {
     expect(res.body).toEqual({ status: 'unavailable', temporal: 'down', mongo: 'up' });
   });
 
-  test('filing answers 503 TEMPORAL_UNAVAILABLE and leaves no report without a workflow', async () => {
+  test('filing answers 202 `received` and keeps the report: no filing is lost while Temporal is down', async () => {
     const platform = new Platform(t);
     const reporter = await platform.user('rep');
-    const author = await platform.user('author');
-    const postId = await platform.post(author, 'spam');
-    const res = await platform.fileReport(reporter, 'open_chat_post', postId, ['spam_advertising']).expect(503);
-    expect(res.body.code).toBe('TEMPORAL_UNAVAILABLE');
-    expect(await t.mongo.collection('reports').countDocuments()).toBe(0);
+    const postId = await platform.post(await platform.user('author'), 'spam');
+    const res = await platform.fileReport(reporter, 'open_chat_post', postId, ['spam_advertising']).expect(202);
+    expect(res.body).toMatchObject({ status: 'received', workflowId: `report-${res.body.reportId}` });
+    filed.push(res.body);
+    expect((await t.http().get(`/v1/reports/${res.body.reportId}`).expect(200)).body.status).toBe('received');
+    expect(await statusOf(res.body.workflowId)).toBe('NOT_STARTED');
   });
 
-  test('filing with Prefer: wait answers the same 503 once the plain start has failed too, and stores nothing', async () => {
+  test('filing with Prefer: wait answers the same 202 `received` once its start has failed', async () => {
     const platform = new Platform(t);
     const reporter = await platform.user('rep');
-    const author = await platform.user('author');
-    const postId = await platform.post(author, 'spam');
-    const res = await platform.fileReportWaiting(1, reporter, 'open_chat_post', postId, { reasons: ['spam_advertising'] }).expect(503);
-    expect(res.body.code).toBe('TEMPORAL_UNAVAILABLE');
-    expect(res.headers['preference-applied']).toBeUndefined();
-    expect(await t.mongo.collection('reports').countDocuments({ reporterId: reporter })).toBe(0);
+    const postId = await platform.post(await platform.user('author'), 'spam');
+    const res = await platform.fileReportWaiting(1, reporter, 'open_chat_post', postId, { reasons: ['spam_advertising'] }).expect(202);
+    expect(res.body.status).toBe('received');
+    filed.push(res.body);
+    expect(await t.mongo.collection('reports').countDocuments({ reporterId: reporter, status: 'received' })).toBe(1);
+  });
+});
+
+describe('when Temporal is back', () => {
+  test('the start sweep starts the workflows of the reports filed while it was down, once each', async () => {
+    expect(filed).toHaveLength(2);
+    gate.openUp();
+    for (const { workflowId } of filed) await eventually(() => statusOf(workflowId), (status) => status === 'RUNNING', 30_000);
+    const runIds = await Promise.all(filed.map(async ({ workflowId }) => (await t.temporal.workflow.getHandle(workflowId).describe()).runId));
+    const metrics = await t.http().get('/metrics').expect(200);
+    expect(sampleSum(metrics.text, 'report_workflows_started_by_sweep_total')).toBe(2);
+    // Still `received` (no worker): a further pass finds them started and starts nothing.
+    expect(await t.app.get(StartSweep).sweep()).toBe(0);
+    expect(await Promise.all(filed.map(async ({ workflowId }) => (await t.temporal.workflow.getHandle(workflowId).describe()).runId))).toEqual(runIds);
+    await t.http().get('/health').expect(200);
   });
 });

@@ -15,6 +15,12 @@ describe('configuration', () => {
     );
   });
 
+  test('the start sweep: every 30 s by default, for reports received 30 s before; an interval under 100 ms is refused', () => {
+    expect(new AppConfig({}).startSweep).toEqual({ intervalMs: 30_000, graceMs: 30_000 });
+    expect(new AppConfig({ START_SWEEP_INTERVAL: '1s', START_SWEEP_GRACE: '2m' }).startSweep).toEqual({ intervalMs: 1_000, graceMs: 120_000 });
+    expect(() => new AppConfig({ START_SWEEP_INTERVAL: '5ms' })).toThrow(/START_SWEEP_INTERVAL/);
+  });
+
   test('the maximum wait must be longer than the review deadline', () => {
     expect(() => new AppConfig({ REVIEW_DEADLINE: '10d', MAX_REVIEW_WAIT: '5d' })).toThrow(/MAX_REVIEW_WAIT/);
   });

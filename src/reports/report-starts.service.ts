@@ -1,0 +1,56 @@
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import type { ReportStatus } from '../../workflows/definitions';
+import { AppConfig } from '../config/app-config';
+import { ReportWorkflows } from '../temporal/report-workflows.service';
+import { lifecycleInputOf } from './lifecycle-input';
+import type { Report } from './schemas/report.schema';
+
+/**
+ * Starts the workflows of filed reports. Filing answers once the report is stored: the report
+ * is the record that its lifecycle is owed (an outbox of one document), and the start follows
+ * without the app backend waiting for it. A start that fails (Temporal unreachable) or never
+ * runs (the API stopped in between) is made up by the start sweep (start-sweep.service.ts).
+ * Starts are once per report (`START_ONCE`), so a start made twice starts one workflow.
+ */
+@Injectable()
+export class ReportStarts implements BeforeApplicationShutdown {
+  private readonly log = new Logger(ReportStarts.name);
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly workflows: ReportWorkflows,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Starts the report's workflow in the background; a failure is logged and left to the sweep. */
+  startSoon(report: Report): void {
+    const start = this.workflows.start(lifecycleInputOf(report, this.config)).then(
+      () => undefined,
+      (error) => this.log.warn(`report ${report._id}: workflow not started yet, the start sweep will: ${(error as Error).message}`),
+    );
+    this.inFlight.add(start);
+    void start.finally(() => this.inFlight.delete(start));
+  }
+
+  /**
+   * Starts the report's workflow and waits (at most `waitMs`) for the status its first steps
+   * move the report to; null when that did not come (no worker, Temporal unreachable: the
+   * report stays `received` and the sweep starts it if this start failed).
+   */
+  async startAndAwait(report: Report, waitMs: number): Promise<ReportStatus | null> {
+    try {
+      return await this.workflows.startAndAwaitPastReceived(lifecycleInputOf(report, this.config), waitMs);
+    } catch (error) {
+      this.log.warn(`report ${report._id}: workflow not started yet, the start sweep will: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  /**
+   * Lets the starts under way finish before the Temporal connection closes (each is bounded by
+   * TEMPORAL_RPC_TIMEOUT), so a rolling restart leaves the sweep nothing to do.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+}

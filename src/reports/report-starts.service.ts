@@ -6,6 +6,13 @@ import { lifecycleInputOf } from './lifecycle-input';
 import type { Report } from './schemas/report.schema';
 
 /**
+ * Starts under way in the background per API instance. Past it, filing waits for its start as
+ * it did before starts left its path: a burst faster than Temporal takes starts slows the
+ * filers down instead of piling up calls in memory (each would time out and be swept later).
+ */
+const MAX_BACKGROUND_STARTS = 200;
+
+/**
  * Starts the workflows of filed reports. Filing answers once the report is stored: the report
  * is the record that its lifecycle is owed (an outbox of one document), and the start follows
  * without the app backend waiting for it. A start that fails (Temporal unreachable) or never
@@ -22,14 +29,18 @@ export class ReportStarts implements BeforeApplicationShutdown {
     private readonly config: AppConfig,
   ) {}
 
-  /** Starts the report's workflow in the background; a failure is logged and left to the sweep. */
-  startSoon(report: Report): void {
+  /**
+   * Starts the report's workflow in the background (waited for only while MAX_BACKGROUND_STARTS
+   * are under way); a failure is logged and left to the sweep.
+   */
+  async startSoon(report: Report): Promise<void> {
     const start = this.workflows.start(lifecycleInputOf(report, this.config)).then(
       () => undefined,
       (error) => this.log.warn(`report ${report._id}: workflow not started yet, the start sweep will: ${(error as Error).message}`),
     );
     this.inFlight.add(start);
     void start.finally(() => this.inFlight.delete(start));
+    if (this.inFlight.size > MAX_BACKGROUND_STARTS) await start;
   }
 
   /**

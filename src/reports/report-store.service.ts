@@ -80,11 +80,6 @@ export class ReportStore {
     return found.map((report) => report._id);
   }
 
-  /** These reports, oldest first. */
-  findMany(reportIds: string[]): Promise<Report[]> {
-    return this.reports.find({ _id: { $in: reportIds } }).sort({ createdAt: 1, _id: 1 }).lean();
-  }
-
   /**
    * Records a workflow step once: the timeline entry and the fields it sets land together in
    * one single-document update, and a retried activity finds the entry and changes nothing.

@@ -110,7 +110,7 @@ export class ReportsService {
    */
   private async startFiled(report: Report, waitSeconds: number): Promise<ReportStatus> {
     if (waitSeconds > 0) return (await this.starts.startAndAwait(report, waitSeconds * 1000)) ?? report.status;
-    this.starts.startSoon(report);
+    await this.starts.startSoon(report);
     return report.status;
   }
 

@@ -6,12 +6,11 @@ import { BusinessMetrics } from '../metrics/business-metrics';
 import { ReportWorkflows } from '../temporal/report-workflows.service';
 import { lifecycleInputOf } from './lifecycle-input';
 import { ReportStore } from './report-store.service';
-import type { Report } from './schemas/report.schema';
 
-/** Reports read (and started) at a time. */
-const BATCH = 100;
 /** Most candidates one pass looks at; the oldest first. */
 const PASS_LIMIT = 50_000;
+/** Candidates looked up in Temporal's visibility store per list call. */
+const LOOKUP_BATCH = 100;
 
 /**
  * Starts the workflows of reports that were stored but whose start after filing failed
@@ -20,9 +19,11 @@ const PASS_LIMIT = 50_000;
  * sweeps; a start is once per report, so two instances sweeping one report start it once.
  *
  * A report stays `received` also when its workflow did start but no worker has run its first
- * steps yet. Such a report is asked about once per instance: the ids found started are kept
- * in memory (not on the report, which the worker's steps write and the embedded FerretDB
- * loses one of two concurrent updates to a document), and forgotten once they leave `received`.
+ * steps yet (workers down, or behind a burst). Such reports are looked up in Temporal's
+ * visibility store, a hundred per call, instead of started again one by one; each is looked up
+ * once per instance: the ids found started are kept in memory (not on the report, which the
+ * worker's steps write and the embedded FerretDB loses one of two concurrent updates to a
+ * document), and forgotten once they leave `received`.
  */
 @Injectable()
 export class StartSweep implements OnApplicationBootstrap, OnModuleDestroy {
@@ -61,9 +62,13 @@ export class StartSweep implements OnApplicationBootstrap, OnModuleDestroy {
     this.startedBefore = new Set(candidates.filter((id) => this.startedBefore.has(id)));
     const unknown = candidates.filter((id) => !this.startedBefore.has(id));
     let started = 0;
-    for (let i = 0; i < unknown.length && !this.passes.stopped; i += BATCH) {
-      for (const report of await this.store.findMany(unknown.slice(i, i + BATCH))) {
-        if (report.status === 'received' && (await this.start(report))) started++;
+    for (let i = 0; i < unknown.length && !this.passes.stopped; i += LOOKUP_BATCH) {
+      const batch = unknown.slice(i, i + LOOKUP_BATCH);
+      const withWorkflow = await this.workflows.withWorkflow(batch);
+      for (const reportId of batch) {
+        if (withWorkflow.has(reportId)) this.startedBefore.add(reportId);
+        // Read one at a time by `_id`: the embedded FerretDB scans the collection for `$in`.
+        else if (await this.startIfReceived(reportId)) started++;
       }
     }
     if (started > 0) this.log.log(`started ${started} report workflows whose start after filing had not happened`);
@@ -71,7 +76,9 @@ export class StartSweep implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** True when this call started the workflow. Temporal unreachable ends the pass; any other failure is this report's. */
-  private async start(report: Report): Promise<boolean> {
+  private async startIfReceived(reportId: string): Promise<boolean> {
+    const report = await this.store.find(reportId);
+    if (report?.status !== 'received') return false;
     try {
       const started = await this.workflows.start(lifecycleInputOf(report, this.config));
       this.startedBefore.add(report._id);

@@ -81,6 +81,27 @@ export class ReportWorkflows implements OnApplicationShutdown {
     };
   }
 
+  /**
+   * Which of these reports have a workflow (running or closed), from Temporal's visibility
+   * store: one list call for many ids, where a start per id would cost the server a start
+   * each. Visibility trails a start by a moment (seconds on Elasticsearch): a report started
+   * just now may be missing, never one that has no workflow.
+   */
+  async withWorkflow(reportIds: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    if (reportIds.length === 0) return found;
+    const ids = reportIds.map((reportId) => `'${reportWorkflowId(reportId)}'`).join(', ');
+    try {
+      await this.client.withDeadline(Date.now() + this.config.temporalRpcTimeoutMs, async () => {
+        for await (const execution of this.client.workflow.list({ query: `WorkflowId IN (${ids})` })) found.add(execution.workflowId);
+      });
+    } catch (error) {
+      if (isTemporalUnavailable(error)) throw temporalUnavailable();
+      throw error;
+    }
+    return new Set(reportIds.filter((reportId) => found.has(reportWorkflowId(reportId))));
+  }
+
   async decide(reportId: string, decision: Decision): Promise<DecideResult> {
     const handle = this.client.workflow.getHandle(reportWorkflowId(reportId));
     try {

@@ -1,6 +1,7 @@
 import { newId } from '../../src/common/ids';
 import { friendCheckStep } from '../../src/reports/filing-admission';
 import { ReportStore } from '../../src/reports/report-store.service';
+import { ReportWorkflows } from '../../src/temporal/report-workflows.service';
 import { policyCategoriesOf } from '../../src/reports/report-reasons';
 import { reportWorkflowId } from '../../workflows/definitions';
 import { Platform } from '../support/platform-fixtures';
@@ -68,4 +69,14 @@ test('a moderator approving a report whose workflow has not started yet starts i
   const report = await platform.awaitStep(reportId, 'auto_block');
   expect(report.status).toBe('approved');
   expect(await startedBySweep()).toBe(1);
+});
+
+test("the sweep's look-up in Temporal's visibility store names the reports that have a workflow, and only those", async () => {
+  const never = await storedWithoutStart();
+  const reporter = await platform.user('rep');
+  const postId = await platform.post(await platform.user('author'), 'spam');
+  const filed = (await platform.fileReportWaiting(5, reporter, 'open_chat_post', postId, { reasons: ['spam_advertising'] }).expect(202)).body;
+  expect(filed.status).toBe('awaiting_review');
+  const found = await t.app.get(ReportWorkflows).withWorkflow([never, filed.reportId, 'rpt_00000000000000000000']);
+  expect([...found]).toEqual([filed.reportId]);
 });

@@ -51,7 +51,14 @@ export class QueueProjection implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly cases: CaseStore,
     private readonly config: AppConfig,
   ) {
-    this.ticks = new RepeatingTask(() => this.tick(), config.queueProjection.pollMs);
+    this.ticks = new RepeatingTask(
+      () => this.tick(),
+      config.queueProjection.pollMs,
+      // The database may be down for a while: the next tick tries again, reads see the error.
+      (error) => {
+        if (!this.ticks.stopped) this.log.warn(`moderation queue not refreshed: ${error.message}`);
+      },
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -156,13 +163,8 @@ export class QueueProjection implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private async tick(): Promise<void> {
-    try {
-      if (!this.state || Date.now() - this.reloadedAt >= this.config.queueProjection.reloadMs) await this.reload();
-      else await this.catchUp();
-    } catch (error) {
-      // The database may be down for a while: the next tick tries again, reads see the error.
-      if (!this.ticks.stopped) this.log.warn(`moderation queue not refreshed: ${(error as Error).message}`);
-    }
+    if (!this.state || Date.now() - this.reloadedAt >= this.config.queueProjection.reloadMs) await this.reload();
+    else await this.catchUp();
   }
 }
 

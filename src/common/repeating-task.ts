@@ -1,6 +1,7 @@
 /**
  * Runs `run` over and over, each time `intervalMs` after the previous run ended (runs never
- * overlap), until stopped. The timer does not keep the process alive: the HTTP server does.
+ * overlap), until stopped. A run that fails goes to `onError` and the next one runs as usual.
+ * The timer does not keep the process alive: the HTTP server does.
  */
 export class RepeatingTask {
   private timer?: NodeJS.Timeout;
@@ -8,8 +9,9 @@ export class RepeatingTask {
   private isStopped = false;
 
   constructor(
-    private readonly run: () => Promise<void>,
+    private readonly run: () => Promise<unknown>,
     private readonly intervalMs: number,
+    private readonly onError: (error: Error) => void,
   ) {}
 
   get stopped(): boolean {
@@ -30,7 +32,12 @@ export class RepeatingTask {
   private schedule(delayMs: number): void {
     if (this.isStopped) return;
     this.timer = setTimeout(() => {
-      this.running = this.run().finally(() => this.schedule(this.intervalMs));
+      this.running = this.run()
+        .then(
+          () => undefined,
+          (error) => this.onError(error as Error),
+        )
+        .finally(() => this.schedule(this.intervalMs));
     }, delayMs);
     this.timer.unref();
   }

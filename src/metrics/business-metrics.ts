@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 const HOUR = 3_600;
 
@@ -18,6 +18,7 @@ export class BusinessMetrics {
   private readonly notices: Counter<'kind'>;
   private readonly deliveries: Counter<'outcome'>;
   private readonly sweptStarts: Counter;
+  private readonly pastGrace: Gauge;
 
   constructor(@Inject(Registry) registry: Registry) {
     const registers = [registry];
@@ -36,6 +37,11 @@ export class BusinessMetrics {
     this.sweptStarts = new Counter({
       name: 'report_workflows_started_by_sweep_total',
       help: 'Report workflows the start sweep started: their start right after filing failed or never ran.',
+      registers,
+    });
+    this.pastGrace = new Gauge({
+      name: 'reports_received_past_grace',
+      help: 'Reports still received START_SWEEP_GRACE after filing, at the last start sweep: not started (Temporal down) or not run (no worker).',
       registers,
     });
     this.deliveries = new Counter({ name: 'notice_deliveries_total', help: 'Webhook delivery attempts of notices, and deliveries given up.', labelNames: ['outcome'], registers });
@@ -64,6 +70,10 @@ export class BusinessMetrics {
 
   reportStartedBySweep(): void {
     this.sweptStarts.inc();
+  }
+
+  reportsReceivedPastGrace(count: number): void {
+    this.pastGrace.set(count);
   }
 
   noticeDeliveryAttempt(outcome: 'delivered' | 'failed' | 'gave_up'): void {

@@ -10,7 +10,7 @@ import type { Report } from './schemas/report.schema';
  * it did before starts left its path: a burst faster than Temporal takes starts slows the
  * filers down instead of piling up calls in memory (each would time out and be swept later).
  */
-const MAX_BACKGROUND_STARTS = 200;
+export const MAX_BACKGROUND_STARTS = 200;
 
 /**
  * Starts the workflows of filed reports. Filing answers once the report is stored: the report

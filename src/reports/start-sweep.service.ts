@@ -37,7 +37,11 @@ export class StartSweep implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly metrics: BusinessMetrics,
     private readonly config: AppConfig,
   ) {
-    this.passes = new RepeatingTask(() => this.pass(), config.startSweep.intervalMs);
+    this.passes = new RepeatingTask(
+      () => this.sweep(),
+      config.startSweep.intervalMs,
+      (error) => this.log.warn(`start sweep stopped early, next one in ${config.startSweep.intervalMs} ms: ${error.message}`),
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -48,17 +52,10 @@ export class StartSweep implements OnApplicationBootstrap, OnModuleDestroy {
     await this.passes.stop();
   }
 
-  private async pass(): Promise<void> {
-    try {
-      await this.sweep();
-    } catch (error) {
-      this.log.warn(`start sweep stopped early, next one in ${this.config.startSweep.intervalMs} ms: ${(error as Error).message}`);
-    }
-  }
-
   /** One pass; the number of workflows it started. Throws when Temporal or the database cannot be reached. */
   async sweep(): Promise<number> {
     const candidates = await this.store.receivedBefore(new Date(Date.now() - this.config.startSweep.graceMs), PASS_LIMIT);
+    this.metrics.reportsReceivedPastGrace(candidates.length);
     this.startedBefore = new Set(candidates.filter((id) => this.startedBefore.has(id)));
     const unknown = candidates.filter((id) => !this.startedBefore.has(id));
     let started = 0;

@@ -72,6 +72,8 @@ describe('when Temporal is back', () => {
     const runIds = await Promise.all(filed.map(async ({ workflowId }) => (await t.temporal.workflow.getHandle(workflowId).describe()).runId));
     const metrics = await t.http().get('/metrics').expect(200);
     expect(sampleSum(metrics.text, 'report_workflows_started_by_sweep_total')).toBe(2);
+    // Started but not run (no worker): still received, so still counted for the operators.
+    expect(sampleSum(metrics.text, 'reports_received_past_grace')).toBe(2);
     // Still `received` (no worker): a further pass finds them started and starts nothing.
     expect(await t.app.get(StartSweep).sweep()).toBe(0);
     expect(await Promise.all(filed.map(async ({ workflowId }) => (await t.temporal.workflow.getHandle(workflowId).describe()).runId))).toEqual(runIds);

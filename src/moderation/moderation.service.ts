@@ -1,9 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DecideResult, Decision, REPORT_ALREADY_DECIDED, REPORT_NOT_REVIEWABLE, reportWorkflowId } from '../../workflows/definitions';
 import { ApiError } from '../common/api-error';
-import { AppConfig } from '../config/app-config';
 import { ReporterStandingService } from '../reporter-standing/reporter-standing.service';
-import { lifecycleInputOf } from '../reports/lifecycle-input';
 import { ReportStore } from '../reports/report-store.service';
 import { Report } from '../reports/schemas/report.schema';
 import { ReportWorkflows } from '../temporal/report-workflows.service';
@@ -15,7 +13,6 @@ export class ModerationService {
     private readonly store: ReportStore,
     private readonly workflows: ReportWorkflows,
     private readonly standing: ReporterStandingService,
-    private readonly config: AppConfig,
   ) {}
 
   /** R3: a reporter's record (filed, approved, rejected, false) and any reporting restriction. */
@@ -56,7 +53,7 @@ export class ModerationService {
       return await this.workflows.decide(report._id, decision);
     } catch (error) {
       if (report.status !== 'received' || !isWorkflowGone(error)) throw error;
-      await this.workflows.start(lifecycleInputOf(report, this.config));
+      await this.workflows.start(report);
       return this.workflows.decide(report._id, decision);
     }
   }

@@ -1,8 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import type { ReportStatus } from '../../workflows/definitions';
-import { AppConfig } from '../config/app-config';
 import { ReportWorkflows } from '../temporal/report-workflows.service';
-import { lifecycleInputOf } from './lifecycle-input';
 import type { Report } from './schemas/report.schema';
 
 /**
@@ -24,19 +22,16 @@ export class ReportStarts implements BeforeApplicationShutdown {
   private readonly log = new Logger(ReportStarts.name);
   private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(
-    private readonly workflows: ReportWorkflows,
-    private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly workflows: ReportWorkflows) {}
 
   /**
    * Starts the report's workflow in the background (waited for only while MAX_BACKGROUND_STARTS
    * are under way); a failure is logged and left to the sweep.
    */
   async startSoon(report: Report): Promise<void> {
-    const start = this.workflows.start(lifecycleInputOf(report, this.config)).then(
+    const start = this.workflows.start(report).then(
       () => undefined,
-      (error) => this.log.warn(`report ${report._id}: workflow not started yet, the start sweep will: ${(error as Error).message}`),
+      (error) => this.leaveToSweep(report, error),
     );
     this.inFlight.add(start);
     void start.finally(() => this.inFlight.delete(start));
@@ -50,11 +45,15 @@ export class ReportStarts implements BeforeApplicationShutdown {
    */
   async startAndAwait(report: Report, waitMs: number): Promise<ReportStatus | null> {
     try {
-      return await this.workflows.startAndAwaitPastReceived(lifecycleInputOf(report, this.config), waitMs);
+      return await this.workflows.startAndAwaitPastReceived(report, waitMs);
     } catch (error) {
-      this.log.warn(`report ${report._id}: workflow not started yet, the start sweep will: ${(error as Error).message}`);
+      this.leaveToSweep(report, error);
       return null;
     }
+  }
+
+  private leaveToSweep(report: Report, error: unknown): void {
+    this.log.warn(`report ${report._id}: workflow not started yet, the start sweep will: ${(error as Error).message}`);
   }
 
   /**

@@ -4,7 +4,6 @@ import { RepeatingTask } from '../common/repeating-task';
 import { AppConfig } from '../config/app-config';
 import { BusinessMetrics } from '../metrics/business-metrics';
 import { ReportWorkflows } from '../temporal/report-workflows.service';
-import { lifecycleInputOf } from './lifecycle-input';
 import { ReportStore } from './report-store.service';
 
 /** Most candidates one pass looks at; the oldest first. */
@@ -77,7 +76,7 @@ export class StartSweep implements OnApplicationBootstrap, OnModuleDestroy {
     const report = await this.store.find(reportId);
     if (report?.status !== 'received') return false;
     try {
-      const started = await this.workflows.start(lifecycleInputOf(report, this.config));
+      const started = await this.workflows.start(report);
       this.startedBefore.add(report._id);
       if (started) this.metrics.reportStartedBySweep();
       return started;

@@ -14,6 +14,8 @@ import {
   reportTargetKindKey,
   reportWorkflowId,
 } from '../../workflows/definitions';
+import { lifecycleInputOf } from '../reports/lifecycle-input';
+import type { Report } from '../reports/schemas/report.schema';
 import { evidenceReceiptInHistory } from './recorded-evidence';
 import { isTemporalUnavailable, isWorkflowGone, temporalUnavailable } from './temporal-errors';
 import { START_ONCE, WorkflowStarts } from './workflow-starts.service';
@@ -31,12 +33,12 @@ export class ReportWorkflows implements OnApplicationShutdown {
   ) {}
 
   /**
-   * Starts the report's workflow (idempotent by workflow id): true when this call started it.
-   * Throws `TEMPORAL_UNAVAILABLE` when Temporal cannot be reached.
+   * Starts the stored report's workflow (idempotent by workflow id): true when this call
+   * started it. Throws `TEMPORAL_UNAVAILABLE` when Temporal cannot be reached.
    */
-  async start(input: ReportLifecycleInput): Promise<boolean> {
+  async start(report: Report): Promise<boolean> {
     try {
-      return await this.starts.startOnce('reportLifecycleWorkflow', this.startOptions(input), this.config.temporalRpcTimeoutMs);
+      return await this.starts.startOnce('reportLifecycleWorkflow', this.startOptions(report), this.config.temporalRpcTimeoutMs);
     } catch (error) {
       if (isTemporalUnavailable(error)) throw temporalUnavailable();
       throw error;
@@ -50,22 +52,23 @@ export class ReportWorkflows implements OnApplicationShutdown {
    * `waitMs` or could not be asked (no worker, a workflow without the update): the ordinary
    * start then joins the workflow if it did start, or starts it, or throws as `start` does.
    */
-  async startAndAwaitPastReceived(input: ReportLifecycleInput, waitMs: number): Promise<ReportStatus | null> {
-    const startWorkflowOperation = new WithStartWorkflowOperation('reportLifecycleWorkflow', { ...this.startOptions(input), ...START_ONCE });
+  async startAndAwaitPastReceived(report: Report, waitMs: number): Promise<ReportStatus | null> {
+    const startWorkflowOperation = new WithStartWorkflowOperation('reportLifecycleWorkflow', { ...this.startOptions(report), ...START_ONCE });
     try {
       const { status } = await this.client.withDeadline(Date.now() + waitMs, () =>
         this.client.workflow.executeUpdateWithStart(pastReceivedUpdate, { startWorkflowOperation }),
       );
       return status;
     } catch (error) {
-      if (!isTemporalUnavailable(error)) this.log.warn(`report ${input.reportId}: not waited for past received: ${(error as Error).message}`);
-      await this.start(input);
+      if (!isTemporalUnavailable(error)) this.log.warn(`report ${report._id}: not waited for past received: ${(error as Error).message}`);
+      await this.start(report);
       return null;
     }
   }
 
   /** Started once (`START_ONCE`): a running report is joined, a finished one is never run again. */
-  private startOptions(input: ReportLifecycleInput) {
+  private startOptions(report: Report) {
+    const input = lifecycleInputOf(report, this.config);
     return {
       workflowId: reportWorkflowId(input.reportId),
       taskQueue: this.config.taskQueue,

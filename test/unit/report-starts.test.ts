@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import { AppConfig } from '../../src/config/app-config';
 import { MAX_BACKGROUND_STARTS, ReportStarts } from '../../src/reports/report-starts.service';
 import type { Report } from '../../src/reports/schemas/report.schema';
 import type { ReportWorkflows } from '../../src/temporal/report-workflows.service';
@@ -7,8 +6,7 @@ import type { ReportWorkflows } from '../../src/temporal/report-workflows.servic
 /** Starts that finish (or fail) only when the test says so. */
 class HeldStarts {
   readonly held = new Map<string, { resolve: (started: boolean) => void; reject: (error: Error) => void }>();
-  start = async (input: { reportId: string }): Promise<boolean> =>
-    new Promise((resolve, reject) => this.held.set(input.reportId, { resolve, reject }));
+  start = async (report: Report): Promise<boolean> => new Promise((resolve, reject) => this.held.set(report._id, { resolve, reject }));
 }
 
 function report(n: number): Report {
@@ -42,7 +40,7 @@ describe('ReportStarts: filing answers once the report is stored, its start foll
   beforeEach(() => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     workflows = new HeldStarts();
-    starts = new ReportStarts(workflows as unknown as ReportWorkflows, new AppConfig({}));
+    starts = new ReportStarts(workflows as unknown as ReportWorkflows);
   });
   afterEach(() => jest.restoreAllMocks());
 

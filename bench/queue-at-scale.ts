@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Api, walkQueuePages } from './lib/api';
 import { rssMb, startStack } from './lib/stack';
 import { percentiles, timed } from './lib/stats';
+import { errorStack } from '../src/common/error-text';
 
 const log = (line: string) => process.stdout.write(`[queue-at-scale ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 const REASONS = ['spam_advertising', 'abusive_hateful', 'illegal_content', 'other', 'fraud_scam'];
@@ -70,6 +71,6 @@ async function reportsInQueue(api: Api): Promise<number> {
 }
 
 main().catch((error) => {
-  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.stderr.write(`${errorStack(error)}\n`);
   process.exit(1);
 });

@@ -15,6 +15,7 @@ import { evidenceVerifyCost } from './parts/evidence';
 import { historyCost } from './parts/history';
 import { pairedLatency } from './parts/paired-latency';
 import { BaselineSamples, LifecycleSamples, ThroughputResult, baselineThroughput, lifecycleThroughput } from './parts/lifecycle';
+import { errorStack } from '../src/common/error-text';
 
 const began = Date.now();
 const log = (line: string) => process.stdout.write(`[bench +${Math.round((Date.now() - began) / 1000)}s] ${line}\n`);
@@ -94,6 +95,6 @@ async function withCpu(stack: Stack, worker: 'worker' | 'baselineWorker', n: num
 }
 
 main().catch((error) => {
-  process.stderr.write(`[bench] failed: ${error?.stack ?? error}\n`);
+  process.stderr.write(`[bench] failed: ${errorStack(error)}\n`);
   process.exit(1);
 });

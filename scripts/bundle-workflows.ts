@@ -2,6 +2,7 @@
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { errorStack } from '../src/common/error-text';
 
 async function main(): Promise<void> {
   const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quietLogger() });
@@ -16,6 +17,6 @@ function quietLogger() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.stderr.write(`${errorStack(error)}\n`);
   process.exit(1);
 });

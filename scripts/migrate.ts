@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import { AppConfig } from '../src/config/app-config';
 import { explainQueueQuery, readQueuePlan } from '../src/database/queue-plan';
 import { syncAllIndexes } from '../src/database/sync-indexes';
+import { errorMessage } from '../src/common/error-text';
 
 /**
  * `npm run migrate [-- --dry-run]`: brings the indexes of MONGO_URL's database in line with the
@@ -33,6 +34,6 @@ function say(line: string): void {
 }
 
 main().catch((error) => {
-  process.stderr.write(`migrate failed: ${error?.message ?? error}\n`);
+  process.stderr.write(`migrate failed: ${errorMessage(error)}\n`);
   process.exit(1);
 });

@@ -11,6 +11,7 @@ import { WORKER_PROCESS, apiHealthy, startNodeProcess, workerStarted } from './l
 import { repoRoot, startFerretDb, startTemporalDevServer } from './lib/local-servers';
 import { ensureLocalSecrets } from './lib/local-secrets';
 import { printQuickStart } from './quick-start-banner';
+import { errorMessage } from '../src/common/error-text';
 
 const root = repoRoot();
 const dataDir = join(root, '.data');
@@ -91,6 +92,6 @@ function say(message: string): void {
 }
 
 main().catch(async (error) => {
-  process.stderr.write(`[start] failed: ${error?.message ?? error}\n`);
+  process.stderr.write(`[start] failed: ${errorMessage(error)}\n`);
   await shutdown('failure', 1);
 });

@@ -4,6 +4,7 @@ import { ROLES, Role } from '../src/auth/roles';
 import { ensureLocalSecrets } from './lib/local-secrets';
 import { repoRoot } from './lib/local-servers';
 import { join } from 'node:path';
+import { errorStack } from '../src/common/error-text';
 
 /**
  * `npm run token -- --role moderator --sub mod-1 [--expires 12h]`: a token for the embedded
@@ -23,6 +24,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.stderr.write(`${errorStack(error)}\n`);
   process.exit(1);
 });

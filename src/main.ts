@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { AppConfig } from './config/app-config';
 import { createHttpApp } from './http-app';
+import { errorStack } from './common/error-text';
 
 async function main(): Promise<void> {
   const app = await createHttpApp();
@@ -10,6 +11,6 @@ async function main(): Promise<void> {
 
 main().catch((error) => {
   // The logger may not exist yet (e.g. invalid configuration): write one JSON line and stop.
-  process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: 'api failed to start', err: String(error?.stack ?? error) })}\n`);
+  process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: 'api failed to start', err: errorStack(error) })}\n`);
   process.exit(1);
 });

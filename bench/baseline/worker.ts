@@ -8,6 +8,7 @@ import { payloadDataConverter } from '../../src/payload-encryption/payload-keys'
 import { workerTuningOptions } from '../../src/worker/create-worker';
 import { createBaselineActivities } from './baseline.activities';
 import { BASELINE_TASK_QUEUE } from './baseline.workflow';
+import { errorStack } from '../../src/common/error-text';
 
 async function main(): Promise<void> {
   Runtime.install({ telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } } });
@@ -29,6 +30,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  process.stderr.write(`baseline worker failed: ${error?.stack ?? error}\n`);
+  process.stderr.write(`baseline worker failed: ${errorStack(error)}\n`);
   process.exit(1);
 });

@@ -13,6 +13,7 @@ import { throwAwayServiceAuth } from '../lib/service-token';
 import { call, useAuthorization } from './http';
 import { verify } from './verify';
 import { fileAndDecide, prepare } from './workload';
+import { errorStack } from '../../src/common/error-text';
 
 const FINAL_WAIT_MS = 5 * 60_000;
 const CONCURRENCY = 8;
@@ -111,7 +112,7 @@ function argument(name: string): string | undefined {
 }
 
 main().catch((error) => {
-  process.stderr.write(`[chaos] failed: ${error?.stack ?? error}\n`);
+  process.stderr.write(`[chaos] failed: ${errorStack(error)}\n`);
   process.exit(1);
 });
 

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DemoLoader } from './demo-loader.service';
 import { DemoModule } from './demo.module';
+import { errorStack } from '../common/error-text';
 
 /** `node dist/src/demo/load-demo-data.js`: loads the quick-start data into MONGO_URL. */
 async function main(): Promise<void> {
@@ -12,6 +13,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  process.stderr.write(`demo data failed: ${error?.stack ?? error}\n`);
+  process.stderr.write(`demo data failed: ${errorStack(error)}\n`);
   process.exit(1);
 });

@@ -8,6 +8,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Api, walkQueuePages } from './lib/api';
+import { SeedDocument } from './lib/seed';
 import { rssMb, startStack } from './lib/stack';
 import { percentiles, timed } from './lib/stats';
 import { errorStack } from '../src/common/error-text';
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     for (let start = 0; start < count; start += 500) {
       const ids = Array.from({ length: Math.min(500, count - start) }, (_, k) => start + k);
       const at = (i: number) => new Date(began - 3_600_000 + i * 100);
-      await db.collection<any>('reports').insertMany(
+      await db.collection<SeedDocument>('reports').insertMany(
         ids.map((i) => ({
           _id: `rpt_scale${i}`, reporterId: `rep-scale${i}`, reportedUserId: `usr-scale${Math.floor(i / REPORTS_PER_CASE)}`,
           target: { kind: 'open_chat_post', id: `post-scale${Math.floor(i / REPORTS_PER_CASE)}` }, reasons: [REASONS[i % REASONS.length]],
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
         })),
       );
       // Dense feed positions from 0: nothing else has written to this fresh database's feed.
-      await db.collection<any>('queue_feed').insertMany(
+      await db.collection<SeedDocument>('queue_feed').insertMany(
         ids.map((i) => ({ _id: `qf-${String(i).padStart(12, '0')}`, kind: 'report', id: `rpt_scale${i}`, at: new Date(), marker: 'review_opened' })),
       );
     }

@@ -7,7 +7,7 @@ export class Api {
     private readonly authorization: string,
   ) {}
 
-  async post<T = any>(path: string, body: unknown, expected: number, headers: Record<string, string> = {}): Promise<T> {
+  async post<T = unknown>(path: string, body: unknown, expected: number, headers: Record<string, string> = {}): Promise<T> {
     const res = await fetch(this.baseUrl + path, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: this.authorization, ...headers },
@@ -16,7 +16,7 @@ export class Api {
     return this.read<T>(res, 'POST', path, expected);
   }
 
-  async get<T = any>(path: string, expected = 200): Promise<T> {
+  async get<T = unknown>(path: string, expected = 200): Promise<T> {
     return this.read<T>(await fetch(this.baseUrl + path, { headers: { authorization: this.authorization } }), 'GET', path, expected);
   }
 
@@ -45,11 +45,11 @@ export async function chatThroughApi(api: Api, tag: string, messages = 2): Promi
   const reportedId = `usr-${tag}`;
   await api.post('/v1/users', { userId: reporterId, displayName: 'Reporter' }, 201);
   await api.post('/v1/users', { userId: reportedId, displayName: 'Reported' }, 201);
-  const { chatId } = await api.post('/v1/chats', { memberIds: [reporterId, reportedId] }, 201);
+  const { chatId } = await api.post<{ chatId: string }>('/v1/chats', { memberIds: [reporterId, reportedId] }, 201);
   let messageId = '';
   for (let i = 0; i < messages; i++) {
     const senderId = i === messages - 1 || i % 2 === 1 ? reportedId : reporterId;
-    ({ messageId } = await api.post(`/v1/chats/${chatId}/messages`, { senderId, text: `message ${i} of the benchmark` }, 201));
+    ({ messageId } = await api.post<{ messageId: string }>(`/v1/chats/${chatId}/messages`, { senderId, text: `message ${i} of the benchmark` }, 201));
   }
   return { reporterId, reportedId, chatId, messageId };
 }

@@ -8,12 +8,14 @@ import type { PairedLatency } from '../parts/paired-latency';
 import type { ThroughputResult } from '../parts/lifecycle';
 import { Percentiles, round } from './stats';
 import { chartSvg } from './svg';
+import type { BenchOptions, Part } from './args';
 import type { WorkerHeap } from './worker-memory';
 
 export interface BenchResults {
   label: string;
   startedAt: string;
-  options: Record<string, unknown>;
+  /** As parsed, with the set of parts as a list (JSON has no sets). */
+  options: Omit<BenchOptions, 'parts'> & { parts: Part[] };
   /** The baseline: the lifecycle's shape with no-op activities. */
   baseline?: ThroughputResult;
   /** The same with no-op local activities, as the product runs its steps; for reference. */

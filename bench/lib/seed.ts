@@ -1,4 +1,7 @@
-import { MongoClient } from 'mongodb';
+import { Document, MongoClient } from 'mongodb';
+
+/** A document written as is, under the deterministic string `_id` the service would give it. */
+export type SeedDocument = Document & { _id: string };
 
 /**
  * Users, 1:1 chats and one message each (by the user to be reported), written directly: the
@@ -10,16 +13,16 @@ export async function seedChats(mongo: MongoClient, runId: string, count: number
   const targets: Array<{ reporterId: string; messageId: string }> = [];
   for (let start = 0; start < count; start += 500) {
     const ids = Array.from({ length: Math.min(500, count - start) }, (_, k) => `${runId}-b${start + k}`);
-    await db.collection<any>('users').insertMany(
+    await db.collection<SeedDocument>('users').insertMany(
       ids.flatMap((id) => [
         { _id: `rep-${id}`, displayName: 'Reporter', createdAt: now },
         { _id: `usr-${id}`, displayName: 'Reported', createdAt: now },
       ]),
     );
-    await db.collection<any>('chats').insertMany(
+    await db.collection<SeedDocument>('chats').insertMany(
       ids.map((id) => ({ _id: `chat-${id}`, memberIds: [`rep-${id}`, `usr-${id}`], deletedFor: [], createdAt: now, updatedAt: now })),
     );
-    await db.collection<any>('messages').insertMany(
+    await db.collection<SeedDocument>('messages').insertMany(
       ids.map((id) => ({ _id: `msg-${id}`, chatId: `chat-${id}`, senderId: `usr-${id}`, text: 'reported message', sentAt: now })),
     );
     targets.push(...ids.map((id) => ({ reporterId: `rep-${id}`, messageId: `msg-${id}` })));

@@ -104,7 +104,7 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
     };
   } catch (error) {
     for (const server of [...running].reverse()) await server.stop();
-    throw new Error(`${(error as Error).message}\n(logs kept in ${dir})`);
+    throw new Error(`${(error as Error).message}\n(logs kept in ${dir})`, { cause: error });
   }
 }
 

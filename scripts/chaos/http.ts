@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export interface Answer {
+/** `body` is the answer's JSON in the shape the caller expects (null when it had none). */
+export interface Answer<T = unknown> {
   status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: T;
 }
 
 let authorization: string | undefined;
@@ -16,7 +17,7 @@ export function useAuthorization(bearer: string): void {
  * A client that behaves like a careful app backend: on a connection error, 5xx or timeout it
  * retries the same request (with the same Idempotency-Key), which the API must absorb.
  */
-export async function call(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+export async function call<T = unknown>(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
   for (let attempt = 1; ; attempt++) {
     try {
       const res = await fetch(base + path, {
@@ -25,7 +26,7 @@ export async function call(base: string, method: string, path: string, body?: un
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(30_000),
       });
-      const answer = { status: res.status, body: await res.json().catch(() => null) };
+      const answer = { status: res.status, body: (await res.json().catch(() => null)) as T };
       if (res.status < 500) return answer;
       if (attempt >= 40) return answer;
     } catch (error) {
@@ -35,7 +36,7 @@ export async function call(base: string, method: string, path: string, body?: un
   }
 }
 
-export function expectStatus(answer: Answer, ...allowed: number[]): Answer {
+export function expectStatus<T>(answer: Answer<T>, ...allowed: number[]): Answer<T> {
   if (!allowed.includes(answer.status)) throw new Error(`unexpected ${answer.status}: ${JSON.stringify(answer.body)}`);
   return answer;
 }

@@ -85,8 +85,8 @@ async function waitUntilFinal(api: string, reportIds: string[]): Promise<void> {
   const pending = new Set(reportIds);
   while (pending.size > 0 && Date.now() < deadline) {
     for (const id of [...pending]) {
-      const report = (await call(api, 'GET', `/v1/reports/${id}`)).body;
-      const finished = report?.timeline?.some((s: { step: string }) => s.step === 'cs_notified');
+      const report = (await call<{ timeline?: Array<{ step: string }> } | null>(api, 'GET', `/v1/reports/${id}`)).body;
+      const finished = report?.timeline?.some((s) => s.step === 'cs_notified');
       if (finished) pending.delete(id);
     }
     if (pending.size > 0) await sleep(1_000);
@@ -94,7 +94,7 @@ async function waitUntilFinal(api: string, reportIds: string[]): Promise<void> {
 }
 
 async function inParallel<T>(count: number, work: (i: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count);
+  const results = new Array<T>(count);
   let next = 0;
   const lane = async () => {
     while (next < count) {

@@ -23,18 +23,18 @@ export async function verify(mongoUrl: string, temporalAddress: string, taskQueu
     const refusedReporters = allPlans.filter((p) => p.friends).map((p) => p.reporterId);
     add('reports stored for refused filings (R4)', 0, await db.collection('reports').countDocuments({ reporterId: { $in: refusedReporters } }));
     for (const [reportId, plan] of plans) {
-      const report = await db.collection('reports').findOne({ _id: reportId as never });
+      const report = await db.collection<{ _id: string; status: string }>('reports').findOne({ _id: reportId });
       const expectedStatus = plan.decision === 'approve' ? 'approved' : 'rejected';
       add(`final: ${expectedStatus}`, 1, report?.status === expectedStatus ? 1 : 0);
-      const set = await db.collection('evidence_sets').findOne({ _id: reportId as never });
+      const set = await db.collection<{ _id: string; itemCount: number }>('evidence_sets').findOne({ _id: reportId });
       add('evidence sets', 1, set ? 1 : 0);
       add('evidence items (= itemCount)', set?.itemCount ?? 0, await db.collection('evidence_items').countDocuments({ reportId }));
       if (plan.chatId) {
-        const chat = await db.collection('chats').findOne({ _id: plan.chatId as never });
-        add('chat rooms deleted for reporter', 1, (chat?.deletedFor ?? []).filter((u: string) => u === plan.reporterId).length);
+        const chat = await db.collection<{ _id: string; deletedFor?: string[] }>('chats').findOne({ _id: plan.chatId });
+        add('chat rooms deleted for reporter', 1, (chat?.deletedFor ?? []).filter((u) => u === plan.reporterId).length);
       }
-      const block = await db.collection('blocks').findOne({ _id: `${plan.reporterId}:${plan.authorId}` as never });
-      const blockEvents = (block?.events ?? []).filter((e: { reportId?: string }) => e.reportId === reportId).length;
+      const block = await db.collection<{ _id: string; events?: Array<{ reportId?: string }> }>('blocks').findOne({ _id: `${plan.reporterId}:${plan.authorId}` });
+      const blockEvents = (block?.events ?? []).filter((e) => e.reportId === reportId).length;
       add('auto-blocks', expectedStatus === 'approved' ? 1 : 0, blockEvents);
       add('CS tickets', 1, await db.collection('cs_tickets').countDocuments({ reportId, kind: 'report_decided' }));
     }

@@ -25,22 +25,22 @@ export async function prepare(api: string, index: number): Promise<PlannedReport
   const decision = index % 3 === 2 ? 'reject' : 'approve';
   const base = { index, kind, reporterId, authorId, friends, decision } as const;
   if (kind === 'chat_message') {
-    const chatId = (await ok(call(api, 'POST', '/v1/chats', { memberIds: [reporterId, authorId] }))).body.chatId;
+    const chatId = (await ok(call<{ chatId: string }>(api, 'POST', '/v1/chats', { memberIds: [reporterId, authorId] }))).body.chatId;
     await ok(call(api, 'POST', `/v1/chats/${chatId}/messages`, { senderId: reporterId, text: `hello ${index}` }));
-    const messageId = (await ok(call(api, 'POST', `/v1/chats/${chatId}/messages`, { senderId: authorId, text: `threat ${index}` }))).body.messageId;
+    const messageId = (await ok(call<{ messageId: string }>(api, 'POST', `/v1/chats/${chatId}/messages`, { senderId: authorId, text: `threat ${index}` }))).body.messageId;
     return { ...base, chatId, targetId: messageId };
   }
-  const openChatId = (await ok(call(api, 'POST', '/v1/open-chats', { title: `board ${index}`, ownerId: authorId }))).body.openChatId;
+  const openChatId = (await ok(call<{ openChatId: string }>(api, 'POST', '/v1/open-chats', { title: `board ${index}`, ownerId: authorId }))).body.openChatId;
   const postAuthor = kind === 'open_chat_post' ? authorId : reporterId;
-  const postId = (await ok(call(api, 'POST', `/v1/open-chats/${openChatId}/posts`, { authorId: postAuthor, text: `post ${index}` }))).body.postId;
+  const postId = (await ok(call<{ postId: string }>(api, 'POST', `/v1/open-chats/${openChatId}/posts`, { authorId: postAuthor, text: `post ${index}` }))).body.postId;
   if (kind === 'open_chat_post') return { ...base, targetId: postId };
-  const commentId = (await ok(call(api, 'POST', `/v1/posts/${postId}/comments`, { authorId, text: `comment ${index}` }))).body.commentId;
+  const commentId = (await ok(call<{ commentId: string }>(api, 'POST', `/v1/posts/${postId}/comments`, { authorId, text: `comment ${index}` }))).body.commentId;
   return { ...base, targetId: commentId };
 }
 
 /** Files the report (retrying with its Idempotency-Key) and decides it; returns its id, or null when refused (R4). */
 export async function fileAndDecide(api: string, plan: PlannedReport): Promise<string | null> {
-  const filed = await call(
+  const filed = await call<{ reportId: string }>(
     api,
     'POST',
     '/v1/reports',
@@ -51,12 +51,12 @@ export async function fileAndDecide(api: string, plan: PlannedReport): Promise<s
   expectStatus(filed, plan.friends ? 409 : 202);
   if (plan.friends) return null;
   const reportId: string = filed.body.reportId;
-  const decided = await call(api, 'POST', `/v1/reports/${reportId}/${plan.decision}`, {});
+  const decided = await call<{ code?: string } | null>(api, 'POST', `/v1/reports/${reportId}/${plan.decision}`, {});
   // A retried decision whose first attempt landed answers 409 already decided.
   if (decided.status !== 200 && decided.body?.code !== 'REPORT_ALREADY_DECIDED') throw new Error(`decision failed: ${JSON.stringify(decided.body)}`);
   return reportId;
 }
 
-async function ok(answer: Promise<Answer>): Promise<Answer> {
+async function ok<T>(answer: Promise<Answer<T>>): Promise<Answer<T>> {
   return expectStatus(await answer, 201);
 }

@@ -6,7 +6,7 @@ export interface RunningServer {
   name: string;
   pid: number;
   /** SIGTERM, then SIGKILL after 10 s; resolves once the process has exited. Safe to call twice. */
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export interface ServerProcess extends RunningServer {

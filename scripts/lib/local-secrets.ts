@@ -17,7 +17,7 @@ export interface LocalSecrets {
  */
 export function ensureLocalSecrets(dataDir: string): LocalSecrets {
   const file = join(dataDir, 'secrets.json');
-  const existing: Partial<LocalSecrets> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const existing = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) as Partial<LocalSecrets>;
   const secrets: LocalSecrets = {
     jwtSecret: existing.jwtSecret ?? randomBytes(32).toString('base64url'),
     // Reused on every start: losing it would leave the histories in .data/temporal.db unreadable.

@@ -4,6 +4,7 @@
  * scripts/install-tools.sh (npm postinstall) fills.
  */
 import { Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { MongoClient } from 'mongodb';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -68,7 +69,7 @@ async function retry<T>(what: string, deadline: number, signal: AbortSignal, att
     try {
       return await attempt();
     } catch (err) {
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${(err as Error).message}`);
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${(err as Error).message}`, { cause: err });
     }
     await sleep(POLL_MS, undefined, { signal });
   }
@@ -76,8 +77,15 @@ async function retry<T>(what: string, deadline: number, signal: AbortSignal, att
 
 export type SearchAttributeType = 'Keyword' | 'Text' | 'Int' | 'Double' | 'Bool' | 'Datetime' | 'KeywordList';
 /** Values of temporal.api.enums.v1.IndexedValueType. */
-const INDEXED_VALUE_TYPE: Record<SearchAttributeType, number> = {
-  Text: 1, Keyword: 2, Int: 3, Double: 4, Bool: 5, Datetime: 6, KeywordList: 7,
+const { IndexedValueType } = temporal.api.enums.v1;
+const INDEXED_VALUE_TYPE: Record<SearchAttributeType, temporal.api.enums.v1.IndexedValueType> = {
+  Text: IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
+  Keyword: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  Int: IndexedValueType.INDEXED_VALUE_TYPE_INT,
+  Double: IndexedValueType.INDEXED_VALUE_TYPE_DOUBLE,
+  Bool: IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+  Datetime: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+  KeywordList: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
 };
 
 export interface TemporalDevServerOptions {
@@ -209,7 +217,7 @@ async function ensureSearchAttributes(
       (await rpc(() => connection.operatorService.listSearchAttributes({ namespace }))).customAttributes ?? {},
     );
   let existing = await list();
-  const missing: Record<string, number> = {};
+  const missing: Record<string, temporal.api.enums.v1.IndexedValueType> = {};
   for (const [name, type] of Object.entries(wanted)) {
     const have = existing[name];
     if (have === undefined) missing[name] = INDEXED_VALUE_TYPE[type];
@@ -224,7 +232,7 @@ async function ensureSearchAttributes(
   if (Object.keys(missing).length === 0) return false;
   await rpc(() => connection.operatorService.addSearchAttributes({ namespace, searchAttributes: missing }));
   while (Object.keys(missing).some((name) => !(name in existing))) {
-    if (Date.now() > deadline) throw new Error(`Search attributes not registered in time: ${Object.keys(missing)}`);
+    if (Date.now() > deadline) throw new Error(`Search attributes not registered in time: ${Object.keys(missing).join(', ')}`);
     await sleep(POLL_MS, undefined, { signal });
     existing = await list();
   }

@@ -30,7 +30,7 @@ export async function startNodeProcess(name: string, script: string, logFile: st
     try {
       await ready({ file: logFile, offset }, AbortSignal.any([signal, timeout]));
     } catch (error) {
-      if (timeout.aborted) throw new Error(`${name} was not ready after ${READY_TIMEOUT_MS / 1000} s; see ${logFile}`);
+      if (timeout.aborted) throw new Error(`${name} was not ready after ${READY_TIMEOUT_MS / 1000} s; see ${logFile}`, { cause: error });
       throw error;
     }
   });

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Decision } from '../workflows/definitions';
 import { caseIdOf, targetOfCase } from '../src/cases/case-id';
 import type { Report } from '../src/reports/schemas/report.schema';
-import { ActivityDeps, ReportRef, requireReport } from './deps';
+import type { ActivityDeps } from './deps';
 
 export interface CaseRef {
   caseId: string;
@@ -15,11 +15,6 @@ export function createCaseActivities(deps: ActivityDeps) {
       const target = targetOfCase(caseId);
       if (!target) throw ApplicationFailure.nonRetryable(`${caseId} is not a case id`, 'CaseNotFound');
       return (await deps.reports.openOnTarget(target)).map((r) => r._id);
-    },
-
-    /** The decision the report takes from its case (reports started before `case-decision-with-review`). */
-    async caseDecisionFor({ reportId }: ReportRef): Promise<Decision | null> {
-      return decisionFromCase(deps, await requireReport(deps, reportId));
     },
   };
 }

@@ -8,24 +8,22 @@ import type { SanctionsService } from '../src/sanctions/sanctions.service';
 import type { SanctionWorkflows } from '../src/temporal/sanction-workflows.service';
 import type { Report } from '../src/reports/schemas/report.schema';
 import type { BlocksService } from '../src/users/blocks.service';
-import type { FriendshipsService } from '../src/users/friendships.service';
 import type { ReportNotices } from '../src/notices/report-notices.service';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from 'pino';
-import type { StepReports } from './step-report-cache';
+import type { ReportStore } from '../src/reports/report-store.service';
 
 /** What the activities need, passed in explicitly (the worker takes them from its Nest container). */
 export interface ActivityDeps {
-  reports: StepReports;
+  reports: Pick<ReportStore, 'find' | 'recordStep' | 'openOnTarget'>;
   cases: Pick<CaseStore, 'ensureCase' | 'statusOf'>;
-  friendships: Pick<FriendshipsService, 'admissionFor'>;
   evidence: Pick<EvidenceService, 'capture'>;
   chats: Pick<ChatsService, 'deleteForUser'>;
   blocks: Pick<BlocksService, 'applyReportBlock'>;
   tickets: Pick<CsTicketsService, 'open'>;
   standing: Pick<ReporterStandingService, 'recordFalseReport'>;
   /** What the reporter is told: receipt, outcome, CS follow-up (DSA Art. 16, R9). */
-  reportNotices: Pick<ReportNotices, 'received' | 'refused' | 'decided' | 'expired' | 'csFollowUp'>;
+  reportNotices: Pick<ReportNotices, 'received' | 'decided' | 'expired' | 'csFollowUp'>;
   sanctions: Pick<SanctionsService, 'find' | 'issueForReport' | 'recordEnd' | 'recordLift' | 'recordOverturn' | 'appealStanding'>;
   sanctionWorkflows: Pick<SanctionWorkflows, 'start'>;
   metrics: Pick<BusinessMetrics, 'decisionRecorded' | 'reviewOverdue'>;

@@ -1,4 +1,3 @@
-import { createAdmissionActivities } from './admission.activities';
 import { createCaseActivities } from './case.activities';
 import { createChatActivities } from './chat.activities';
 import { createDecisionActivities } from './decision.activities';
@@ -14,7 +13,6 @@ export type { ActivityDeps } from './deps';
 /** Every activity of the report and sanction workflows, bound to its dependencies. Each is safe to run twice. */
 export function createActivities(deps: ActivityDeps) {
   return withStepLogs(deps.log, {
-    ...createAdmissionActivities(deps),
     ...createEvidenceActivities(deps),
     ...createChatActivities(deps),
     ...createReviewActivities(deps),

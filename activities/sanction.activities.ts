@@ -1,18 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { AppealStanding, LiftRequest, OverturnRequest } from '../workflows/sanction-definitions';
-import type { Report } from '../src/reports/schemas/report.schema';
 import { ActivityDeps, ReportRef, requireReport } from './deps';
-
-/**
- * R9: issues the ladder's measure for an approved report and starts that sanction's workflow;
- * answers the timeline detail (measure, days, sanction id). Idempotent: the sanction id derives
- * from the report's content, the workflow id from the sanction id.
- */
-export async function issueSanction(deps: ActivityDeps, report: Report): Promise<string> {
-  const sanction = await deps.sanctions.issueForReport(report);
-  await deps.sanctionWorkflows.start(sanction);
-  return `${sanction.measure}${sanction.days ? ` ${sanction.days}d` : ''} (${sanction._id})`;
-}
 
 export interface SanctionRef {
   sanctionId: string;
@@ -31,10 +19,12 @@ export function createSanctionActivities(deps: ActivityDeps) {
      * workflow. Both are idempotent (derived sanction id, workflow id from it), so a retry, or
      * the approval of another report on the same content, lands on the same sanction.
      */
-    async sanctionReportedUser({ reportId }: ReportRef): Promise<string> {
+    async sanctionReportedAccount({ reportId }: ReportRef): Promise<string> {
       const report = await requireReport(deps, reportId);
       if (report.decision?.outcome !== 'approved') return 'not approved';
-      const detail = await issueSanction(deps, report);
+      const sanction = await deps.sanctions.issueForReport(report);
+      await deps.sanctionWorkflows.start(sanction);
+      const detail = `${sanction.measure}${sanction.days ? ` ${sanction.days}d` : ''} (${sanction._id})`;
       await deps.reports.recordStep(report, 'sanctioned', {}, detail);
       return detail;
     },

@@ -6,7 +6,6 @@ import type { ActivityDeps } from './deps';
  * The report's follow-up ticket for customer service, and what the reporter is told: the
  * outcome notice, then, when the report was escalated (illegal content, or the moderator
  * asked), the notice that says how customer service follows up and names the ticket (R9).
- * Folded into the step that ends the report: no extra activity, so no extra history events.
  * The ticket and the outcome notice need nothing from each other, so they are written side by
  * side (each is written once, however often the step runs). Returns the ticket's id.
  */

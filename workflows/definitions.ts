@@ -10,14 +10,13 @@ export type TargetKind = (typeof TARGET_KINDS)[number];
 
 export const REPORT_STATUSES = [
   'received',
-  'refused',
   'awaiting_review',
   'approved',
   'rejected',
   'expired',
 ] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
-export const FINAL_STATUSES: readonly ReportStatus[] = ['refused', 'approved', 'rejected', 'expired'];
+export const FINAL_STATUSES: readonly ReportStatus[] = ['approved', 'rejected', 'expired'];
 
 export function reportWorkflowId(reportId: string): string {
   return `report-${reportId}`;
@@ -38,11 +37,8 @@ export interface ReportLifecycleInput {
   reasons: string[];
   reviewDeadlineMs: number;
   maxReviewWaitMs: number;
-  /**
-   * The friend check (R4) as the API judged it when the report was filed. Absent in reports
-   * started before that (or by an older API): their workflow runs the check as an activity.
-   */
-  admission?: FilingAdmission;
+  /** The friend check (R4) as the API judged it when the report was filed: who, against whom, when. */
+  admission: FilingAdmission;
 }
 
 export interface ApproveInput {
@@ -94,7 +90,7 @@ export interface EvidenceReceipt {
 
 export interface ReportWorkflowState {
   status: ReportStatus;
-  admission: Admission | null;
+  admission: FilingAdmission;
   evidence: EvidenceReceipt | null;
   decision: Decision | null;
   decisionRecorded: boolean;
@@ -121,12 +117,8 @@ export const approveSignal = defineSignal<[ApproveInput]>('approve');
 export const rejectSignal = defineSignal<[RejectInput]>('reject');
 // The API decides through an update so it can answer 200 or 409 synchronously.
 export const decideUpdate = defineUpdate<DecideResult, [Decision]>('decide');
-// Resolves once the friend check (R4) has run. Filing no longer asks it (the API judges R4
-// itself); kept for API instances of an earlier release during a rolling deploy.
-export const admissionUpdate = defineUpdate<Admission, []>('admission');
-// Resolves once the report has left `received` (its review opened, or it was refused or decided
-// by its case), answering the status it moved to: filing with `Prefer: wait` asks it instead of
-// the app backend polling. Only while the report is `received`, so at most once per filing.
+// Resolves once the report has left `received` (its review opened), answering the status it
+// moved to: filing with `Prefer: wait` asks it instead of the app backend polling.
 export const pastReceivedUpdate = defineUpdate<{ status: ReportStatus }, []>('pastReceived');
 export const statusQuery = defineQuery<ReportWorkflowState>('status');
 

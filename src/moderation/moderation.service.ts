@@ -63,7 +63,7 @@ function refuseIfClosed(report: Report): void {
   if (report.status === 'approved' || report.status === 'rejected') {
     throw ApiError.conflict(REPORT_ALREADY_DECIDED, `Report ${report._id} was already ${report.status}.`, { status: report.status });
   }
-  if (report.status === 'refused' || report.status === 'expired') {
+  if (report.status === 'expired') {
     throw ApiError.conflict(REPORT_NOT_REVIEWABLE, `Report ${report._id} is ${report.status} and cannot be reviewed.`, { status: report.status });
   }
 }

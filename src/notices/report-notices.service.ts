@@ -26,13 +26,6 @@ export class ReportNotices {
       { reasons: report.reasons });
   }
 
-  /** R4 refused the report after filing had already answered (the worker was slow). */
-  refused(report: Report, refusal: { code: string; message: string }): Promise<string> {
-    return this.toReporter(report, 'report_outcome', report._id,
-      `Your report about the ${about(report)} could not be processed: ${refusal.message}`,
-      { outcome: 'refused', refusalCode: refusal.code });
-  }
-
   /** How the moderator decided and what follows from it. */
   async decided(report: Report): Promise<string | undefined> {
     const decision = report.decision;

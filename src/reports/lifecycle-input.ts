@@ -5,7 +5,6 @@ import type { Report } from './schemas/report.schema';
 
 /** A stored report's workflow input: everything the workflow needs, read from the report alone. */
 export function lifecycleInputOf(report: Report, config: AppConfig): ReportLifecycleInput {
-  const admission = admissionOf(report);
   return {
     reportId: report._id,
     reporterId: report.reporterId,
@@ -15,6 +14,6 @@ export function lifecycleInputOf(report: Report, config: AppConfig): ReportLifec
     reasons: report.reasons,
     reviewDeadlineMs: config.reviewDeadlineMs,
     maxReviewWaitMs: config.maxReviewWaitMs,
-    ...(admission ? { admission } : {}),
+    admission: admissionOf(report),
   };
 }

@@ -12,35 +12,12 @@ const QUEUE_FIELDS = { target: 1, reasons: 1, policyCategories: 1, reviewOpenedA
 const QUEUE_MEMBERSHIP: ReadonlyArray<keyof Report> = ['status', 'reviewOpenedAt'];
 /** What a queue item shows of its report: a change to it matters only while the report is in the queue. */
 const QUEUE_DETAIL: ReadonlyArray<keyof Report> = ['evidence'];
-/** Not decided yet: still being admitted, or waiting for a moderator. */
+/** Not decided yet: its workflow's first steps still running, or waiting for a moderator. */
 const OPEN_STATUSES: ReportStatus[] = ['received', 'awaiting_review'];
 /** Most reports a case view lists. */
 const CASE_REPORTS_LIMIT = 200;
 
 export type NewReport = Omit<Report, 'createdAt' | 'updatedAt' | 'timeline'>;
-
-/**
- * A step folded into another and recorded with it: by name alone (it happened as the write
- * lands, e.g. the review opening), or with its own detail and the time it was done (e.g. the
- * automatic block, done before the rest of its activity).
- */
-export type AlsoStep = string | { step: string; detail?: string; at?: Date };
-
-/**
- * The timeline entries one recorded step adds: its own, and those of the steps folded into it,
- * which land in the same update.
- */
-export function stepEntries(step: string, detail: string | undefined, alsoSteps: AlsoStep[], at: Date): Record<string, TimelineEntry> {
-  const folded = alsoSteps.map((other) => (typeof other === 'string' ? { step: other } : other));
-  return {
-    ...Object.fromEntries(folded.map((other) => [other.step, timelineEntry(other.at ?? at, other.detail)])),
-    [step]: timelineEntry(at, detail),
-  };
-}
-
-function timelineEntry(at: Date, detail: string | undefined): TimelineEntry {
-  return detail ? { at, detail } : { at };
-}
 
 /** The only code that writes report documents; shared by the API and the worker's activities. */
 @Injectable()
@@ -89,18 +66,12 @@ export class ReportStore {
    * the check twice; both then write the same fields. An activity that has just read the
    * report passes it instead of its id, which saves the read.
    */
-  async recordStep(
-    report: string | Pick<Report, '_id' | 'timeline' | 'status'>,
-    step: string,
-    set: Partial<Report> = {},
-    detail?: string,
-    alsoSteps: AlsoStep[] = [],
-  ): Promise<boolean> {
+  async recordStep(report: string | Pick<Report, '_id' | 'timeline' | 'status'>, step: string, set: Partial<Report> = {}, detail?: string): Promise<boolean> {
     await this.announceToQueue(report, step, set);
     const current = typeof report === 'string' ? await this.reports.findById(report, { [`timeline.${step}`]: 1 }).lean() : report;
     if (!current || current.timeline?.[step]) return false;
-    const entries = Object.entries(stepEntries(step, detail, alsoSteps, new Date())).map(([name, entry]) => [`timeline.${name}`, entry]);
-    await this.reports.updateOne({ _id: current._id }, { $set: { ...set, ...Object.fromEntries(entries) } });
+    const entry: TimelineEntry = detail ? { at: new Date(), detail } : { at: new Date() };
+    await this.reports.updateOne({ _id: current._id }, { $set: { ...set, [`timeline.${step}`]: entry } });
     return true;
   }
 
@@ -125,14 +96,13 @@ export class ReportStore {
   /** How a reporter's reports ended, for moderators weighing a new one (R3). */
   async reporterTally(reporterId: string) {
     const count = (filter: Record<string, unknown>) => this.reports.countDocuments({ reporterId, ...filter });
-    const [filed, refused, approved, rejected, falseReports] = await Promise.all([
+    const [filed, approved, rejected, falseReports] = await Promise.all([
       count({}),
-      count({ status: 'refused' }),
       count({ status: 'approved' }),
       count({ status: 'rejected' }),
       count({ 'decision.falseReport': true }),
     ]);
-    return { filed, refused, approved, rejected, falseReports };
+    return { filed, approved, rejected, falseReports };
   }
 
   /** Approved reports on one piece of content of the account: the reports behind its sanction (R9, R7). */

@@ -51,10 +51,6 @@ export class ReportsService {
     // Also for a repeat: the first attempt may have stored the report and died before starting it.
     const status = report.status === 'received' ? await this.startFiled(report, waitSeconds) : report.status;
     if (created) this.metrics.reportFiled(report.target.kind, report.reasons);
-    // Reports refused by the workflow's friend check before R4 moved to filing.
-    if (report.status === 'refused' && report.refusal) {
-      throw ApiError.conflict(report.refusal.code, report.refusal.message, { reportId: report._id, workflowId: report.workflowId });
-    }
     return { reportId: report._id, workflowId: report.workflowId, status };
   }
 
@@ -75,9 +71,7 @@ export class ReportsService {
   private async findOrCreateRepeat(dto: CreateReportDto): Promise<{ report: Report; created: boolean }> {
     const now = Date.now();
     const ids = repeatReportIds(dto, now, this.config.duplicateWindowMs);
-    // A refused report is not a duplicate: after deleting or blocking the friend (R4) the reporter files again.
-    const isRepeat = (report: Report | null): report is Report =>
-      report !== null && report.status !== 'refused' && now - new Date(report.createdAt).getTime() < this.config.duplicateWindowMs;
+    const isRepeat = (report: Report | null): report is Report => report !== null && now - new Date(report.createdAt).getTime() < this.config.duplicateWindowMs;
     // As above: the new report is prepared while the previous window's report is looked up. The
     // current window's is not read first: inserting under its id finds it (a duplicate key), one
     // read fewer for every new report. A preparation that failed reads it, as a repeat is

@@ -1,7 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NativeConnection, Worker, WorkerOptions } from '@temporalio/worker';
 import { ActivityDeps, createActivities } from '../../activities';
-import { StepReportCache } from '../../activities/step-report-cache';
 import { NoticeDeliveryDeps, createNoticeDeliveryActivities } from '../../activities/notice-delivery.activities';
 import { AppConfig } from '../config/app-config';
 import { payloadDataConverter } from '../payload-encryption/payload-keys';
@@ -19,14 +18,11 @@ import { ReportStore } from '../reports/report-store.service';
 import { SanctionsService } from '../sanctions/sanctions.service';
 import { SanctionWorkflows } from '../temporal/sanction-workflows.service';
 import { BlocksService } from '../users/blocks.service';
-import { FriendshipsService } from '../users/friendships.service';
 
 export function activityDepsFrom(app: INestApplicationContext): ActivityDeps {
   return {
-    // Most steps follow one that just read and wrote their report in this worker: no second read.
-    reports: new StepReportCache(app.get(ReportStore)),
+    reports: app.get(ReportStore),
     cases: app.get(CaseStore),
-    friendships: app.get(FriendshipsService),
     evidence: app.get(EvidenceService),
     chats: app.get(ChatsService),
     blocks: app.get(BlocksService),

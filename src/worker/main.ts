@@ -13,7 +13,6 @@ import { WorkflowStarts } from '../temporal/workflow-starts.service';
 import { WorkerModule } from './worker.module';
 import { WorkflowSource, createReportWorker } from './create-worker';
 import { startWorkerHttp } from './worker-http';
-import { stackTraceSettingPatched } from './sdk-patch';
 
 /** `npm run build` bundles the workflows once; without it (ts-node, dev) the worker bundles at start. */
 function workflowSource(): WorkflowSource {
@@ -27,9 +26,6 @@ async function main(): Promise<void> {
   const config = app.get(AppConfig);
   const log = await app.resolve(PinoLogger);
   log.setContext('worker');
-  if (!stackTraceSettingPatched()) {
-    log.warn('the SDK patch in patches/ is not applied (npm install --ignore-scripts?): workflows record stack traces whatever WORKER_WORKFLOW_STACK_TRACES says');
-  }
   // Once per process and before any connection, hence here and not in tests' in-process workers.
   // The SDK's own logs go through the same structured logger; its metrics are opt-in.
   Runtime.install({
@@ -54,7 +50,6 @@ async function main(): Promise<void> {
       namespace: config.temporalNamespace,
       identity: worker.options.identity,
       healthPort: config.workerHealthPort,
-      workflowStackTraces: config.workflowStackTraces,
     },
     'worker started',
   );

@@ -77,12 +77,10 @@ describe('notices to the reporter (DSA Art. 16)', () => {
     const theirs = await noticesOf(author);
     expect(theirs.every((n) => (n as NoticeBody & { audience: string }).audience === 'reported')).toBe(true);
     expect(JSON.stringify(theirs)).not.toContain(reporter);
-    // Folded into existing steps: the report's history has no notice activity of its own.
-    // The last steps' markers land with the workflow task that ran them, just after their writes.
+    // The receipt goes out from openReview, the outcome from notifyCustomerService: no notice
+    // activity of their own in the report's history (each delivery is a workflow of its own).
     const history = await eventually(() => t.temporal.workflow.getHandle(`report-${reportId}`).fetchHistory(), hasCompleted);
-    // The receipt goes out from storeEvidence, which opens the review (patch review-opened-with-step).
-    expect(activityTypesOf(history)).toEqual(expect.arrayContaining(['storeEvidence', 'recordDecision', 'applyApproval']));
-    expect(activityTypesOf(history)).not.toContain('openReview');
+    expect(activityTypesOf(history)).toEqual(expect.arrayContaining(['storeEvidence', 'openReview', 'recordDecision', 'notifyCustomerService']));
     expect(activityTypesOf(history).filter((type) => /notice|deliver/i.test(type))).toEqual([]);
   });
 

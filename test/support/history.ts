@@ -1,7 +1,6 @@
-import type { Payload } from '@temporalio/common';
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import { EncryptionCodec } from '../../src/payload-encryption/encryption-codec';
-import { localActivityOf } from '../../src/temporal/local-activity-markers';
 import { testServers } from './test-env';
 
 type History = temporal.api.history.v1.IHistory;
@@ -37,27 +36,29 @@ export function historyPayloadText(history: History): string {
   return found.join('\n');
 }
 
-/** The steps a history ran, in order: activities and local activities alike. */
+/** The activities a history scheduled, in order. */
 export function activityTypesOf(history: History): string[] {
-  return (history.events ?? []).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? localActivityOf(e)?.activityType ?? []);
+  return (history.events ?? []).flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+}
+
+/**
+ * The summary each scheduled activity carries (what the Temporal Web UI shows), in order. A
+ * summary is a payload like any other: decrypt an encrypted history first (`decryptedHistory`).
+ */
+export function activitySummariesOf(history: History): Array<{ activity: string; summary: string | undefined }> {
+  return (history.events ?? []).flatMap((e) => {
+    const activity = e.activityTaskScheduledEventAttributes?.activityType?.name;
+    if (!activity) return [];
+    const summary = e.userMetadata?.summary;
+    return [{ activity, summary: summary ? defaultPayloadConverter.fromPayload<string>(summary as Payload) : undefined }];
+  });
 }
 
 export function hasCompleted(history: History): boolean {
   return (history.events ?? []).some((e) => e.workflowExecutionCompletedEventAttributes);
 }
 
-/**
- * Which worker ran each step: an activity's started event names it; a local activity ran in the
- * worker that completed the workflow task recording its marker.
- */
+/** Which worker ran each activity: its started event names it. */
 export function stepWorkers(history: History): string[] {
-  const events = history.events ?? [];
-  const taskCompletedBy = new Map(
-    events.flatMap((e) => (e.workflowTaskCompletedEventAttributes ? [[String(e.eventId), e.workflowTaskCompletedEventAttributes.identity ?? '']] : [])),
-  );
-  return events.flatMap((e) => {
-    if (e.activityTaskStartedEventAttributes) return [e.activityTaskStartedEventAttributes.identity ?? ''];
-    if (!localActivityOf(e)) return [];
-    return [taskCompletedBy.get(String(e.markerRecordedEventAttributes?.workflowTaskCompletedEventId)) ?? ''];
-  });
+  return (history.events ?? []).flatMap((e) => (e.activityTaskStartedEventAttributes ? [e.activityTaskStartedEventAttributes.identity ?? ''] : []));
 }

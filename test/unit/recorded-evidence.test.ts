@@ -11,26 +11,11 @@ const scramblingCodec: PayloadCodec = { encode: async (payloads) => scrambled(pa
 function historyWith(result: Payload | undefined, activityType = 'storeEvidence') {
   return {
     events: [
-      { eventId: 5, activityTaskScheduledEventAttributes: { activityType: { name: 'checkFriendship' } } },
+      { eventId: 5, activityTaskScheduledEventAttributes: { activityType: { name: 'deleteChatRoom' } } },
       { eventId: 7, activityTaskScheduledEventAttributes: { activityType: { name: activityType } } },
       { eventId: 9, activityTaskCompletedEventAttributes: { scheduledEventId: 7, result: result ? { payloads: [result] } : undefined } },
     ],
   } as never;
-}
-
-/** A history whose steps ran as local activities: one marker per step, as the SDK core writes it. */
-function localHistoryWith(result: Payload | undefined, activityType = 'storeEvidence') {
-  const marker = (eventId: number, type: string, payload?: Payload) => ({
-    eventId,
-    markerRecordedEventAttributes: {
-      markerName: 'core_local_activity',
-      details: {
-        data: { payloads: [defaultPayloadConverter.toPayload({ seq: eventId, attempt: 1, activity_type: type })] },
-        ...(payload ? { result: { payloads: [payload] } } : {}),
-      },
-    },
-  });
-  return { events: [{ eventId: 3, markerRecordedEventAttributes: { markerName: 'core_patch', details: {} } }, marker(5, 'deleteChatRoom', defaultPayloadConverter.toPayload({})), marker(6, activityType, result)] } as never;
 }
 
 const converter = (payloadCodecs: PayloadCodec[] = []): LoadedDataConverter => ({ payloadConverter: defaultPayloadConverter, failureConverter: defaultFailureConverter, payloadCodecs });
@@ -43,16 +28,6 @@ describe('R6: the evidence root recorded in the workflow history', () => {
   test('goes through the client codecs first, so an encoded history reads the same', async () => {
     const [encoded] = await scramblingCodec.encode([defaultPayloadConverter.toPayload(receipt)!]);
     expect(await evidenceReceiptInHistory(historyWith(encoded), converter([scramblingCodec]))).toEqual(receipt);
-  });
-
-  test('is read from the storeEvidence local-activity marker, through the codecs', async () => {
-    const [encoded] = await scramblingCodec.encode([defaultPayloadConverter.toPayload(receipt)!]);
-    expect(await evidenceReceiptInHistory(localHistoryWith(encoded), converter([scramblingCodec]))).toEqual(receipt);
-  });
-
-  test('is null when the capture marker has no result, or only markers of other steps exist', async () => {
-    expect(await evidenceReceiptInHistory(localHistoryWith(undefined), converter())).toBeNull();
-    expect(await evidenceReceiptInHistory(localHistoryWith(defaultPayloadConverter.toPayload(receipt), 'recordDecision'), converter())).toBeNull();
   });
 
   test('is null when no capture completed, or only another activity did', async () => {

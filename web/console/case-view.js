@@ -36,7 +36,7 @@ export function renderCase(container, detail, catalogue) {
 }
 
 function statusText(detail) {
-  const labels = { awaiting_review: 'Awaiting review', approved: 'Approved', rejected: 'Rejected', expired: 'Expired', refused: 'Refused', received: 'Received' };
+  const labels = { awaiting_review: 'Awaiting review', approved: 'Approved', rejected: 'Rejected', expired: 'Expired', received: 'Received' };
   const parts = [labels[detail.status] ?? detail.status];
   if (detail.autoBlock === 'applied') parts.push('reported user blocked for the reporter (R7)');
   if (detail.autoBlock === 'already_in_place') parts.push('the reporter had already blocked them (R7)');

@@ -21,7 +21,6 @@ export class ReportView extends FiledReportView {
   @ApiProperty() reasons: string[];
   @ApiProperty() policyCategories: string[];
   @ApiPropertyOptional() details?: string;
-  @ApiPropertyOptional() refusal?: { code: string; message: string };
   @ApiPropertyOptional() evidence?: { evidenceSetId: string; rootDigest: string; itemCount: number };
   @ApiPropertyOptional() decision?: object;
   @ApiPropertyOptional({ enum: ['applied', 'already_in_place'] }) autoBlock?: string;
@@ -47,7 +46,6 @@ export function toReportView(report: Report): ReportView {
     reasons: report.reasons,
     policyCategories: report.policyCategories,
     details: report.details,
-    refusal: report.refusal,
     evidence: report.evidence,
     decision: report.decision,
     autoBlock: report.autoBlock,

@@ -88,9 +88,6 @@ export class Report {
   idempotencyKey?: string;
 
   @Prop({ type: Object })
-  refusal?: { code: string; message: string };
-
-  @Prop({ type: Object })
   evidence?: { evidenceSetId: string; rootDigest: string; itemCount: number };
 
   @Prop({ type: SchemaFactory.createForClass(DecisionRecord) })

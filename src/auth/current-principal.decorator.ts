@@ -3,5 +3,5 @@ import type { Principal } from './roles';
 
 /** The verified caller, set by the auth guard. */
 export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
-  return context.switchToHttp().getRequest().principal;
+  return context.switchToHttp().getRequest<{ principal: Principal }>().principal;
 });

@@ -58,7 +58,7 @@ export class CaseActions {
     if (before.state === 'decided' && last && last.moderatorId === decision.moderatorId && last.outcome === decision.outcome) {
       // The same moderator repeating the same decision (a retry after a crash): deliver the stored one.
       const { decisionId, decidedAt: _at, ...stored } = last;
-      const workflowId = await this.decisions.start({ caseId, decisionId, decision: stored as Decision }, open.length);
+      const workflowId = await this.decisions.start({ caseId, decisionId, decision: stored }, open.length);
       return { caseId, decisionId, outcome: last.outcome, workflowId, openReports: open.length };
     }
     const { event } = await this.cases.append(caseId, (current) => {

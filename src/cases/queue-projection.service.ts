@@ -110,7 +110,7 @@ export class QueueProjection implements OnApplicationBootstrap, OnModuleDestroy 
     const pending = new Map<number, Pending>();
     let position = await this.feed.firstSince(new Date(startedAt - PENDING_FOR_MS), end);
     position = await this.follow(next, position, pending, () => undefined);
-    await this.exclusively(async () => {
+    await this.exclusively(() => {
       this.state = next;
       this.cursor = position;
       this.pending = pending;
@@ -156,7 +156,7 @@ export class QueueProjection implements OnApplicationBootstrap, OnModuleDestroy 
     return !entry.marker || events.some((e) => e._id === entry.marker);
   }
 
-  private exclusively<T>(work: () => Promise<T>): Promise<T> {
+  private exclusively<T>(work: () => T | Promise<T>): Promise<T> {
     const run = this.lock.then(work);
     this.lock = run.catch(() => undefined);
     return run;

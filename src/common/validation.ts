@@ -12,7 +12,7 @@ function flatten(errors: ValidationError[], parent = ''): { fields: FieldProblem
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
     if (error.constraints) fields.push({ field, problems: Object.values(error.constraints) });
-    for (const context of Object.values(error.contexts ?? {})) {
+    for (const context of Object.values<{ code?: unknown } | undefined>(error.contexts ?? {})) {
       if (typeof context?.code === 'string') codes.push(context.code);
     }
     const nested = flatten(error.children ?? [], field);

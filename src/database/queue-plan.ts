@@ -15,8 +15,16 @@ export async function explainQueueQuery(connection: Connection, filter: Record<s
   return reports.find(filter).sort({ reviewOpenedAt: 1, _id: 1 }).explain() as Promise<unknown>;
 }
 
+/** The parts of either server's explain output that are read below. */
+interface ExplainOutput {
+  serverInfo?: { ferretdbVersion?: unknown };
+  filterPushdown?: unknown;
+  sortPushdown?: unknown;
+  queryPlanner?: { Plan?: unknown[]; winningPlan?: unknown };
+}
+
 export function readQueuePlan(explain: unknown): QueuePlan {
-  const doc = explain as Record<string, any>;
+  const doc = explain as ExplainOutput;
   if (doc.serverInfo?.ferretdbVersion !== undefined || 'filterPushdown' in doc) {
     return {
       server: 'ferretdb',

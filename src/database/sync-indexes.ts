@@ -24,7 +24,7 @@ export async function syncAllIndexes(connection: Connection, { dryRun = false } 
     const created = diff.toCreate.map((spec) => JSON.stringify(spec));
     const dropped = diff.toDrop.map(String);
     if (!dryRun) await model.syncIndexes();
-    const indexes = (await model.collection.listIndexes().toArray()).map((ix) => `${ix.name} ${JSON.stringify(ix.key)}${ix.unique ? ' unique' : ''}`);
+    const indexes = (await model.collection.indexes()).map((ix) => `${ix.name} ${JSON.stringify(ix.key)}${ix.unique ? ' unique' : ''}`);
     results.push({ collection: model.collection.collectionName, created, dropped, indexes });
   }
   return results;

@@ -10,15 +10,17 @@ import { ApiError } from '../common/api-error';
  */
 @Injectable()
 export class FilingRateLimitGuard extends ThrottlerGuard {
-  protected override async getTracker(req: Request): Promise<string> {
-    const reporterId: unknown = req.body?.reporterId;
+  protected override getTracker(req: Request): Promise<string> {
+    const { reporterId } = (req.body ?? {}) as { reporterId?: unknown };
     // A malformed reporterId is refused by validation later; until then count it by address.
-    return typeof reporterId === 'string' && reporterId.length <= 128 ? `reporter:${reporterId}` : `ip:${req.ip}`;
+    return Promise.resolve(typeof reporterId === 'string' && reporterId.length <= 128 ? `reporter:${reporterId}` : `ip:${req.ip}`);
   }
 
-  protected override async throwThrottlingException(_: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'RATE_LIMITED', `Too many reports from this reporter; retry in ${detail.timeToBlockExpire} s.`, {
+  // The throttler awaits this hook: the refusal is its rejected promise.
+  protected override throwThrottlingException(_: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    const refusal = new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'RATE_LIMITED', `Too many reports from this reporter; retry in ${detail.timeToBlockExpire} s.`, {
       retryAfterSeconds: detail.timeToBlockExpire,
     });
+    return Promise.reject(refusal);
   }
 }

@@ -25,7 +25,7 @@ export class TargetResolver {
   async resolve<T = undefined>(
     reporterId: string,
     target: ReportTarget,
-    alongside: (authorId: string) => Promise<T> = async () => undefined as T,
+    alongside: (authorId: string) => Promise<T> = () => Promise.resolve(undefined as T),
   ): Promise<ResolvedTarget & { alongside: T }> {
     const resolved = await this.find(reporterId, target, alongside);
     if (!resolved) throw ApiError.notFound('TARGET_NOT_FOUND', `No ${target.kind} ${target.id} that ${reporterId} can report.`);

@@ -21,12 +21,12 @@ afterAll(async () => {
 });
 
 /** The document as the database holds it, read past mongoose. */
-function raw(model: Model<any>, id: string) {
+function raw<T>(model: Model<T>, id: string) {
   return model.collection.findOne({ _id: id as never });
 }
 
 /** Each stored under its own id, once by `create` and once by `insertValidated`; what differs beyond the id and the clock. */
-async function bothWays(model: Model<any>, fields: (id: string) => object) {
+async function bothWays<T>(model: Model<T>, fields: (id: string) => object) {
   const [viaCreate, viaInsert] = [`c-${randomUUID()}`, `i-${randomUUID()}`];
   await model.create(fields(viaCreate));
   const returned = await insertValidated(model, fields(viaInsert));

@@ -23,18 +23,18 @@ describe('fields declared scalar to the embedded FerretDB', () => {
 
 describe('equality lookups on the embedded FerretDB', () => {
   let connection: Connection;
-  const docs = () => connection.collection('lookups');
+  const docs = () => connection.collection<{ _id: string; chatId?: string; sentAt: number; target?: { id: string } }>('lookups');
 
   beforeAll(async () => {
     connection = await mongoose.createConnection(testServers().mongoBaseUrl(`t_scalar_${randomUUID().slice(0, 8)}`)).asPromise();
     await docs().createIndex({ chatId: 1, sentAt: -1 });
     await docs().createIndex({ 'target.id': 1 });
     await docs().insertMany([
-      { _id: 'm1' as any, chatId: 'chat-a', sentAt: 1, target: { id: 't-1' } },
-      { _id: 'm2' as any, chatId: 'chat-a', sentAt: 2, target: { id: 't-2' } },
-      { _id: 'm3' as any, chatId: 'chat-b', sentAt: 3, target: { id: 't-1' } },
-      { _id: 'm4' as any, chatId: 'chat "quoted" é', sentAt: 4 },
-      { _id: 'm5' as any, sentAt: 5 },
+      { _id: 'm1', chatId: 'chat-a', sentAt: 1, target: { id: 't-1' } },
+      { _id: 'm2', chatId: 'chat-a', sentAt: 2, target: { id: 't-2' } },
+      { _id: 'm3', chatId: 'chat-b', sentAt: 3, target: { id: 't-1' } },
+      { _id: 'm4', chatId: 'chat "quoted" é', sentAt: 4 },
+      { _id: 'm5', sentAt: 5 },
     ]);
   });
 

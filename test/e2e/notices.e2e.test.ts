@@ -208,7 +208,7 @@ describe('webhook delivery (at-least-once, signed)', () => {
     expect(first).toBe(second);
     await eventually(async () => receiver.notices.get(first), Boolean);
     expect(await t.mongo.collection('user_notices').countDocuments({ _id: first } as object)).toBe(1);
-    const runs = await t.temporal.workflow.list({ query: `WorkflowId = '${noticeDeliveryWorkflowId(first)}'` });
+    const runs = t.temporal.workflow.list({ query: `WorkflowId = '${noticeDeliveryWorkflowId(first)}'` });
     let count = 0;
     for await (const _ of runs) count += 1;
     expect(count).toBe(1);

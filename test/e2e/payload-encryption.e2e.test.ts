@@ -145,7 +145,7 @@ describe('who may use the codec', () => {
 
   test('a support session cookie opens /codec/decode and /codec/encode, and nothing else', async () => {
     const session = await anon().post('/codec/session').set('Authorization', await bearer('support', 'support-1')).expect(204);
-    const cookie = session.headers['set-cookie'][0] as string;
+    const cookie: string = session.headers['set-cookie'][0];
     expect(cookie).toMatch(/^codec_session=[\w-]+\.[\w-]+\.[\w-]+;/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);

@@ -29,7 +29,7 @@ async function reportPost(reporter: string, author: string, reasons: string[], d
 
 const restrictionsOf = async (userId: string) => (await t.http().get(`/v1/users/${userId}/restrictions`).expect(200)).body;
 const noticesOf = async (userId: string) => (await t.http().get(`/v1/users/${userId}/notices`).expect(200)).body;
-const allSanctions = (body: { active: unknown[]; past: unknown[] }) => [...body.active, ...body.past] as Array<Record<string, any>>;
+const allSanctions = (body: { active: unknown[]; past: unknown[] }) => [...body.active, ...body.past] as Array<{ measure: string; days?: number }>;
 
 describe('R9: sanctions on the reported account', () => {
   test('R9, R2: approval sanctions the account per the ladder; the statement of reasons names policy and content, never the reporter', async () => {
@@ -129,7 +129,7 @@ describe('R9: sanctions on the reported account', () => {
     expect((await resolve({ measure: 'restriction' }).expect(400)).body.code).toBe('INVALID_RESTRICTION_DAYS');
     expect((await resolve({ measure: 'warning', days: 3 }).expect(400)).body.code).toBe('DAYS_ONLY_FOR_RESTRICTION');
     expect((await resolve({ measure: 'ban' }).expect(400)).body.code).toBe('UNKNOWN_MEASURE');
-    expect(await t.mongo.collection('cs_ticket_resolutions').countDocuments({ _id: ticket.ticketId } as object)).toBe(0);
+    expect(await t.mongo.collection('cs_ticket_resolutions').countDocuments({ _id: ticket.ticketId })).toBe(0);
 
     const resolved = (await resolve({ measure: 'restriction', days: 3 }).expect(200)).body;
     expect(resolved).toMatchObject({ ticketId: ticket.ticketId, status: 'resolved', measure: 'restriction', days: 3 });

@@ -1,4 +1,4 @@
-import { defaultPayloadConverter, type Payload } from '@temporalio/common';
+import { defaultPayloadConverter } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import { EncryptionCodec } from '../../src/payload-encryption/encryption-codec';
 import { testServers } from './test-env';
@@ -16,7 +16,7 @@ export async function decryptedHistory(history: History): Promise<History> {
     if (Array.isArray(value)) return Promise.all(value.map(walk));
     const record = value as Record<string, unknown>;
     if (record.metadata && typeof record.metadata === 'object' && 'data' in record) {
-      return (await codec.decode([record as Payload]))[0];
+      return (await codec.decode([record]))[0];
     }
     const entries = await Promise.all(Object.entries(record).map(async ([k, v]) => [k, await walk(v)] as const));
     return Object.fromEntries(entries);
@@ -50,7 +50,7 @@ export function activitySummariesOf(history: History): Array<{ activity: string;
     const activity = e.activityTaskScheduledEventAttributes?.activityType?.name;
     if (!activity) return [];
     const summary = e.userMetadata?.summary;
-    return [{ activity, summary: summary ? defaultPayloadConverter.fromPayload<string>(summary as Payload) : undefined }];
+    return [{ activity, summary: summary ? defaultPayloadConverter.fromPayload<string>(summary) : undefined }];
   });
 }
 

@@ -20,8 +20,8 @@ export function startNodeProcess(name: string, entry: 'main.js' | 'worker/main.j
   if (!existsSync(script)) throw new Error(`${script} is missing: run \`npm run build\` (npm test does it first)`);
   const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const chunks: string[] = [];
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => chunks.push(chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => chunks.push(chunk));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => chunks.push(chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => chunks.push(chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     name,
@@ -47,7 +47,7 @@ export async function awaitReady(proc: NodeProcess, port: number): Promise<void>
       30_000,
     );
   } catch (error) {
-    throw new Error(`${proc.name} not ready: ${(error as Error).message}\n${proc.output().slice(-2_000)}`);
+    throw new Error(`${proc.name} not ready: ${(error as Error).message}\n${proc.output().slice(-2_000)}`, { cause: error });
   }
 }
 

@@ -61,7 +61,7 @@ describe('the in-memory queue answers what the queue computed from the database 
           _id: caseEventId(caseId, seq), caseId, seq, type, moderatorId: MODERATORS[pick(3)], at: minutes(pick(120)),
           ...(type === 'claim' ? { expiresAt: minutes(pick(240)) } : {}),
           ...(type === 'decision' ? { decision: { outcome: pick(2) ? 'approved' : 'rejected' } } : {}),
-        } as CaseEvent;
+        };
         events.set(caseId, [...list, event]);
         state.setEvents(caseId, events.get(caseId)!);
       }

@@ -5,7 +5,7 @@ const receipt = { evidenceSetId: 'rpt_1', scheme: 'sha256-jcs-chain-v1', rootDig
 
 /** Stands in for an encryption codec: without decoding, neither encoding nor data can be read. */
 const scramble = (bytes: Uint8Array) => Uint8Array.from(bytes, (b) => b ^ 0x5a);
-const scrambled = (payloads: Payload[]) => payloads.map((p) => ({ metadata: { ...p.metadata, encoding: scramble(p.metadata!.encoding!) }, data: scramble(p.data!) }));
+const scrambled = (payloads: Payload[]) => payloads.map((p) => ({ metadata: { ...p.metadata, encoding: scramble(p.metadata!.encoding) }, data: scramble(p.data!) }));
 const scramblingCodec: PayloadCodec = { encode: async (payloads) => scrambled(payloads), decode: async (payloads) => scrambled(payloads) };
 
 function historyWith(result: Payload | undefined, activityType = 'storeEvidence') {
@@ -26,7 +26,7 @@ describe('R6: the evidence root recorded in the workflow history', () => {
   });
 
   test('goes through the client codecs first, so an encoded history reads the same', async () => {
-    const [encoded] = await scramblingCodec.encode([defaultPayloadConverter.toPayload(receipt)!]);
+    const [encoded] = await scramblingCodec.encode([defaultPayloadConverter.toPayload(receipt)]);
     expect(await evidenceReceiptInHistory(historyWith(encoded), converter([scramblingCodec]))).toEqual(receipt);
   });
 

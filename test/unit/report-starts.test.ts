@@ -23,7 +23,7 @@ function report(n: number): Report {
     timeline: { received: { at } },
     createdAt: at,
     updatedAt: at,
-  } as Report;
+  };
 }
 
 /** Settles within a few turns of the event loop, or is still pending. */

@@ -115,8 +115,25 @@ describe('import layers of src/', () => {
       for (const [from, to] of pairs) graph.set(from, (graph.get(from) ?? new Map<string, string[]>()).set(to, [`${from}.ts`]));
       return graph;
     };
-    expect(cyclesOf(edge([['a', 'b'], ['b', 'c'], ['c', 'a'], ['c', 'd']]))).toEqual([['a', 'b', 'c', 'a']]);
-    expect(cyclesOf(edge([['a', 'b'], ['b', 'c'], ['a', 'c']]))).toEqual([]);
+    expect(
+      cyclesOf(
+        edge([
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'a'],
+          ['c', 'd'],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c', 'a']]);
+    expect(
+      cyclesOf(
+        edge([
+          ['a', 'b'],
+          ['b', 'c'],
+          ['a', 'c'],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   test('no import cycle between src/ folders', () => {

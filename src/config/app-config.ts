@@ -4,8 +4,7 @@ import { DEFAULT_LADDERS, SEVERITY_TIERS, SanctionLadders, parseLadder } from '.
 import { parseDuration } from './duration';
 import { NoticeDeliveryPolicy, NoticeWebhook, readNoticeDeliveryPolicy, readNoticeWebhook } from './notice-webhook';
 import { TemporalTls, readTemporalTls } from './temporal-tls';
-import type { PayloadKey } from '../payload-encryption/encryption-codec';
-import { parsePayloadKeys } from '../payload-encryption/payload-keys';
+import { PayloadKey, parsePayloadKeys } from './payload-keys';
 
 /**
  * Settings of both processes, read once from the environment and validated at start-up,

@@ -1,6 +1,7 @@
 import { METADATA_ENCODING_KEY, Payload, PayloadCodec, ValueError } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { PayloadKey } from '../config/payload-keys';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 export const KEY_ID_METADATA = 'encryption-key-id';
@@ -9,11 +10,7 @@ const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-/** One AES-256 key and the id written next to every payload it encrypted. */
-export interface PayloadKey {
-  id: string;
-  key: Buffer;
-}
+export type { PayloadKey } from '../config/payload-keys';
 
 /**
  * Encrypts every payload the SDK sends to Temporal (workflow inputs, results, signal and

@@ -10,7 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { CasesModule } from './cases/cases.module';
 import { ChatsModule } from './chats/chats.module';
 import { HealthModule } from './health/health.module';
-import { ApiMetricsModule } from './metrics/api-metrics.module';
+import { ApiMetricsModule } from './api-metrics.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { NoticesModule } from './notices/notices.module';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Gauge, Registry } from 'prom-client';
-import { ReportStore } from '../reports/report-store.service';
+import { ReportStore } from './report-store.service';
 
 /** Reports awaiting a moderator, counted in Mongo at scrape time: right after restarts, and equal on every API replica. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ReportStoreModule } from '../reports/report-store.module';
-import { MetricsController } from './metrics.controller';
-import { QueueDepthGauge } from './queue-depth.gauge';
+import { MetricsController } from './metrics/metrics.controller';
+import { QueueDepthGauge } from './reports/queue-depth.gauge';
+import { ReportStoreModule } from './reports/report-store.module';
 
 /** The API's `/metrics` endpoint and the figures only it reports. */
 @Module({ imports: [ReportStoreModule], controllers: [MetricsController], providers: [QueueDepthGauge] })

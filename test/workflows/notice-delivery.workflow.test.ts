@@ -2,10 +2,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { NoticeDeliveryActivities } from '../../activities/notice-delivery.activities';
 import { NoticeDeliveryInput, NoticeDeliveryResult, noticeDeliveryWorkflowId } from '../../workflows/notice-delivery.definitions';
-import { recordHistory } from '../support/record-history';
 import { testServers } from '../support/test-env';
 
 let env: TestWorkflowEnvironment;
@@ -21,7 +19,7 @@ afterAll(async () => {
 });
 
 /** Runs one delivery workflow whose POST fails `failures` times (or with `failure`), recording the calls. */
-async function deliver(options: { failures: number; maxAttempts?: number; failure?: ApplicationFailure; record: string }) {
+async function deliver(options: { failures: number; maxAttempts?: number; failure?: ApplicationFailure }) {
   const calls: string[] = [];
   let attempts = 0;
   const activities: NoticeDeliveryActivities = {
@@ -43,27 +41,26 @@ async function deliver(options: { failures: number; maxAttempts?: number; failur
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start('deliverNoticeWorkflow', { taskQueue, workflowId: noticeDeliveryWorkflowId(noticeId), args: [input] });
     const result: NoticeDeliveryResult = await handle.result();
-    if (options.record) await recordHistory(options.record, handle);
     return { result, calls, noticeId };
   });
 }
 
 describe('notice delivery workflow (time-skipping server)', () => {
   test('a receiver that fails twice gets the notice on the third attempt; nothing is given up', async () => {
-    const { result, calls, noticeId } = await deliver({ failures: 2, record: 'notice-delivered-after-retries' });
+    const { result, calls, noticeId } = await deliver({ failures: 2 });
     expect(result).toEqual({ noticeId, delivered: true });
     expect(calls).toEqual(['deliverNotice#1', 'deliverNotice#2', 'deliverNotice#3']);
   });
 
   test('after the maximum number of attempts the delivery is recorded as given up', async () => {
-    const { result, calls, noticeId } = await deliver({ failures: Infinity, maxAttempts: 3, record: 'notice-undeliverable' });
+    const { result, calls, noticeId } = await deliver({ failures: Infinity, maxAttempts: 3 });
     expect(result).toEqual({ noticeId, delivered: false });
     expect(calls).toEqual(['deliverNotice#1', 'deliverNotice#2', 'deliverNotice#3', 'recordNoticeUndeliverable:receiver answered 500']);
   });
 
   test('a notice that does not exist is not retried', async () => {
     const failure = ApplicationFailure.nonRetryable('notice x does not exist', 'NoticeNotFound');
-    const { result, calls } = await deliver({ failures: 0, failure, record: 'notice-not-found' });
+    const { result, calls } = await deliver({ failures: 0, failure });
     expect(result.delivered).toBe(false);
     expect(calls).toEqual(['deliverNotice#1', 'recordNoticeUndeliverable:notice x does not exist']);
   });

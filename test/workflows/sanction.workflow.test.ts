@@ -2,7 +2,6 @@ import { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import {
   AppealStanding,
   SanctionWorkflowInput,
@@ -13,7 +12,6 @@ import {
   sanctionStateQuery,
   sanctionWorkflowId,
 } from '../../workflows/sanction-definitions';
-import { recordHistory } from '../support/record-history';
 import { testServers } from '../support/test-env';
 import { fakeActivities } from './fake-activities';
 import { refusalOf } from './update-refusal';
@@ -36,7 +34,7 @@ type Handle = WorkflowHandle;
 /** Runs `body` against a sanction workflow (restriction of `days`, appeal window `appealDays`) on the test server's clock. */
 async function withSanction<T>(
   body: (ctx: { handle: Handle; calls: string[] }) => Promise<T>,
-  options: { measure?: SanctionWorkflowInput['measure']; days?: number; appealDays?: number; appeal?: () => AppealStanding; record: string },
+  options: { measure?: SanctionWorkflowInput['measure']; days?: number; appealDays?: number; appeal?: () => AppealStanding },
 ): Promise<T> {
   const taskQueue = `sanction-${randomUUID()}`;
   const { activities, calls } = fakeActivities({ appeal: options.appeal });
@@ -58,9 +56,7 @@ async function withSanction<T>(
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start('sanctionWorkflow', { taskQueue, workflowId: sanctionWorkflowId(sanctionId), args: [input] });
     try {
-      const result = await body({ handle, calls });
-      await recordHistory(options.record, handle);
-      return result;
+      return await body({ handle, calls });
     } catch (error) {
       // A workflow left running with timers holds up the shared test server's clock for the next test.
       await handle.terminate('test failed').catch(() => undefined);
@@ -90,7 +86,7 @@ describe('sanction workflow (time-skipping server)', () => {
       expect(calls).toEqual(['recordSanctionEnd']);
       expect(await handle.result()).toMatchObject({ ended: true, lifted: false, overturned: false });
       expect(calls).toEqual(['recordSanctionEnd', 'appealStandingOf']);
-    }, { days: 7, appealDays: 14, record: 'sanction-ended' });
+    }, { days: 7, appealDays: 14 });
   });
 
   test('R9: CS lifts a restriction early; a second lift is refused with SANCTION_NOT_ACTIVE and the timer records no end', async () => {
@@ -101,7 +97,7 @@ describe('sanction workflow (time-skipping server)', () => {
       expect(await refusalOf(handle.executeUpdate(liftUpdate, { args: [{ staffId: 'cs-2' }] }))).toBe('SANCTION_NOT_ACTIVE');
       expect(await handle.result()).toMatchObject({ ended: false, lifted: true, overturned: false });
       expect(calls).toEqual(['recordSanctionLift', 'appealStandingOf']);
-    }, { days: 30, record: 'sanction-lifted' });
+    }, { days: 30 });
   });
 
   test('R7, R9: an upheld appeal overturns a restriction in force at once, without waiting for its end', async () => {
@@ -111,7 +107,7 @@ describe('sanction workflow (time-skipping server)', () => {
       expect(state).toMatchObject({ phase: 'closed', overturn: { appealId: 'apl_1' } });
       expect(await handle.result()).toMatchObject({ ended: false, lifted: false, overturned: true });
       expect(calls).toEqual(['overturnSanction']);
-    }, { days: 30, record: 'sanction-overturned' });
+    }, { days: 30 });
   });
 
   test('an upheld appeal after the restriction ended still overturns it (the record, and the R7 blocks)', async () => {
@@ -122,7 +118,7 @@ describe('sanction workflow (time-skipping server)', () => {
       await handle.executeUpdate(overturnUpdate, { args: [{ appealId: 'apl_2', moderatorId: 'mod-2' }] });
       expect(await handle.result()).toMatchObject({ ended: true, overturned: true });
       expect(calls).toEqual(['recordSanctionEnd', 'overturnSanction']);
-    }, { days: 1, record: 'sanction-ended-then-overturned' });
+    }, { days: 1 });
   });
 
   test('a warning has no timer and cannot be lifted; it closes when the appeal window does', async () => {
@@ -130,7 +126,7 @@ describe('sanction workflow (time-skipping server)', () => {
       expect(await refusalOf(handle.executeUpdate(liftUpdate, { args: [{ staffId: 'cs-1' }] }))).toBe('SANCTION_NOT_ACTIVE');
       expect(await handle.result()).toMatchObject({ ended: false, lifted: false, overturned: false });
       expect(calls).toEqual(['appealStandingOf']);
-    }, { measure: 'warning', record: 'sanction-warning' });
+    }, { measure: 'warning' });
   });
 
   test('a permanent restriction has no end: after a year it is still in force until CS lifts it', async () => {
@@ -141,7 +137,7 @@ describe('sanction workflow (time-skipping server)', () => {
       // Its appeal window (14 days from the start) is long past: the workflow closes at once.
       expect(await handle.result()).toMatchObject({ lifted: true });
       expect(calls).toEqual(['recordSanctionLift', 'appealStandingOf']);
-    }, { measure: 'permanent', record: 'sanction-permanent-lifted' });
+    }, { measure: 'permanent' });
   });
 
   test('an appeal filed in time keeps the workflow open past the window until a moderator decides it', async () => {
@@ -156,13 +152,13 @@ describe('sanction workflow (time-skipping server)', () => {
       await handle.signal(appealSettledSignal);
       expect(await handle.result()).toMatchObject({ ended: true, overturned: false });
       expect(calls).toEqual(['recordSanctionEnd', 'appealStandingOf', 'appealStandingOf']);
-    }, { days: 7, appealDays: 14, appeal: () => standing, record: 'sanction-pending-appeal-denied' });
+    }, { days: 7, appealDays: 14, appeal: () => standing });
   });
 
   test('an appeal upheld but never delivered (the API failed after recording it) is applied when the window closes', async () => {
     await withSanction(async ({ handle, calls }) => {
       expect(await handle.result()).toMatchObject({ ended: true, overturned: true });
       expect(calls).toEqual(['recordSanctionEnd', 'appealStandingOf', 'overturnSanction']);
-    }, { days: 3, appealDays: 5, appeal: () => ({ status: 'upheld', appealId: 'apl_3', moderatorId: 'mod-2' }), record: 'sanction-undelivered-upheld' });
+    }, { days: 3, appealDays: 5, appeal: () => ({ status: 'upheld', appealId: 'apl_3', moderatorId: 'mod-2' }) });
   });
 });

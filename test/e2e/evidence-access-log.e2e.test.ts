@@ -51,12 +51,11 @@ describe('R6: evidence access log', () => {
     expect((await accessLog(reportId)).entries).toHaveLength(3);
   });
 
-  test('R6: an attempt on a report whose evidence is not stored (a refused friend report) is logged as not_found', async () => {
+  test('R6: an attempt on a report whose evidence is not stored yet (its workflow has not run) is logged as not_found', async () => {
     const reporter = await platform.user('rep');
     const friend = await platform.user('friend');
-    // R4 is judged at filing now and a refusal stores nothing, so the refused report is one
-    // an earlier release's workflow refused: stored, without evidence.
-    const reportId = `rpt_refused_${reporter}`;
+    // Stored as filing stores it, but never started: no workflow captures its evidence.
+    const reportId = `rpt_unstarted_${reporter}`;
     const now = new Date();
     await t.mongo.collection<Record<string, unknown> & { _id: string }>('reports').insertOne({
       _id: reportId,
@@ -65,10 +64,9 @@ describe('R6: evidence access log', () => {
       target: { kind: 'chat_message', id: `msg_${friend}` },
       reasons: ['other'],
       policyCategories: ['other'],
-      status: 'refused',
-      refusal: { code: 'FRIEND_MESSAGE_NOT_REPORTABLE', message: 'delete or block first' },
+      status: 'received',
       workflowId: `report-${reportId}`,
-      timeline: { received: { at: now }, friend_check: { at: now, detail: 'refused' } },
+      timeline: { received: { at: now }, friend_check: { at: now, detail: 'passed at filing' } },
       createdAt: now,
       updatedAt: now,
     });

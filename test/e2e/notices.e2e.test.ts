@@ -94,8 +94,7 @@ describe('notices to the reporter (DSA Art. 16)', () => {
     // The response is the statement of reasons; the friend is not named in it (R2).
     expect(refused.body).toMatchObject({ code: 'FRIEND_MESSAGE_NOT_REPORTABLE', message: expect.stringMatching(/block/i) });
     expect(JSON.stringify(refused.body)).not.toContain(friend);
-    // Reports refused by a workflow's friend check (started before R4 moved to filing) still get
-    // the outcome notice from that activity; one refused at filing has no report to notify about.
+    // Refused at filing: there is no report to notify about.
     expect(await noticesOf(reporter)).toEqual([]);
   });
 });

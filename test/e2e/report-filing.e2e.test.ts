@@ -1,5 +1,3 @@
-import { AppConfig } from '../../src/config/app-config';
-import { repeatReportIds } from '../../src/reports/filing-identity';
 import { statusQuery } from '../../workflows/definitions';
 import { activityTypesOf } from '../support/history';
 import { Platform } from '../support/platform-fixtures';
@@ -117,9 +115,9 @@ describe('R4, R5: the friend check', () => {
     const handle = t.temporal.workflow.getHandle(res.body.workflowId);
     const { admission } = await handle.query(statusQuery);
     expect(admission).toMatchObject({ admitted: true, reporterId: reporter, authorId: stranger });
-    // One step stored the evidence, deleted the room, opened the review and read the case's decision: then the wait.
-    const types = await eventually(async () => activityTypesOf(await handle.fetchHistory()), (list) => list.includes('storeEvidence'));
-    expect(types).toEqual(['storeEvidence']);
+    // R6 and the review, then the wait: no friend check of its own.
+    const types = await eventually(async () => activityTypesOf(await handle.fetchHistory()), (list) => list.includes('openReview'));
+    expect(types).toEqual(['storeEvidence', 'deleteChatRoom', 'openReview']);
   });
 
   test('R4: a hidden friend is still a friend: refused', async () => {
@@ -186,8 +184,12 @@ describe('filing with Prefer: wait (no polling for the review)', () => {
     const events = history.events!;
     const answeredAt = events.findIndex((e) => e.workflowExecutionUpdateCompletedEventAttributes);
     expect(events.filter((e) => e.workflowExecutionUpdateCompletedEventAttributes)).toHaveLength(1);
-    // Sent with the start (update-with-start): the first workflow task answered it, no task of its own.
-    expect(events.slice(0, answeredAt).filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
+    // Sent with the start (update-with-start) and answered by the workflow task that saw the review
+    // open, no task of its own: one task completes between openReview's completion and the answer.
+    const reviewScheduled = events.find((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'openReview')!;
+    const reviewOpenedAt = events.findIndex((e) => String(e.activityTaskCompletedEventAttributes?.scheduledEventId) === String(reviewScheduled.eventId));
+    expect(reviewOpenedAt).toBeGreaterThan(0);
+    expect(events.slice(reviewOpenedAt, answeredAt).filter((e) => e.workflowTaskCompletedEventAttributes)).toHaveLength(1);
   });
 
   test('without the header the answer is at once, still received', async () => {
@@ -218,31 +220,6 @@ describe('the same filing repeated without a key, within the duplicate window', 
     const again = await platform.fileReport(reporter, 'chat_message', messageId).expect(202);
     expect(again.body).toMatchObject({ reportId: first.body.reportId, status: 'awaiting_review' });
     expect(await t.mongo.collection('reports').countDocuments({ reporterId: reporter })).toBe(1);
-  });
-
-  test('R4: a report the workflow refused (before R4 moved to filing) is not a duplicate: filing again stores a new report', async () => {
-    const { reporter, stranger, chatId, messageId } = await strangersMessage();
-    const reasons = ['abusive_hateful'];
-    const { current } = repeatReportIds({ reporterId: reporter, target: { kind: 'chat_message', id: messageId }, reasons }, Date.now(), t.app.get(AppConfig).duplicateWindowMs);
-    await t.mongo.collection<Record<string, unknown> & { _id: string }>('reports').insertOne({
-      _id: current,
-      reporterId: reporter,
-      reportedUserId: stranger,
-      target: { kind: 'chat_message', id: messageId },
-      chatId,
-      reasons,
-      policyCategories: ['hate_harassment'],
-      status: 'refused',
-      refusal: { code: 'FRIEND_MESSAGE_NOT_REPORTABLE', message: 'delete or block first' },
-      workflowId: `report-${current}`,
-      createdAt: new Date(),
-      timeline: { received: { at: new Date() } },
-    });
-    const again = await platform.fileReport(reporter, 'chat_message', messageId, reasons).expect(202);
-    expect(again.body.reportId).not.toBe(current);
-    const stored = await t.mongo.collection<{ _id: string; status: string }>('reports').find({ reporterId: reporter }).toArray();
-    expect(stored.map((r) => r._id).sort()).toEqual([current, again.body.reportId].sort());
-    expect(stored.find((r) => r._id === current)?.status).toBe('refused');
   });
 });
 

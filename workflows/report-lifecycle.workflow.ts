@@ -79,7 +79,7 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
       return { reportId, status: state.status };
     },
     {
-      validator: (decision) => {
+      validator: (decision: Decision) => {
         if (!isWellFormed(decision)) throw ApplicationFailure.nonRetryable('A decision needs an outcome and a moderatorId.', 'INVALID_DECISION');
         if (state.decision || isFinal()) throw refusalToDecide();
       },

@@ -29,5 +29,5 @@ function storeEvidenceResult(history: History): Payload | undefined {
   const completed = events.find(
     (e) => e.activityTaskCompletedEventAttributes && scheduledIds.has(String(e.activityTaskCompletedEventAttributes.scheduledEventId)),
   );
-  return completed?.activityTaskCompletedEventAttributes?.result?.payloads?.[0] as Payload | undefined;
+  return completed?.activityTaskCompletedEventAttributes?.result?.payloads?.[0] ?? undefined;
 }

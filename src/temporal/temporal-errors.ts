@@ -20,7 +20,7 @@ export function isWorkflowGone(error: unknown): boolean {
 }
 
 export function isTemporalUnavailable(error: unknown): boolean {
-  if (isGrpcServiceError(error)) return error.code === GRPC_UNAVAILABLE || error.code === GRPC_DEADLINE_EXCEEDED;
+  if (isGrpcServiceError(error)) return [GRPC_UNAVAILABLE, GRPC_DEADLINE_EXCEEDED].includes(Number(error.code));
   const cause = (error as { cause?: unknown } | null)?.cause;
   return cause !== undefined && cause !== error && isTemporalUnavailable(cause);
 }

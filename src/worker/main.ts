@@ -10,6 +10,7 @@ import { Registry } from 'prom-client';
 import { AppConfig } from '../config/app-config';
 import { temporalConnectionOptions } from '../temporal/connection-options';
 import { WorkflowStarts } from '../temporal/workflow-starts.service';
+import { errorStack } from '../common/error-text';
 import { WorkerModule } from './worker.module';
 import { WorkflowSource, createReportWorker } from './create-worker';
 import { startWorkerHttp } from './worker-http';
@@ -66,6 +67,6 @@ function toPino(level: LogLevel): 'trace' | 'debug' | 'info' | 'warn' | 'error' 
 }
 
 main().catch((error) => {
-  process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: 'worker failed', err: String(error?.stack ?? error) })}\n`);
+  process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: 'worker failed', err: errorStack(error) })}\n`);
   process.exit(1);
 });

@@ -125,7 +125,7 @@ describe('every activity is safe to run twice', () => {
     const { ref, reporter, reported } = await fileChatReport();
     await app.get(BlocksService).block(reporter, reported);
     const concurrent = await Promise.allSettled([acts.blockReportedUser(ref), acts.blockReportedUser(ref)]);
-    expect(concurrent.filter((o) => o.status === 'fulfilled').map((o) => (o as PromiseFulfilledResult<string>).value)).toContain('already_in_place');
+    expect(concurrent.filter((o) => o.status === 'fulfilled').map((o) => o.value)).toContain('already_in_place');
     expect(await acts.blockReportedUser(ref)).toBe('already_in_place');
     const block = await mongo.collection('blocks').findOne({ blockerId: reporter, blockedUserId: reported });
     expect(block?.events.map((e: { type: string }) => e.type)).toEqual(['blocked', 'auto_block_already_in_place']);

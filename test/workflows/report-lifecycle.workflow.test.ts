@@ -2,7 +2,6 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import {
   Decision,
   ReportLifecycleInput,

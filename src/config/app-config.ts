@@ -56,12 +56,6 @@ export class AppConfig {
     maxConcurrentWorkflowTaskExecutions?: number;
     maxCachedWorkflows?: number;
   };
-  /**
-   * Worker only: whether workflows record the stack traces the stack trace query (Web UI tab
-   * "Stack Trace") answers with. The SDK records one per promise, always; our patch of it
-   * (patches/) reads this variable in the workflow thread. Off: about a sixth of the worker's CPU.
-   */
-  readonly workflowStackTraces: boolean;
   readonly workerHealthPort: number;
   /** Worker only: where the SDK's own Prometheus exporter listens (host:port); off when unset. */
   readonly temporalMetricsAddress?: string;
@@ -137,7 +131,6 @@ export class AppConfig {
       // that wakes up is replayed from its (short) history instead.
       maxCachedWorkflows: read('WORKER_MAX_CACHED_WORKFLOWS', '100', (raw) => positiveInt(raw, 1_000_000, 0)),
     };
-    this.workflowStackTraces = read('WORKER_WORKFLOW_STACK_TRACES', 'false', boolean);
     this.workerHealthPort = read('WORKER_HEALTH_PORT', '3001', (raw) => positiveInt(raw, 65535));
     this.temporalMetricsAddress = optional('TEMPORAL_METRICS_ADDRESS', hostPort);
     this.payloadKeys = optional('PAYLOAD_KEYS', parsePayloadKeys) ?? [];

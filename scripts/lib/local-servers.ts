@@ -11,7 +11,6 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type RunningServer, spawnServer } from './child-process';
-import { dropUnusedVisibilityIndexes } from './dev-server-visibility-indexes';
 import { SCALAR_LOOKUP_FIELDS } from '../../src/database/scalar-fields';
 
 export type { RunningServer } from './child-process';
@@ -103,9 +102,6 @@ export interface TemporalDevServerOptions {
   choosePort?: () => Promise<number>;
 }
 
-/** How the dev server opens a file database (see startTemporalDevServer). */
-const SQLITE_PRAGMAS = ['journal_mode=wal', 'synchronous=normal'];
-
 export async function startTemporalDevServer(
   o: TemporalDevServerOptions,
 ): Promise<RunningServer & { address: string; uiUrl: string }> {
@@ -115,12 +111,7 @@ export async function startTemporalDevServer(
   const args = ['server', 'start-dev', '--ip', ip, '--port', String(o.port), '--ui-port', String(o.uiPort)];
   if (o.dbFilename) {
     fs.mkdirSync(path.dirname(o.dbFilename), { recursive: true });
-    // SQLite's rollback journal (the CLI's default) syncs the journal and the database file on
-    // every commit, about 33 fsyncs per report lifecycle, and the server waited on them. In WAL
-    // mode with synchronous=NORMAL a commit waits for none (the WAL is synced at checkpoints), as
-    // the embedded FerretDB does: a killed server loses nothing, an operating-system crash or
-    // power cut may lose the last commits. Production runs a Temporal cluster or Temporal Cloud.
-    args.push('--db-filename', o.dbFilename, ...SQLITE_PRAGMAS.flatMap((pragma) => ['--sqlite-pragma', pragma]));
+    args.push('--db-filename', o.dbFilename);
   }
   if (o.headless) args.push('--headless');
   if (o.uiCodecEndpoint) args.push('--ui-codec-endpoint', o.uiCodecEndpoint);
@@ -128,14 +119,6 @@ export async function startTemporalDevServer(
   for (const [name, type] of Object.entries(o.searchAttributes)) args.push('--search-attribute', `${name}=${type}`);
   // No phoning home: server version check and UI news feed.
   args.push('--dynamic-config-value', 'frontend.enableServerVersionCheck=false', '--ui-disable-news-fetch');
-  // A workflow task that schedules an activity gets it back in the same answer when the worker
-  // has a free slot: one round trip less per step (npm run bench measures it).
-  args.push('--dynamic-config-value', 'system.enableActivityEagerExecution=true');
-  // The dev server reads its search-attribute definitions from the database again for every
-  // visibility write and validation (so that one added at run time works at once): 12% of its
-  // CPU per lifecycle in the benchmark. Off, they are read at start-up; one added to an existing
-  // database restarts the server (startTemporalDevServer).
-  args.push('--dynamic-config-value', 'system.forceSearchAttributesCacheRefreshOnRead=false');
   args.push('--log-level', 'warn');
 
   // The HTTP API and metrics ports are chosen free, then bound moments later by the CLI; another
@@ -152,12 +135,7 @@ export async function startTemporalDevServer(
       }
     }
   };
-  let server = await spawnOnFreeSidePorts();
-  if (server.addedSearchAttributes) {
-    // Its caches read search attributes at start-up only (above): a new one is served after a restart.
-    await server.stop();
-    server = await spawnOnFreeSidePorts();
-  }
+  const server = await spawnOnFreeSidePorts();
   return { name: server.name, pid: server.pid, stop: server.stop, address, uiUrl: `http://${ip}:${o.uiPort}` };
 }
 
@@ -165,9 +143,8 @@ async function spawnTemporalDevServer(
   args: string[],
   { ip, address, namespace }: { ip: string; address: string; namespace: string },
   o: TemporalDevServerOptions,
-): Promise<RunningServer & { addedSearchAttributes: boolean }> {
+): Promise<RunningServer> {
   const server = spawnServer('temporal dev server', toolPath('temporal'), args, o.logFile);
-  let addedSearchAttributes = false;
   await server.startup(async (signal) => {
     const deadline = Date.now() + READY_TIMEOUT_MS;
     await waitForPort(o.port, ip, READY_TIMEOUT_MS, signal);
@@ -180,28 +157,18 @@ async function spawnTemporalDevServer(
       await retry(`namespace ${namespace}`, deadline, signal, () =>
         rpc(() => connection.workflowService.describeNamespace({ namespace })),
       );
-      addedSearchAttributes = await ensureSearchAttributes(connection, rpc, namespace, o.searchAttributes, deadline, signal, o.dbFilename);
+      await ensureSearchAttributes(connection, rpc, namespace, o.searchAttributes, deadline, signal, o.dbFilename);
     } finally {
       await connection.close();
     }
-    if (o.dbFilename) await lighterVisibilityWrites(o.dbFilename, o.searchAttributes);
   });
-  return { name: server.name, pid: server.pid, stop: server.stop, addedSearchAttributes };
-}
-
-/** An optimisation only: a dev server that keeps every index still works, so a failure is a warning. */
-async function lighterVisibilityWrites(dbFilename: string, searchAttributes: Record<string, SearchAttributeType>): Promise<void> {
-  try {
-    await dropUnusedVisibilityIndexes(dbFilename, searchAttributes);
-  } catch (error) {
-    process.emitWarning(`Kept all of the dev server's visibility indexes (${(error as Error).message.split('\n')[0]}); it works, with slower workflow starts and closes.`);
-  }
+  return { name: server.name, pid: server.pid, stop: server.stop };
 }
 
 /**
  * The --search-attribute flags only take effect when the database is created: restarting with an
  * existing --db-filename silently ignores new attributes (and type changes). So add missing ones
- * through the operator API (true when it did), and fail loudly on a type change.
+ * through the operator API, and fail loudly on a type change.
  */
 async function ensureSearchAttributes(
   connection: Connection,
@@ -211,7 +178,7 @@ async function ensureSearchAttributes(
   deadline: number,
   signal: AbortSignal,
   dbFilename?: string,
-): Promise<boolean> {
+): Promise<void> {
   const list = () =>
     retry('search attributes', deadline, signal, async () =>
       (await rpc(() => connection.operatorService.listSearchAttributes({ namespace }))).customAttributes ?? {},
@@ -229,14 +196,13 @@ async function ensureSearchAttributes(
       );
     }
   }
-  if (Object.keys(missing).length === 0) return false;
+  if (Object.keys(missing).length === 0) return;
   await rpc(() => connection.operatorService.addSearchAttributes({ namespace, searchAttributes: missing }));
   while (Object.keys(missing).some((name) => !(name in existing))) {
     if (Date.now() > deadline) throw new Error(`Search attributes not registered in time: ${Object.keys(missing).join(', ')}`);
     await sleep(POLL_MS, undefined, { signal });
     existing = await list();
   }
-  return true;
 }
 
 export interface FerretDbOptions {

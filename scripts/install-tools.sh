@@ -78,15 +78,16 @@ build_temporal() {
 build_ferretdb() {
   command -v go >/dev/null ||
     die "go not found; install Go >= 1.24 to build FerretDB"
-  # FerretDB's source from the module proxy, with our patches applied (tools/ferretdb/patches:
-  # why each one exists is in its own comment), replacing the module in a copy of the wrapper.
+  # FerretDB's source from the module proxy, with the patches in tools/ferretdb/patches applied
+  # (docs/dependencies.md says why each exists), replacing the module in a copy of the wrapper.
   local work="$1/.build" src
   src=$(cd tools/ferretdb && go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
   [[ -d "$src" ]] || die "could not download FerretDB $FERRETDB_VERSION from the Go module proxy"
   mkdir -p "$work"
   cp -R "$src" "$work/ferretdb-src"
   chmod -R u+w "$work/ferretdb-src"
-  for p in tools/ferretdb/patches/*.patch; do
+  local p
+  for p in ${FERRET_PATCHES[@]+"${FERRET_PATCHES[@]}"}; do
     patch --quiet -p1 -d "$work/ferretdb-src" <"$p" || die "FerretDB patch $p does not apply"
   done
   cp tools/ferretdb/go.mod tools/ferretdb/go.sum tools/ferretdb/main.go "$work/"
@@ -99,8 +100,13 @@ build_ferretdb() {
 # FerretDB's version is whatever tools/ferretdb/go.mod pins (v1.24.2).
 FERRETDB_VERSION=$(grep -oE 'FerretDB/FerretDB v[0-9.]+' tools/ferretdb/go.mod | cut -d' ' -f2)
 TEMPORAL_ENTRY="temporal-py-$TEMPORAL_CLI_VERSION-$TEMPORAL_TEST_SERVER_VERSION"
-# Hash the wrapper sources so editing them (or bumping deps) yields a new entry.
-FERRET_HASH=$(cd tools/ferretdb && cat go.mod go.sum main.go patches/*.patch | sha256sum | cut -c1-12)
+# The patches, if any: none (or no patches/ folder at all) leaves the array empty; the
+# ${a[@]+...} form below keeps `set -u` from failing on an empty array in bash 3 (macOS).
+shopt -s nullglob
+FERRET_PATCHES=(tools/ferretdb/patches/*.patch)
+shopt -u nullglob
+# Hash the wrapper sources and patches so editing them (or bumping deps) yields a new entry.
+FERRET_HASH=$(cat tools/ferretdb/go.mod tools/ferretdb/go.sum tools/ferretdb/main.go ${FERRET_PATCHES[@]+"${FERRET_PATCHES[@]}"} | sha256sum | cut -c1-12)
 FERRET_ENTRY="ferretdb-$FERRETDB_VERSION-$FERRET_HASH"
 
 ensure_entry "$TEMPORAL_ENTRY" build_temporal

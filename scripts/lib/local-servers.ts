@@ -11,7 +11,6 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type RunningServer, spawnServer } from './child-process';
-import { SCALAR_LOOKUP_FIELDS } from '../../src/database/scalar-fields';
 
 export type { RunningServer } from './child-process';
 
@@ -226,8 +225,7 @@ export function ferretDbEnv(env: NodeJS.ProcessEnv = process.env): Record<string
 
 export async function startFerretDb(o: FerretDbOptions): Promise<RunningServer & { url: (dbName: string) => string }> {
   const url = (dbName: string) => `mongodb://127.0.0.1:${o.port}/${dbName}?directConnection=true`;
-  // Our build's patch: equality lookups on these fields use their indexes (see scalar-fields.ts).
-  const args = ['--listen', `127.0.0.1:${o.port}`, '--data-dir', o.dataDir, '--scalar-fields', SCALAR_LOOKUP_FIELDS.join(',')];
+  const args = ['--listen', `127.0.0.1:${o.port}`, '--data-dir', o.dataDir];
   const server = spawnServer('ferretdb', toolPath('ferretdb'), args, o.logFile, ferretDbEnv());
   await server.startup(async (signal) => {
     const deadline = Date.now() + READY_TIMEOUT_MS;

@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strings"
 	"syscall"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
@@ -21,8 +20,6 @@ import (
 func main() {
 	listen := flag.String("listen", "127.0.0.1:27017", "TCP address to listen on")
 	dataDir := flag.String("data-dir", "./data", "directory for the SQLite files")
-	scalarFields := flag.String("scalar-fields", "",
-		"comma-separated fields (dotted paths allowed) that never hold arrays: equality filters on them use their indexes")
 	flag.Parse()
 
 	dir, err := filepath.Abs(*dataDir)
@@ -34,14 +31,13 @@ func main() {
 	}
 
 	db, err := ferretdb.New(&ferretdb.Config{
-		Listener:     ferretdb.ListenerConfig{TCP: *listen},
-		Handler:      "sqlite",
+		Listener: ferretdb.ListenerConfig{TCP: *listen},
+		Handler:  "sqlite",
 		// WAL with synchronous=NORMAL: a commit no longer waits for its own fsync (the WAL is
 		// synced at checkpoints), as MongoDB acknowledges a default write before its journal is
 		// flushed. Safe against a crashed or killed process; an operating system crash or power
 		// cut may lose the last commits. The embedded database is for development and tests.
-		SQLiteURL:    "file:" + dir + "/?_pragma=synchronous(normal)",
-		ScalarFields: fieldList(*scalarFields),
+		SQLiteURL: "file:" + dir + "/?_pragma=synchronous(normal)",
 	})
 	if err != nil {
 		log.Fatalf("ferretdb: %v", err)
@@ -53,14 +49,4 @@ func main() {
 	log.Printf("ferretdb listening on %s, data in %s", *listen, dir)
 	db.Run(ctx)
 	log.Printf("ferretdb stopped")
-}
-
-func fieldList(csv string) []string {
-	var fields []string
-	for _, f := range strings.Split(csv, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			fields = append(fields, f)
-		}
-	}
-	return fields
 }

@@ -33,7 +33,7 @@ export class CaseViews {
       now: new Date(),
       moderatorId,
       reason: query.reason,
-      weights: this.config.queueReasonWeights,
+      weights: this.projection.weights,
       reviewDeadlineMs: this.config.reviewDeadlineMs,
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
       limit: query.limit ?? 20,

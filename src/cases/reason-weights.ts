@@ -13,15 +13,17 @@ export const DEFAULT_REASON_WEIGHTS: Readonly<Record<string, number>> = {
   spam_advertising: 10,
 };
 
-/** `QUEUE_REASON_WEIGHTS`: `reason=weight` pairs separated by commas; the ones named replace the defaults. */
-export function parseReasonWeights(raw: string): Record<string, number> {
-  const weights: Record<string, number> = {};
-  for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const [reason, value, ...extra] = pair.split('=').map((p) => p.trim());
-    const weight = Number(value);
-    if (extra.length > 0 || !REASON_CODES.includes(reason)) throw new Error(`"${pair}": expected reason=weight with a reason from ${REASON_CODES.join(', ')}`);
-    if (!Number.isInteger(weight) || weight < 0 || weight > 1000) throw new Error(`"${pair}": the weight must be an integer from 0 to 1000`);
-    weights[reason] = weight;
-  }
-  return weights;
+/**
+ * The queue's weights: the defaults, with the ones `QUEUE_REASON_WEIGHTS` names replaced. Called
+ * when the queue services are created, so a reason outside the catalogue or a weight out of
+ * range stops the process at start-up, not at the first queue read.
+ */
+export function reasonWeightsOf(configured: Readonly<Record<string, number>>): Record<string, number> {
+  const problems = Object.entries(configured).flatMap(([reason, weight]) => {
+    if (!REASON_CODES.includes(reason)) return [`"${reason}" is not a reason; expected one of ${REASON_CODES.join(', ')}`];
+    if (!Number.isInteger(weight) || weight < 0 || weight > 1000) return [`"${reason}=${weight}": the weight must be an integer from 0 to 1000`];
+    return [];
+  });
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n  QUEUE_REASON_WEIGHTS: ${problems.join('; ')}`);
+  return { ...DEFAULT_REASON_WEIGHTS, ...configured };
 }

@@ -1,6 +1,4 @@
 import { DEFAULT_TASK_QUEUE } from '../../workflows/definitions';
-import { DEFAULT_REASON_WEIGHTS, parseReasonWeights } from '../cases/reason-weights';
-import { DEFAULT_LADDERS, SEVERITY_TIERS, SanctionLadders, parseLadder } from '../sanctions/sanction-ladder';
 import { parseDuration } from './duration';
 import { NoticeDeliveryPolicy, NoticeWebhook, readNoticeDeliveryPolicy, readNoticeWebhook } from './notice-webhook';
 import { TemporalTls, readTemporalTls } from './temporal-tls';
@@ -29,7 +27,10 @@ export class AppConfig {
   readonly filingRateLimit: { limit: number; windowMs: number };
   /** How long a moderator's claim on a case keeps it out of other moderators' queues. */
   readonly claimTtlMs: number;
-  /** Queue priority per reason (higher first); a case weighs as its heaviest reason. */
+  /**
+   * `QUEUE_REASON_WEIGHTS` as written (reason -> integer): src/cases/reason-weights.ts checks
+   * the reasons against the catalogue and fills in the defaults when the queue is created.
+   */
   readonly queueReasonWeights: Readonly<Record<string, number>>;
   /** API only: how often the in-memory queue tails the change feed, and rebuilds itself from the reports. */
   readonly queueProjection: { pollMs: number; reloadMs: number };
@@ -38,8 +39,13 @@ export class AppConfig {
    * such a report must be (its start right after filing may still be under way).
    */
   readonly startSweep: { intervalMs: number; graceMs: number };
-  /** R9: sanctions on reported accounts: the ladder per severity tier, the strike window, the appeal window. */
-  readonly sanctionPolicy: { ladders: SanctionLadders; strikeWindowMs: number; appealWindowMs: number };
+  /**
+   * R9: sanctions on reported accounts: the strike window, the appeal window, and the ladders
+   * as written (`SANCTION_LADDER_<TIER>` -> tier in lower case -> rungs text); the tiers and
+   * rungs are checked, and the defaults filled in, by src/sanctions/sanction-ladder.ts when the
+   * sanctions service is created.
+   */
+  readonly sanctionPolicy: { ladders: Readonly<Record<string, string>>; strikeWindowMs: number; appealWindowMs: number };
   readonly logLevel: string;
   /** Notices are POSTed here, signed (see src/notices/delivery); undefined: stored only. */
   readonly noticeWebhook?: NoticeWebhook;
@@ -63,6 +69,8 @@ export class AppConfig {
   readonly payloadKeys: PayloadKey[];
   /** API only: browser origins (the Temporal Web UI) allowed to call /codec. */
   readonly codecCorsOrigins: string[];
+  /** API only: the Temporal Web UI the console links each report to; undefined: no links. */
+  readonly temporalUiUrl?: string;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const problems: string[] = [];
@@ -93,7 +101,7 @@ export class AppConfig {
     };
     this.filingRateLimit = read('FILING_RATE_LIMIT', '20/1m', rate);
     this.claimTtlMs = read('CLAIM_TTL', '30m', parseDuration);
-    this.queueReasonWeights = read('QUEUE_REASON_WEIGHTS', '', (raw) => ({ ...DEFAULT_REASON_WEIGHTS, ...parseReasonWeights(raw) }));
+    this.queueReasonWeights = read('QUEUE_REASON_WEIGHTS', '', namedIntegers);
     this.queueProjection = {
       pollMs: read('QUEUE_FEED_POLL', '200ms', (raw) => atLeast(parseDuration(raw), 10)),
       reloadMs: read('QUEUE_PROJECTION_RELOAD', '10m', (raw) => atLeast(parseDuration(raw), 1_000)),
@@ -104,8 +112,10 @@ export class AppConfig {
     };
     this.sanctionPolicy = {
       ladders: Object.fromEntries(
-        SEVERITY_TIERS.map((tier) => [tier, read(`SANCTION_LADDER_${tier.toUpperCase()}`, DEFAULT_LADDERS[tier], parseLadder)]),
-      ) as unknown as SanctionLadders,
+        Object.entries(env)
+          .filter(([name, raw]) => name.startsWith(LADDER_PREFIX) && raw !== undefined)
+          .map(([name, raw]) => [name.slice(LADDER_PREFIX.length).toLowerCase(), raw!.trim()]),
+      ),
       strikeWindowMs: read('SANCTION_STRIKE_WINDOW', '365d', parseDuration),
       // DSA Art. 20(1): complaints are possible for at least six months after the decision.
       appealWindowMs: read('APPEAL_WINDOW', '180d', parseDuration),
@@ -138,6 +148,7 @@ export class AppConfig {
       problems.push('PAYLOAD_KEYS: required in production (workflow payloads must not reach Temporal in clear text)');
     }
     this.codecCorsOrigins = read('CODEC_CORS_ORIGINS', 'http://localhost:8233,http://127.0.0.1:8233', origins);
+    this.temporalUiUrl = optional('TEMPORAL_UI_URL', webUrl);
     if (problems.length === 0 && this.maxReviewWaitMs <= this.reviewDeadlineMs) {
       problems.push('MAX_REVIEW_WAIT must be longer than REVIEW_DEADLINE');
     }
@@ -145,6 +156,19 @@ export class AppConfig {
       throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
     }
   }
+}
+
+const LADDER_PREFIX = 'SANCTION_LADDER_';
+
+/** `name=integer` pairs separated by commas, such as `spam_advertising=500, other=0`. */
+function namedIntegers(raw: string): Record<string, number> {
+  const values: Record<string, number> = {};
+  for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [name, value, ...extra] = pair.split('=').map((p) => p.trim());
+    if (extra.length > 0 || !name || !/^-?\d+$/.test(value ?? '')) throw new Error(`"${pair}": expected name=integer`);
+    values[name] = Number(value);
+  }
+  return values;
 }
 
 function positiveInt(raw: string, max: number, min = 1): number {
@@ -175,6 +199,12 @@ function origins(raw: string): string[] {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new Error(`expected scheme://host[:port] origins, got "${origin}"`);
   }
   return list;
+}
+
+function webUrl(raw: string): string {
+  const url = raw.trim().replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+(\/\S*)?$/.test(url)) throw new Error(`expected an http(s):// URL, got "${raw}"`);
+  return url;
 }
 
 function boolean(raw: string): boolean {

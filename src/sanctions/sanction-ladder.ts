@@ -57,6 +57,27 @@ export function parseLadder(text: string): Measure[] {
   });
 }
 
+/**
+ * The ladders in force: each tier's `SANCTION_LADDER_<TIER>` as written, else its default.
+ * Called when the sanctions service is created, so an unknown tier or a bad rung stops the
+ * process at start-up, not at the first approval.
+ */
+export function sanctionLaddersOf(configured: Readonly<Record<string, string>>): SanctionLadders {
+  const problems = Object.keys(configured)
+    .filter((tier) => !SEVERITY_TIERS.includes(tier as SeverityTier))
+    .map((tier) => `SANCTION_LADDER_${tier.toUpperCase()}: not a severity tier; expected one of ${SEVERITY_TIERS.join(', ')}`);
+  const ladders = {} as Record<SeverityTier, readonly Measure[]>;
+  for (const tier of SEVERITY_TIERS) {
+    try {
+      ladders[tier] = parseLadder(configured[tier] ?? DEFAULT_LADDERS[tier]);
+    } catch (error) {
+      problems.push(`SANCTION_LADDER_${tier.toUpperCase()}: ${(error as Error).message}`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  return ladders;
+}
+
 export function describeMeasure(measure: Measure): string {
   if (measure.kind === 'restriction') return `${measure.days}-day restriction`;
   return measure.kind === 'warning' ? 'warning' : 'permanent restriction';

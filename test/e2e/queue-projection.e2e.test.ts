@@ -6,6 +6,7 @@ import { buildCaseQueue } from '../../src/cases/case-queue';
 import { CaseStore } from '../../src/cases/case-store.service';
 import { QueueProjection } from '../../src/cases/queue-projection.service';
 import { caseEventId } from '../../src/cases/schemas/case-event.schema';
+import { reasonWeightsOf } from '../../src/cases/reason-weights';
 import { AppConfig } from '../../src/config/app-config';
 import { createHttpApp } from '../../src/http-app';
 import { QueueFeed } from '../../src/queue-feed/queue-feed.service';
@@ -102,7 +103,7 @@ describe('the in-memory queue', () => {
       const fromMemory = await queue(t.app, moderatorId);
       const awaiting = await reports.awaitingReview();
       const events = await cases.eventsOfCases([...new Set(awaiting.map((r) => `case-${r.target.kind}-${r.target.id}`))]);
-      const direct = buildCaseQueue(awaiting, events, { now: new Date(), moderatorId, weights: config.queueReasonWeights, reviewDeadlineMs: config.reviewDeadlineMs, limit: 100 });
+      const direct = buildCaseQueue(awaiting, events, { now: new Date(), moderatorId, weights: reasonWeightsOf(config.queueReasonWeights), reviewDeadlineMs: config.reviewDeadlineMs, limit: 100 });
       expect(fromMemory).toEqual(JSON.parse(JSON.stringify(direct)));
       expect(fromMemory.items.map((i: { caseId: string }) => i.caseId)).toEqual(
         expect.arrayContaining([weighty.caseId, decided.caseId, ...(moderatorId === 'mod-a' ? [claimed.caseId] : [])]),

@@ -1,7 +1,9 @@
 import { caseIdOf, targetOfCase } from '../../src/cases/case-id';
 import { QueueReport, buildCaseQueue } from '../../src/cases/case-queue';
 import { caseStatusOf } from '../../src/cases/case-status';
-import { DEFAULT_REASON_WEIGHTS, parseReasonWeights } from '../../src/cases/reason-weights';
+import { AppConfig } from '../../src/config/app-config';
+import { QueueProjection } from '../../src/cases/queue-projection.service';
+import { DEFAULT_REASON_WEIGHTS, reasonWeightsOf } from '../../src/cases/reason-weights';
 import { decodeCursor, encodeCursor } from '../../src/cases/queue-cursor';
 import { CaseEvent, caseEventId } from '../../src/cases/schemas/case-event.schema';
 
@@ -65,7 +67,7 @@ describe('the case queue', () => {
     const reports = [report('a', 'spam-old', ['spam_advertising'], 0), report('b', 'threat-new', ['violent_threatening'], 30), report('c', 'hate', ['abusive_hateful'], 10), report('d', 'illegal-old', ['illegal_content'], 20)];
     const order = buildCaseQueue(reports, new Map(), options).items.map((i) => i.target.id);
     expect(order).toEqual(['illegal-old', 'threat-new', 'hate', 'spam-old']);
-    const weighted = { ...DEFAULT_REASON_WEIGHTS, ...parseReasonWeights('spam_advertising=500') };
+    const weighted = reasonWeightsOf(new AppConfig({ QUEUE_REASON_WEIGHTS: 'spam_advertising=500' }).queueReasonWeights);
     expect(buildCaseQueue(reports, new Map(), { ...options, weights: weighted }).items[0].target.id).toBe('spam-old');
     expect(buildCaseQueue(reports, new Map(), { ...options, reason: 'abusive_hateful' }).items.map((i) => i.target.id)).toEqual(['hate']);
   });
@@ -104,10 +106,18 @@ describe('the case queue', () => {
 });
 
 describe('queue settings and cursor', () => {
-  test('QUEUE_REASON_WEIGHTS names reasons from the catalogue with integer weights', () => {
-    expect(parseReasonWeights('illegal_content=5, other=0')).toEqual({ illegal_content: 5, other: 0 });
-    expect(() => parseReasonWeights('nonsense=1')).toThrow(/reason=weight/);
-    expect(() => parseReasonWeights('other=high')).toThrow(/integer/);
+  test('QUEUE_REASON_WEIGHTS replaces the weights it names; the others keep their defaults', () => {
+    const weights = reasonWeightsOf(new AppConfig({ QUEUE_REASON_WEIGHTS: 'illegal_content=5, other=0' }).queueReasonWeights);
+    expect(weights).toMatchObject({ illegal_content: 5, other: 0, violent_threatening: 100, spam_advertising: 10 });
+  });
+
+  test('a QUEUE_REASON_WEIGHTS that is not reason=integer, names no reason of the catalogue or weighs over 1000 is refused at start-up', () => {
+    expect(() => new AppConfig({ QUEUE_REASON_WEIGHTS: 'other=high' })).toThrow(/QUEUE_REASON_WEIGHTS[\s\S]*integer/);
+    // The queue service is created when the API boots: this is the error the boot stops with.
+    const queueWith = (weights: string) => () => new QueueProjection({} as never, {} as never, {} as never, new AppConfig({ QUEUE_REASON_WEIGHTS: weights }));
+    expect(queueWith('nonsense=1')).toThrow(/QUEUE_REASON_WEIGHTS[\s\S]*"nonsense" is not a reason/);
+    expect(queueWith('other=1001')).toThrow(/QUEUE_REASON_WEIGHTS[\s\S]*from 0 to 1000/);
+    expect(queueWith('other=1000')().weights.other).toBe(1000);
   });
 
   test('a cursor round-trips; a forged one is 400 INVALID_CURSOR', () => {

@@ -1,5 +1,6 @@
 import { AppConfig } from '../../src/config/app-config';
-import { DEFAULT_LADDERS, SanctionLadders, describeMeasure, measureFor, parseLadder } from '../../src/sanctions/sanction-ladder';
+import { DEFAULT_LADDERS, SanctionLadders, describeMeasure, measureFor, parseLadder, sanctionLaddersOf } from '../../src/sanctions/sanction-ladder';
+import { SanctionsService } from '../../src/sanctions/sanctions.service';
 
 const ladders: SanctionLadders = {
   minor: parseLadder(DEFAULT_LADDERS.minor),
@@ -52,11 +53,22 @@ describe('R9: the sanction ladder (policy category x prior sanctions -> measure)
     for (const bad of ['', '0d', '181d', '7h', 'ban', '7d,,x']) expect(() => parseLadder(bad)).toThrow();
   });
 
-  test('ladders, the strike window and the appeal window come from the environment and are validated at start-up', () => {
+  test('ladders, the strike window and the appeal window come from the environment', () => {
     const config = new AppConfig({ SANCTION_LADDER_SEVERE: '7d,permanent', SANCTION_STRIKE_WINDOW: '90d', APPEAL_WINDOW: '14d' });
-    expect(config.sanctionPolicy.ladders.severe).toEqual([{ kind: 'restriction', days: 7 }, { kind: 'permanent' }]);
-    expect(config.sanctionPolicy.ladders.minor).toEqual(ladders.minor);
+    const inForce = sanctionLaddersOf(config.sanctionPolicy.ladders);
+    expect(inForce.severe).toEqual([{ kind: 'restriction', days: 7 }, { kind: 'permanent' }]);
+    expect(inForce.minor).toEqual(ladders.minor);
     expect(config.sanctionPolicy).toMatchObject({ strikeWindowMs: 90 * 86_400_000, appealWindowMs: 14 * 86_400_000 });
-    expect(() => new AppConfig({ SANCTION_LADDER_MINOR: 'warning,365d', APPEAL_WINDOW: 'soon' })).toThrow(/SANCTION_LADDER_MINOR[\s\S]*APPEAL_WINDOW/);
+    expect(() => new AppConfig({ APPEAL_WINDOW: 'soon' })).toThrow(/APPEAL_WINDOW/);
+  });
+
+  test('a bad rung or an unknown tier is refused at start-up, each one named', () => {
+    // The sanctions service is created when the API or the worker boots: this is the error the boot stops with.
+    const sanctionsWith = (env: NodeJS.ProcessEnv) => () => new SanctionsService({} as never, {} as never, {} as never, new AppConfig(env), {} as never);
+    expect(sanctionsWith({ SANCTION_LADDER_MINOR: 'warning,365d', SANCTION_LADDER_SEVER: '7d' })).toThrow(
+      /SANCTION_LADDER_SEVER: not a severity tier[\s\S]*SANCTION_LADDER_MINOR: "365d"/,
+    );
+    expect(sanctionsWith({ SANCTION_LADDER_CRITICAL: '' })).toThrow(/SANCTION_LADDER_CRITICAL/);
+    expect(sanctionsWith({ SANCTION_LADDER_CRITICAL: '180d' })).not.toThrow();
   });
 });

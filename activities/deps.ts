@@ -8,7 +8,7 @@ import type { SanctionsService } from '../src/sanctions/sanctions.service';
 import type { SanctionWorkflows } from '../src/temporal/sanction-workflows.service';
 import type { Report } from '../src/reports/schemas/report.schema';
 import type { BlocksService } from '../src/users/blocks.service';
-import type { ReportNotices } from '../src/notices/report-notices.service';
+import type { ReportNotices } from '../src/reports/report-notices.service';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Logger } from 'pino';
 import type { ReportStore } from '../src/reports/report-store.service';

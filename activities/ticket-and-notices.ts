@@ -1,4 +1,4 @@
-import { escalationOf } from '../src/customer-service/escalation';
+import { escalationOf } from '../src/reports/escalation';
 import type { Report } from '../src/reports/schemas/report.schema';
 import type { ActivityDeps } from './deps';
 

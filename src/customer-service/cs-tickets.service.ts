@@ -6,7 +6,7 @@ import { isDuplicateKey } from '../common/database-errors';
 import { BusinessMetrics } from '../metrics/business-metrics';
 import { Report } from '../reports/schemas/report.schema';
 import { ListTicketsQuery, TicketPage, TicketView, toTicketView } from './dto/tickets.dto';
-import { escalationOf, ticketPriorityOf } from './escalation';
+import { escalationOf, ticketPriorityOf } from '../reports/escalation';
 import { CsTicket, TicketKind, ticketId } from './schemas/cs-ticket.schema';
 import { afterTicket, decodeTicketCursor, encodeTicketCursor } from './ticket-cursor';
 

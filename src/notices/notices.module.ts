@@ -5,7 +5,6 @@ import { NoticeDeliveryLog } from './notice-delivery-log.service';
 import { NoticeDeliveryStarter } from './notice-delivery-starter.service';
 import { NoticesController } from './notices.controller';
 import { NoticesService } from './notices.service';
-import { ReportNotices } from './report-notices.service';
 import { Notice, NoticeSchema } from './schemas/notice.schema';
 import { NoticeDelivery, NoticeDeliverySchema } from './schemas/notice-delivery.schema';
 import { UserNoticesController } from './user-notices.controller';
@@ -20,7 +19,7 @@ import { UserNoticesController } from './user-notices.controller';
     TemporalModule,
   ],
   controllers: [UserNoticesController, NoticesController],
-  providers: [NoticesService, NoticeDeliveryLog, NoticeDeliveryStarter, ReportNotices],
-  exports: [NoticesService, NoticeDeliveryLog, ReportNotices],
+  providers: [NoticesService, NoticeDeliveryLog, NoticeDeliveryStarter],
+  exports: [NoticesService, NoticeDeliveryLog],
 })
 export class NoticesModule {}

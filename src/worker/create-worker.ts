@@ -12,7 +12,7 @@ import { EvidenceService } from '../evidence/evidence.service';
 import { BusinessMetrics } from '../metrics/business-metrics';
 import { NoticeDeliveryLog } from '../notices/notice-delivery-log.service';
 import { NoticesService } from '../notices/notices.service';
-import { ReportNotices } from '../notices/report-notices.service';
+import { ReportNotices } from '../reports/report-notices.service';
 import { ReporterStandingService } from '../reporter-standing/reporter-standing.service';
 import { ReportStore } from '../reports/report-store.service';
 import { SanctionsService } from '../sanctions/sanctions.service';

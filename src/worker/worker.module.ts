@@ -9,6 +9,7 @@ import { NoticesModule } from '../notices/notices.module';
 import { DatabaseModule } from '../database/database.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { ReporterStandingModule } from '../reporter-standing/reporter-standing.module';
+import { ReportNoticesModule } from '../reports/report-notices.module';
 import { ReportStoreModule } from '../reports/report-store.module';
 import { SanctionsModule } from '../sanctions/sanctions.module';
 import { UsersModule } from '../users/users.module';
@@ -28,6 +29,7 @@ import { UsersModule } from '../users/users.module';
     ReporterStandingModule,
     CustomerServiceModule,
     NoticesModule,
+    ReportNoticesModule,
     SanctionsModule,
   ],
 })

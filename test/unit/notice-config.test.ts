@@ -1,5 +1,5 @@
 import { AppConfig } from '../../src/config/app-config';
-import { escalationOf, ticketPriorityOf } from '../../src/customer-service/escalation';
+import { escalationOf, ticketPriorityOf } from '../../src/reports/escalation';
 
 describe('notice webhook configuration', () => {
   test('without NOTICE_WEBHOOK_URL notices are stored only; retry defaults apply', () => {

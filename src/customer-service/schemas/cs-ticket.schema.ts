@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { ReportTargetRecord } from '../../reports/schemas/report.schema';
-import type { Escalation } from '../escalation';
+import type { Escalation } from '../../reports/escalation';
 
 export const TICKET_KINDS = ['report_decided', 'review_overdue', 'report_expired'] as const;
 export type TicketKind = (typeof TICKET_KINDS)[number];

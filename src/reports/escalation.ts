@@ -1,5 +1,5 @@
-import { URGENT_REASONS } from '../reports/report-reasons';
-import type { Report } from '../reports/schemas/report.schema';
+import { URGENT_REASONS } from './report-reasons';
+import type { Report } from './schemas/report.schema';
 
 /** Why a report goes to customer service with high priority and the reporter is told how CS follows up (R9). */
 export type Escalation = 'illegal_content' | 'moderator';

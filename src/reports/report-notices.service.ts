@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { POLICY_CATEGORIES, PolicyCategory } from '../reports/report-reasons';
-import type { Report } from '../reports/schemas/report.schema';
-import { Escalation } from '../customer-service/escalation';
-import { NoticesService } from './notices.service';
+import { NoticesService } from '../notices/notices.service';
+import type { Escalation } from './escalation';
+import { POLICY_CATEGORIES, PolicyCategory } from './report-reasons';
+import type { Report } from './schemas/report.schema';
 
 const TARGET_NAMES: Record<string, string> = {
   chat_message: '1:1 chat message',

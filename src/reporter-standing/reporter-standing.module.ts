@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { KeyIndexModule } from '../database/key-index';
 import { NoticesModule } from '../notices/notices.module';
 import { ReporterStandingService } from './reporter-standing.service';
 import { FalseReportStrike, FalseReportStrikeSchema } from './schemas/false-report-strike.schema';
@@ -13,6 +14,7 @@ import { ReportingRestriction, ReportingRestrictionSchema } from './schemas/repo
       { name: ReportingRestriction.name, schema: ReportingRestrictionSchema },
     ]),
     NoticesModule,
+    KeyIndexModule,
   ],
   providers: [ReporterStandingService],
   exports: [ReporterStandingService, MongooseModule],

@@ -4,6 +4,7 @@ import { Model } from 'mongoose';
 import { ApiError } from '../common/api-error';
 import { insertOnce } from '../common/insert-once';
 import { AppConfig } from '../config/app-config';
+import { KeyIndex } from '../database/key-index';
 import { FalseReportStrike } from './schemas/false-report-strike.schema';
 import { ReportingRestriction } from './schemas/reporting-restriction.schema';
 import { NoticesService } from '../notices/notices.service';
@@ -26,18 +27,23 @@ export class ReporterStandingService {
     @InjectModel(ReportingRestriction.name) private readonly restrictions: Model<ReportingRestriction>,
     private readonly notices: NoticesService,
     private readonly config: AppConfig,
+    private readonly keys: KeyIndex,
   ) {}
 
   async recordFalseReport(reportId: string, reporterId: string, at = new Date()): Promise<StrikeOutcome> {
     const { threshold, windowMs, restrictionMs } = this.config.falseReportPolicy;
+    // Each listed under its user before it is stored (see KeyIndex): filing reads these on every report.
+    await this.keys.add(`strikes-of:${reporterId}`, reportId);
     await insertOnce(this.strikes, { _id: reportId, reporterId, at });
-    const strikesInWindow = await this.strikes.countDocuments({ reporterId, at: { $gt: new Date(at.getTime() - windowMs) } });
+    const strikes = await Promise.all((await this.keys.list(`strikes-of:${reporterId}`)).map((id) => this.strikes.findById(id, { at: 1 }).lean()));
+    const strikesInWindow = strikes.filter((strike) => strike && strike.at.getTime() > at.getTime() - windowMs).length;
     if (strikesInWindow < threshold) {
       await this.notify(reporterId, reportId, 'false_report_warning', at,
         'A report you filed was found to be false. Filing false reports can restrict your use of reporting.');
       return { strikesInWindow };
     }
     const endsAt = new Date(at.getTime() + restrictionMs);
+    await this.keys.add(`restrictions-of:${reporterId}`, `reporting-${reportId}`);
     await insertOnce(this.restrictions, { _id: `reporting-${reportId}`, userId: reporterId, startsAt: at, endsAt, strikes: strikesInWindow });
     await this.notify(reporterId, reportId, 'reporting_restricted', at,
       `Several of your reports were found to be false. You cannot file reports until ${endsAt.toISOString()}.`);
@@ -54,9 +60,12 @@ export class ReporterStandingService {
     }
   }
 
+  /** The end of the user's latest restriction still running; for a user never restricted, one `_id` read. */
   async restrictedUntil(userId: string, now = new Date()): Promise<Date | undefined> {
-    const latest = await this.restrictions.findOne({ userId, endsAt: { $gt: now } }).sort({ endsAt: -1 }).lean();
-    return latest?.endsAt;
+    const ids = await this.keys.list(`restrictions-of:${userId}`);
+    const restrictions = await Promise.all(ids.map((id) => this.restrictions.findById(id, { endsAt: 1 }).lean()));
+    const ends = restrictions.flatMap((r) => (r ? [r.endsAt.getTime()] : [])).filter((end) => end > now.getTime());
+    return ends.length ? new Date(Math.max(...ends)) : undefined;
   }
 
   private async notify(userId: string, reportId: string, kind: 'false_report_warning' | 'reporting_restricted', at: Date, text: string): Promise<void> {

@@ -4,6 +4,7 @@ import { Model } from 'mongoose';
 import type { ReportTarget, ReportStatus } from '../../workflows/definitions';
 import { isDuplicateKey } from '../common/database-errors';
 import { insertValidated } from '../common/insert-validated';
+import { KeyIndex } from '../database/key-index';
 import { QueueFeed } from '../queue-feed/queue-feed.service';
 import { Report, TimelineEntry } from './schemas/report.schema';
 
@@ -19,12 +20,22 @@ const CASE_REPORTS_LIMIT = 200;
 
 export type NewReport = Omit<Report, 'createdAt' | 'updatedAt' | 'timeline'>;
 
+/** The key-index list of a target's reports (see KeyIndex): case decisions, sanctions and the case view read it. */
+function reportsOnTargetKey(target: { kind: string; id: string }): string {
+  return `reports-on:${target.kind}:${target.id}`;
+}
+
+function byFilingOrder(a: Pick<Report, '_id' | 'createdAt'>, b: Pick<Report, '_id' | 'createdAt'>): number {
+  return new Date(a.createdAt).getTime() - new Date(b.createdAt).getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+}
+
 /** The only code that writes report documents; shared by the API and the worker's activities. */
 @Injectable()
 export class ReportStore {
   constructor(
     @InjectModel(Report.name) private readonly reports: Model<Report>,
     private readonly queueFeed: QueueFeed,
+    private readonly keys: KeyIndex,
   ) {}
 
   /**
@@ -32,6 +43,8 @@ export class ReportStore {
    * `steps` are timeline entries that happened at filing (the friend check), stored with it.
    */
   async insert(report: NewReport, steps: Record<string, TimelineEntry> = {}): Promise<{ report: Report; created: boolean }> {
+    // Listed under its target first: a report stored is always found by the target's readers.
+    await this.keys.add(reportsOnTargetKey(report.target), report._id);
     try {
       const created = await insertValidated(this.reports, { ...report, timeline: { received: { at: new Date() }, ...steps } });
       return { report: created, created: true };
@@ -106,11 +119,9 @@ export class ReportStore {
   }
 
   /** Approved reports on one piece of content of the account: the reports behind its sanction (R9, R7). */
-  approvedOn(reportedUserId: string, target: { kind: string; id: string }): Promise<Array<Pick<Report, '_id' | 'reporterId' | 'decision'>>> {
-    return this.reports
-      .find({ reportedUserId, 'target.kind': target.kind, 'target.id': target.id, status: 'approved' }, { reporterId: 1, decision: 1 })
-      .sort({ _id: 1 })
-      .lean();
+  async approvedOn(reportedUserId: string, target: { kind: string; id: string }): Promise<Array<Pick<Report, '_id' | 'reporterId' | 'decision'>>> {
+    const approved = (await this.allOnTarget(target)).filter((r) => r.reportedUserId === reportedUserId && r.status === 'approved');
+    return approved.map(({ _id, reporterId, decision }) => ({ _id, reporterId, decision })).sort((a, b) => (a._id < b._id ? -1 : 1));
   }
 
   /**
@@ -124,24 +135,29 @@ export class ReportStore {
   }
 
   /** The reports on one target not decided yet: the ones a case decision goes to. */
-  openOnTarget(target: ReportTarget): Promise<Array<Pick<Report, '_id' | 'reporterId'>>> {
-    return this.reports
-      .find({ 'target.id': target.id, 'target.kind': target.kind, status: { $in: OPEN_STATUSES } }, { reporterId: 1 })
-      .sort({ createdAt: 1, _id: 1 })
-      .lean();
+  async openOnTarget(target: ReportTarget): Promise<Array<Pick<Report, '_id' | 'reporterId'>>> {
+    const open = (await this.allOnTarget(target)).filter((r) => OPEN_STATUSES.includes(r.status));
+    return open.map(({ _id, reporterId }) => ({ _id, reporterId }));
   }
 
   /** Every report on one target, oldest first (bounded), for the case view. */
-  onTarget(target: ReportTarget): Promise<Report[]> {
-    return this.reports
-      .find({ 'target.id': target.id, 'target.kind': target.kind }, { timeline: 0, details: 0 })
-      .sort({ createdAt: 1, _id: 1 })
-      .limit(CASE_REPORTS_LIMIT)
-      .lean();
+  async onTarget(target: ReportTarget): Promise<Report[]> {
+    return (await this.allOnTarget(target)).slice(0, CASE_REPORTS_LIMIT);
   }
 
   /** Any one report on the target (to find the reported user of a case filed before cases existed). */
-  anyOnTarget(target: ReportTarget): Promise<Pick<Report, 'reportedUserId'> | null> {
-    return this.reports.findOne({ 'target.id': target.id, 'target.kind': target.kind }, { reportedUserId: 1 }).lean();
+  async anyOnTarget(target: ReportTarget): Promise<Pick<Report, 'reportedUserId'> | null> {
+    const [first] = await this.allOnTarget(target);
+    return first ? { reportedUserId: first.reportedUserId } : null;
+  }
+
+  /**
+   * The target's reports in filing order, without their timelines and details: listed by the
+   * target's key, each read by `_id` (the only filter the embedded FerretDB serves from an index).
+   */
+  private async allOnTarget(target: { kind: string; id: string }): Promise<Report[]> {
+    const ids = await this.keys.list(reportsOnTargetKey(target));
+    const found = await Promise.all(ids.map((id) => this.reports.findById(id, { timeline: 0, details: 0 }).lean<Report>()));
+    return found.filter((r): r is Report => r !== null && r.target.kind === target.kind && r.target.id === target.id).sort(byFilingOrder);
   }
 }

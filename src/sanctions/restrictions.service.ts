@@ -1,14 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ApiError } from '../common/api-error';
-import { derivedId } from '../common/ids';
 import { UsersService } from '../users/users.service';
 import { RestrictionView, restrictionView, sanctionStatus } from './sanction-statement';
+import { appealIdOf } from './schemas/sanction-appeal.schema';
 import { SanctionStore } from './sanction-store.service';
 
-/** Appeal ids derive from the sanction: one appeal per sanction, by construction. */
-export function appealIdOf(sanctionId: string): string {
-  return derivedId('apl', sanctionId);
-}
+export { appealIdOf } from './schemas/sanction-appeal.schema';
 
 /** What the sanctioned person sees of their sanctions (R2: nothing about who reported), and their one appeal. */
 @Injectable()

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { insertOnce } from '../common/insert-once';
-import { AppealDecision, SanctionAppeal } from './schemas/sanction-appeal.schema';
-import { SanctionEvent, SanctionEventKind, sanctionEventId } from './schemas/sanction-event.schema';
+import { KeyIndex } from '../database/key-index';
+import { AppealDecision, SanctionAppeal, appealIdOf } from './schemas/sanction-appeal.schema';
+import { SANCTION_EVENT_KINDS, SanctionEvent, SanctionEventKind, sanctionEventId } from './schemas/sanction-event.schema';
 import { Sanction } from './schemas/sanction.schema';
 
 /** A sanction with everything written about it since: its events, its appeal and the appeal's decision. */
@@ -25,10 +26,13 @@ export class SanctionStore {
     @InjectModel(SanctionEvent.name) private readonly events: Model<SanctionEvent>,
     @InjectModel(SanctionAppeal.name) private readonly appeals: Model<SanctionAppeal>,
     @InjectModel(AppealDecision.name) private readonly decisions: Model<AppealDecision>,
+    private readonly keys: KeyIndex,
   ) {}
 
   /** Inserts the sanction unless one with its id exists; either way returns the stored one. */
   async insert(sanction: Sanction): Promise<Sanction> {
+    // Listed under its account first (see KeyIndex): the R9 ladder reads an account's sanctions.
+    await this.keys.add(sanctionsOfKey(sanction.userId), sanction._id);
     // Stored as given (the schema adds no defaults): only a sanction already there is read back.
     if (await insertOnce(this.sanctions, sanction)) return sanction;
     return (await this.find(sanction._id))!;
@@ -39,19 +43,24 @@ export class SanctionStore {
   }
 
   /** The account's sanctions issued since `since`, newest first. */
-  forUser(userId: string, since = new Date(0)): Promise<Sanction[]> {
-    return this.sanctions.find({ userId, startsAt: { $gte: since } }).sort({ startsAt: -1, _id: 1 }).limit(500).lean();
+  async forUser(userId: string, since = new Date(0)): Promise<Sanction[]> {
+    const found = await Promise.all((await this.keys.list(sanctionsOfKey(userId))).map((id) => this.find(id)));
+    return found
+      .filter((s): s is Sanction => s !== null && s.userId === userId && s.startsAt.getTime() >= since.getTime())
+      .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime() || (a._id < b._id ? -1 : 1))
+      .slice(0, 500);
   }
 
   async records(sanctions: Sanction[]): Promise<SanctionRecord[]> {
     // Most accounts have no earlier sanction: the ladder then needs no further read.
     if (!sanctions.length) return [];
+    // Every one of these ids derives from the sanction's: `_id` reads only (see KeyIndex for why).
     const ids = sanctions.map((s) => s._id);
     const [events, appeals] = await Promise.all([
-      this.events.find({ sanctionId: { $in: ids } }).lean(),
-      this.appeals.find({ sanctionId: { $in: ids } }).lean(),
+      present(ids.flatMap((id) => SANCTION_EVENT_KINDS.map((kind) => this.events.findById(sanctionEventId(id, kind)).lean()))),
+      present(ids.map((id) => this.appeals.findById(appealIdOf(id)).lean())),
     ]);
-    const decisions = appeals.length ? await this.decisions.find({ _id: { $in: appeals.map((a) => a._id) } }).lean() : [];
+    const decisions = await present(appeals.map((a) => this.decisions.findById(a._id).lean()));
     return sanctions.map((sanction) => {
       const appeal = appeals.find((a) => a.sanctionId === sanction._id);
       return {
@@ -95,6 +104,14 @@ export class SanctionStore {
   }
 
   decisionsOf(appealIds: string[]): Promise<AppealDecision[]> {
-    return this.decisions.find({ _id: { $in: appealIds } }).lean();
+    return present(appealIds.map((id) => this.findAppealDecision(id)));
   }
+}
+
+function sanctionsOfKey(userId: string): string {
+  return `sanctions-of:${userId}`;
+}
+
+async function present<T>(reads: Array<PromiseLike<T | null>>): Promise<T[]> {
+  return (await Promise.all(reads)).filter((doc): doc is Awaited<T> => doc !== null);
 }

@@ -10,6 +10,8 @@ import { RestrictionsController } from './restrictions.controller';
 import { RestrictionsService } from './restrictions.service';
 import { SanctionActionsService } from './sanction-actions.service';
 import { SanctionStore } from './sanction-store.service';
+import { KeyIndexModule } from '../database/key-index';
+import { SanctionWorkflows } from './sanction-workflows.service';
 import { SanctionsService } from './sanctions.service';
 import { AppealDecision, AppealDecisionSchema, SanctionAppeal, SanctionAppealSchema } from './schemas/sanction-appeal.schema';
 import { SanctionEvent, SanctionEventSchema } from './schemas/sanction-event.schema';
@@ -25,13 +27,14 @@ import { Sanction, SanctionSchema } from './schemas/sanction.schema';
       { name: AppealDecision.name, schema: AppealDecisionSchema },
     ]),
     ReportStoreModule,
+    KeyIndexModule,
     UsersModule,
     ReporterStandingModule,
     NoticesModule,
     TemporalModule,
   ],
   controllers: [RestrictionsController, SanctionActionsController],
-  providers: [SanctionStore, SanctionsService, RestrictionsService, SanctionActionsService],
-  exports: [SanctionsService, TemporalModule],
+  providers: [SanctionStore, SanctionsService, SanctionWorkflows, RestrictionsService, SanctionActionsService],
+  exports: [SanctionsService, SanctionWorkflows],
 })
 export class SanctionsModule {}

@@ -1,4 +1,10 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import { derivedId } from '../../common/ids';
+
+/** Appeal ids derive from the sanction: one appeal per sanction, by construction. */
+export function appealIdOf(sanctionId: string): string {
+  return derivedId('apl', sanctionId);
+}
 
 /**
  * DSA Art. 20: the sanctioned person's complaint. One per sanction: `_id` is derived from the

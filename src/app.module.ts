@@ -17,6 +17,7 @@ import { NoticesModule } from './notices/notices.module';
 import { OpenChatsModule } from './open-chats/open-chats.module';
 import { CodecModule } from './payload-encryption/codec.module';
 import { ReporterStandingModule } from './reporter-standing/reporter-standing.module';
+import { ReportNoticesModule } from './reports/report-notices.module';
 import { ReportsModule } from './reports/reports.module';
 import { SanctionsModule } from './sanctions/sanctions.module';
 import { UsersModule } from './users/users.module';
@@ -34,6 +35,7 @@ import { UsersModule } from './users/users.module';
     ReportsModule,
     ReporterStandingModule,
     NoticesModule,
+    ReportNoticesModule,
     ModerationModule,
     CasesModule,
     CustomerServiceModule,

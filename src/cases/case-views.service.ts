@@ -11,6 +11,7 @@ import { CaseQueueQuery } from './dto/case-requests.dto';
 import { CaseQueuePage, CaseView } from './dto/case.views';
 import { decodeCursor } from './queue-cursor';
 import { QueueProjection } from './queue-projection.service';
+import { ReasonWeights } from './reason-weights';
 import { ModerationCase } from './schemas/moderation-case.schema';
 
 /** What moderators read: the queue of cases and one case in full. */
@@ -21,6 +22,7 @@ export class CaseViews {
     private readonly reports: ReportStore,
     private readonly config: AppConfig,
     private readonly projection: QueueProjection,
+    private readonly weights: ReasonWeights,
   ) {}
 
   /**
@@ -33,7 +35,7 @@ export class CaseViews {
       now: new Date(),
       moderatorId,
       reason: query.reason,
-      weights: this.projection.weights,
+      weights: this.weights.byReason,
       reviewDeadlineMs: this.config.reviewDeadlineMs,
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
       limit: query.limit ?? 20,

@@ -7,10 +7,11 @@ import { CaseStoreModule } from './case-store.module';
 import { CaseViews } from './case-views.service';
 import { CasesController } from './cases.controller';
 import { QueueProjection } from './queue-projection.service';
+import { ReasonWeights } from './reason-weights';
 
 @Module({
   imports: [CaseStoreModule, ReportStoreModule, QueueFeedModule, TemporalModule],
   controllers: [CasesController],
-  providers: [CaseViews, CaseActions, QueueProjection],
+  providers: [ReasonWeights, CaseViews, CaseActions, QueueProjection],
 })
 export class CasesModule {}

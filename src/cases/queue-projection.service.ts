@@ -10,7 +10,7 @@ import type { QueueReport } from './case-queue';
 import { CaseStore } from './case-store.service';
 import type { CaseQueuePage } from './dto/case.views';
 import { QueueState, QueueStateOptions } from './queue-state';
-import { reasonWeightsOf } from './reason-weights';
+import { ReasonWeights } from './reason-weights';
 
 /**
  * How long an entry is waited for when its write has not landed yet (entries are appended
@@ -45,16 +45,14 @@ export class QueueProjection implements OnApplicationBootstrap, OnModuleDestroy 
   private queuedCatchUp: Promise<void> | null = null;
   /** Polls the feed every QUEUE_FEED_POLL and reloads every QUEUE_PROJECTION_RELOAD; the first tick loads. */
   private readonly ticks: RepeatingTask;
-  /** Queue priority per reason (higher first); a case weighs as its heaviest reason. */
-  readonly weights: Readonly<Record<string, number>>;
 
   constructor(
     private readonly feed: QueueFeed,
     private readonly reports: ReportStore,
     private readonly cases: CaseStore,
     private readonly config: AppConfig,
+    private readonly weights: ReasonWeights,
   ) {
-    this.weights = reasonWeightsOf(config.queueReasonWeights);
     this.ticks = new RepeatingTask(
       () => this.tick(),
       config.queueProjection.pollMs,
@@ -109,7 +107,7 @@ export class QueueProjection implements OnApplicationBootstrap, OnModuleDestroy 
     const end = await this.feed.end(this.cursor);
     const awaiting = await this.reports.awaitingReview();
     const events = await this.cases.eventsOfCases([...new Set(awaiting.map((r) => caseIdOf(r.target)))]);
-    const next = new QueueState(this.weights);
+    const next = new QueueState(this.weights.byReason);
     for (const report of awaiting) next.putReport(report, events.get(caseIdOf(report.target)) ?? []);
     const pending = new Map<number, Pending>();
     let position = await this.feed.firstSince(new Date(startedAt - PENDING_FOR_MS), end);

@@ -1,3 +1,5 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
 import { REASON_CODES } from '../reports/report-reasons';
 
 /** Queue priority by reason: threats to life and illegal content first, spam last. */
@@ -13,11 +15,7 @@ export const DEFAULT_REASON_WEIGHTS: Readonly<Record<string, number>> = {
   spam_advertising: 10,
 };
 
-/**
- * The queue's weights: the defaults, with the ones `QUEUE_REASON_WEIGHTS` names replaced. Called
- * when the queue services are created, so a reason outside the catalogue or a weight out of
- * range stops the process at start-up, not at the first queue read.
- */
+/** The queue's weights: the defaults, with the ones `QUEUE_REASON_WEIGHTS` names replaced. */
 export function reasonWeightsOf(configured: Readonly<Record<string, number>>): Record<string, number> {
   const problems = Object.entries(configured).flatMap(([reason, weight]) => {
     if (!REASON_CODES.includes(reason)) return [`"${reason}" is not a reason; expected one of ${REASON_CODES.join(', ')}`];
@@ -26,4 +24,18 @@ export function reasonWeightsOf(configured: Readonly<Record<string, number>>): R
   });
   if (problems.length > 0) throw new Error(`Invalid configuration:\n  QUEUE_REASON_WEIGHTS: ${problems.join('; ')}`);
   return { ...DEFAULT_REASON_WEIGHTS, ...configured };
+}
+
+/**
+ * The weights in force. Created when the API boots and needs nothing but the configuration, so
+ * a reason outside the catalogue or a weight out of range stops the boot at once, before the
+ * database is reached, not at the first queue read.
+ */
+@Injectable()
+export class ReasonWeights {
+  readonly byReason: Readonly<Record<string, number>>;
+
+  constructor(config: AppConfig) {
+    this.byReason = reasonWeightsOf(config.queueReasonWeights);
+  }
 }

@@ -1,3 +1,5 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
 import type { PolicyCategory } from '../reports/report-reasons';
 
 /** What a sanction does to the reported account (R9: the policy's 1-180 day restrictions). */
@@ -57,11 +59,7 @@ export function parseLadder(text: string): Measure[] {
   });
 }
 
-/**
- * The ladders in force: each tier's `SANCTION_LADDER_<TIER>` as written, else its default.
- * Called when the sanctions service is created, so an unknown tier or a bad rung stops the
- * process at start-up, not at the first approval.
- */
+/** The ladders: each tier's `SANCTION_LADDER_<TIER>` as written, else its default. */
 export function sanctionLaddersOf(configured: Readonly<Record<string, string>>): SanctionLadders {
   const problems = Object.keys(configured)
     .filter((tier) => !SEVERITY_TIERS.includes(tier as SeverityTier))
@@ -76,6 +74,20 @@ export function sanctionLaddersOf(configured: Readonly<Record<string, string>>):
   }
   if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return ladders;
+}
+
+/**
+ * The ladders in force. Created when the API or the worker boots and needs nothing but the
+ * configuration, so an unknown tier or a bad rung stops the boot at once, before the database
+ * is reached, not at the first approval.
+ */
+@Injectable()
+export class LadderPolicy {
+  readonly ladders: SanctionLadders;
+
+  constructor(config: AppConfig) {
+    this.ladders = sanctionLaddersOf(config.sanctionPolicy.ladders);
+  }
 }
 
 export function describeMeasure(measure: Measure): string {

@@ -9,6 +9,7 @@ import { SanctionActionsController } from './sanction-actions.controller';
 import { RestrictionsController } from './restrictions.controller';
 import { RestrictionsService } from './restrictions.service';
 import { SanctionActionsService } from './sanction-actions.service';
+import { LadderPolicy } from './sanction-ladder';
 import { SanctionStore } from './sanction-store.service';
 import { KeyIndexModule } from '../database/key-index';
 import { SanctionWorkflows } from './sanction-workflows.service';
@@ -34,7 +35,7 @@ import { Sanction, SanctionSchema } from './schemas/sanction.schema';
     TemporalModule,
   ],
   controllers: [RestrictionsController, SanctionActionsController],
-  providers: [SanctionStore, SanctionsService, SanctionWorkflows, RestrictionsService, SanctionActionsService],
+  providers: [LadderPolicy, SanctionStore, SanctionsService, SanctionWorkflows, RestrictionsService, SanctionActionsService],
   exports: [SanctionsService, SanctionWorkflows],
 })
 export class SanctionsModule {}

@@ -7,7 +7,7 @@ import { ReportStore } from '../reports/report-store.service';
 import { Report } from '../reports/schemas/report.schema';
 import { BlocksService } from '../users/blocks.service';
 import type { AppealStanding } from '../../workflows/sanction-definitions';
-import { Measure, SanctionLadders, measureFor, sanctionLaddersOf } from './sanction-ladder';
+import { LadderPolicy, Measure, measureFor } from './sanction-ladder';
 import { appealStatus, measureOf, policyTitle, sanctionStatus, statementNoticeText } from './sanction-statement';
 import { SanctionRecord, SanctionStore } from './sanction-store.service';
 import { Sanction } from './schemas/sanction.schema';
@@ -31,17 +31,14 @@ export function ticketSanctionId(ticketId: string): string {
  */
 @Injectable()
 export class SanctionsService {
-  private readonly ladders: SanctionLadders;
-
   constructor(
     private readonly store: SanctionStore,
     private readonly reports: ReportStore,
     private readonly blocks: BlocksService,
     private readonly config: AppConfig,
     private readonly notices: NoticesService,
-  ) {
-    this.ladders = sanctionLaddersOf(config.sanctionPolicy.ladders);
-  }
+    private readonly ladderPolicy: LadderPolicy,
+  ) {}
 
   /** The ladder on an approved report: the policy applied and the account's prior sanctions pick the measure. */
   async issueForReport(report: Report): Promise<Sanction> {
@@ -54,7 +51,7 @@ export class SanctionsService {
     if (existing) return this.announce(existing);
     const policy = report.decision?.policy ?? report.policyCategories[0] ?? 'other';
     const priorSanctions = countAgainst(recent, now);
-    const measure = measureFor(policy, priorSanctions, this.ladders);
+    const measure = measureFor(policy, priorSanctions, this.ladderPolicy.ladders);
     return this.issue({
       _id: sanctionId,
       userId: report.reportedUserId,

@@ -2,8 +2,7 @@ import { caseIdOf, targetOfCase } from '../../src/cases/case-id';
 import { QueueReport, buildCaseQueue } from '../../src/cases/case-queue';
 import { caseStatusOf } from '../../src/cases/case-status';
 import { AppConfig } from '../../src/config/app-config';
-import { QueueProjection } from '../../src/cases/queue-projection.service';
-import { DEFAULT_REASON_WEIGHTS, reasonWeightsOf } from '../../src/cases/reason-weights';
+import { DEFAULT_REASON_WEIGHTS, ReasonWeights, reasonWeightsOf } from '../../src/cases/reason-weights';
 import { decodeCursor, encodeCursor } from '../../src/cases/queue-cursor';
 import { CaseEvent, caseEventId } from '../../src/cases/schemas/case-event.schema';
 
@@ -113,11 +112,11 @@ describe('queue settings and cursor', () => {
 
   test('a QUEUE_REASON_WEIGHTS that is not reason=integer, names no reason of the catalogue or weighs over 1000 is refused at start-up', () => {
     expect(() => new AppConfig({ QUEUE_REASON_WEIGHTS: 'other=high' })).toThrow(/QUEUE_REASON_WEIGHTS[\s\S]*integer/);
-    // The queue service is created when the API boots: this is the error the boot stops with.
-    const queueWith = (weights: string) => () => new QueueProjection({} as never, {} as never, {} as never, new AppConfig({ QUEUE_REASON_WEIGHTS: weights }));
-    expect(queueWith('nonsense=1')).toThrow(/QUEUE_REASON_WEIGHTS[\s\S]*"nonsense" is not a reason/);
-    expect(queueWith('other=1001')).toThrow(/QUEUE_REASON_WEIGHTS[\s\S]*from 0 to 1000/);
-    expect(queueWith('other=1000')().weights.other).toBe(1000);
+    // ReasonWeights is created when the API boots: this is the error the boot stops with.
+    const weightsOf = (raw: string) => () => new ReasonWeights(new AppConfig({ QUEUE_REASON_WEIGHTS: raw }));
+    expect(weightsOf('nonsense=1')).toThrow(/QUEUE_REASON_WEIGHTS[\s\S]*"nonsense" is not a reason/);
+    expect(weightsOf('other=1001')).toThrow(/QUEUE_REASON_WEIGHTS[\s\S]*from 0 to 1000/);
+    expect(weightsOf('other=1000')().byReason.other).toBe(1000);
   });
 
   test('a cursor round-trips; a forged one is 400 INVALID_CURSOR', () => {

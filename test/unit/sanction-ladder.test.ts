@@ -1,6 +1,5 @@
 import { AppConfig } from '../../src/config/app-config';
-import { DEFAULT_LADDERS, SanctionLadders, describeMeasure, measureFor, parseLadder, sanctionLaddersOf } from '../../src/sanctions/sanction-ladder';
-import { SanctionsService } from '../../src/sanctions/sanctions.service';
+import { DEFAULT_LADDERS, LadderPolicy, SanctionLadders, describeMeasure, measureFor, parseLadder, sanctionLaddersOf } from '../../src/sanctions/sanction-ladder';
 
 const ladders: SanctionLadders = {
   minor: parseLadder(DEFAULT_LADDERS.minor),
@@ -63,12 +62,12 @@ describe('R9: the sanction ladder (policy category x prior sanctions -> measure)
   });
 
   test('a bad rung or an unknown tier is refused at start-up, each one named', () => {
-    // The sanctions service is created when the API or the worker boots: this is the error the boot stops with.
-    const sanctionsWith = (env: NodeJS.ProcessEnv) => () => new SanctionsService({} as never, {} as never, {} as never, new AppConfig(env), {} as never);
-    expect(sanctionsWith({ SANCTION_LADDER_MINOR: 'warning,365d', SANCTION_LADDER_SEVER: '7d' })).toThrow(
+    // LadderPolicy is created when the API or the worker boots: this is the error the boot stops with.
+    const laddersWith = (env: NodeJS.ProcessEnv) => () => new LadderPolicy(new AppConfig(env));
+    expect(laddersWith({ SANCTION_LADDER_MINOR: 'warning,365d', SANCTION_LADDER_SEVER: '7d' })).toThrow(
       /SANCTION_LADDER_SEVER: not a severity tier[\s\S]*SANCTION_LADDER_MINOR: "365d"/,
     );
-    expect(sanctionsWith({ SANCTION_LADDER_CRITICAL: '' })).toThrow(/SANCTION_LADDER_CRITICAL/);
-    expect(sanctionsWith({ SANCTION_LADDER_CRITICAL: '180d' })).not.toThrow();
+    expect(laddersWith({ SANCTION_LADDER_CRITICAL: '' })).toThrow(/SANCTION_LADDER_CRITICAL/);
+    expect(laddersWith({ SANCTION_LADDER_CRITICAL: '180d' })).not.toThrow();
   });
 });

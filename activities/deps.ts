@@ -5,7 +5,7 @@ import type { BusinessMetrics } from '../src/metrics/business-metrics';
 import type { EvidenceService } from '../src/evidence/evidence.service';
 import type { ReporterStandingService } from '../src/reporter-standing/reporter-standing.service';
 import type { SanctionsService } from '../src/sanctions/sanctions.service';
-import type { SanctionWorkflows } from '../src/temporal/sanction-workflows.service';
+import type { SanctionWorkflows } from '../src/sanctions/sanction-workflows.service';
 import type { Report } from '../src/reports/schemas/report.schema';
 import type { BlocksService } from '../src/users/blocks.service';
 import type { ReportNotices } from '../src/reports/report-notices.service';

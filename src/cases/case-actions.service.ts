@@ -3,7 +3,7 @@ import type { Decision } from '../../workflows/definitions';
 import { ApiError } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
 import { ReportStore } from '../reports/report-store.service';
-import { CaseDecisionWorkflows } from '../temporal/case-decision-workflows.service';
+import { CaseDecisionWorkflows } from './case-decision-workflows.service';
 import { CaseStatus, isClaimedByOther } from './case-status';
 import { CaseStore } from './case-store.service';
 import { CaseViews } from './case-views.service';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { CaseDecisionInput, caseDecisionWorkflowId } from '../../workflows/case-decision.workflow';
-import { isTemporalUnavailable, temporalUnavailable } from './temporal-errors';
-import { WorkflowStarts } from './workflow-starts.service';
+import { isTemporalUnavailable, temporalUnavailable } from '../temporal/temporal-errors';
+import { WorkflowStarts } from '../temporal/workflow-starts.service';
 
 /** Starts the workflow that delivers one case decision to the case's open report workflows. */
 @Injectable()

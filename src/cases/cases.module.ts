@@ -3,6 +3,7 @@ import { ReportStoreModule } from '../reports/report-store.module';
 import { QueueFeedModule } from '../queue-feed/queue-feed.module';
 import { TemporalModule } from '../temporal/temporal.module';
 import { CaseActions } from './case-actions.service';
+import { CaseDecisionWorkflows } from './case-decision-workflows.service';
 import { CaseStoreModule } from './case-store.module';
 import { CaseViews } from './case-views.service';
 import { CasesController } from './cases.controller';
@@ -12,6 +13,6 @@ import { ReasonWeights } from './reason-weights';
 @Module({
   imports: [CaseStoreModule, ReportStoreModule, QueueFeedModule, TemporalModule],
   controllers: [CasesController],
-  providers: [ReasonWeights, CaseViews, CaseActions, QueueProjection],
+  providers: [ReasonWeights, CaseViews, CaseActions, CaseDecisionWorkflows, QueueProjection],
 })
 export class CasesModule {}

@@ -5,7 +5,7 @@ import { ApiError } from '../common/api-error';
 import { isDuplicateKey } from '../common/database-errors';
 import { Measure } from '../sanctions/sanction-ladder';
 import { SanctionsService, ticketSanctionId } from '../sanctions/sanctions.service';
-import { SanctionWorkflows } from '../temporal/sanction-workflows.service';
+import { SanctionWorkflows } from '../sanctions/sanction-workflows.service';
 import { ResolveTicketDto } from './dto/tickets.dto';
 import { CsTicket } from './schemas/cs-ticket.schema';
 import { TicketResolution } from './schemas/ticket-resolution.schema';

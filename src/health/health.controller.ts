@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, MongooseHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Connection } from 'mongoose';
-import { ReportWorkflows } from '../temporal/report-workflows.service';
+import { TemporalPing } from '../temporal/temporal-ping.service';
 import { TemporalHealthIndicator } from './temporal.health';
 import { PublicRoute } from '../auth/access.decorator';
 
@@ -22,7 +22,7 @@ export interface HealthView {
 export class HealthController {
   constructor(
     @InjectConnection() private readonly mongo: Connection,
-    private readonly workflows: ReportWorkflows,
+    private readonly temporal: TemporalPing,
     private readonly health: HealthCheckService,
     private readonly mongoIndicator: MongooseHealthIndicator,
     private readonly temporalIndicator: TemporalHealthIndicator,
@@ -55,7 +55,7 @@ export class HealthController {
   /** 200 when both dependencies answer, 503 naming the one that does not. */
   @Get()
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthView> {
-    const [temporal, mongo] = await Promise.all([probe(() => this.workflows.ping()), probe(() => this.pingMongo())]);
+    const [temporal, mongo] = await Promise.all([probe(() => this.temporal.ping()), probe(() => this.pingMongo())]);
     const healthy = temporal === 'up' && mongo === 'up';
     response.status(healthy ? 200 : 503);
     return { status: healthy ? 'ok' : 'unavailable', temporal, mongo };

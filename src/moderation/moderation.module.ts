@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ReporterStandingModule } from '../reporter-standing/reporter-standing.module';
 import { ReportStoreModule } from '../reports/report-store.module';
-import { TemporalModule } from '../temporal/temporal.module';
+import { ReportWorkflowsModule } from '../reports/report-workflows.module';
 import { ModerationController } from './moderation.controller';
 import { ModerationService } from './moderation.service';
 
 @Module({
-  imports: [ReportStoreModule, TemporalModule, ReporterStandingModule],
+  imports: [ReportStoreModule, ReportWorkflowsModule, ReporterStandingModule],
   controllers: [ModerationController],
   providers: [ModerationService],
 })

@@ -4,7 +4,7 @@ import { ApiError } from '../common/api-error';
 import { ReporterStandingService } from '../reporter-standing/reporter-standing.service';
 import { ReportStore } from '../reports/report-store.service';
 import { Report } from '../reports/schemas/report.schema';
-import { ReportWorkflows } from '../temporal/report-workflows.service';
+import { ReportWorkflows } from '../reports/report-workflows.service';
 import { isWorkflowGone, updateRefusalType } from '../temporal/temporal-errors';
 
 @Injectable()

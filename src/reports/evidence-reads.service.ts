@@ -4,7 +4,7 @@ import { EvidenceReceipt, FINAL_STATUSES } from '../../workflows/definitions';
 import type { Principal } from '../auth/roles';
 import { EvidenceAccessLog, EvidenceAccessLogView } from '../evidence/evidence-access-log.service';
 import { EvidenceService, EvidenceVerification, EvidenceView } from '../evidence/evidence.service';
-import { ReportWorkflows } from '../temporal/report-workflows.service';
+import { ReportWorkflows } from './report-workflows.service';
 import { ReportsService } from './reports.service';
 import { Report } from './schemas/report.schema';
 

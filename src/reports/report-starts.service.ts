@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import type { ReportStatus } from '../../workflows/definitions';
-import { ReportWorkflows } from '../temporal/report-workflows.service';
+import { ReportWorkflows } from './report-workflows.service';
 import type { Report } from './schemas/report.schema';
 
 /**

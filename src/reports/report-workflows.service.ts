@@ -1,5 +1,5 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { Injectable, Logger } from '@nestjs/common';
+import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import { AppConfig } from '../config/app-config';
 import {
   DecideResult,
@@ -14,21 +14,20 @@ import {
   reportTargetKindKey,
   reportWorkflowId,
 } from '../../workflows/definitions';
-import { lifecycleInputOf } from '../reports/lifecycle-input';
-import type { Report } from '../reports/schemas/report.schema';
+import { isTemporalUnavailable, isWorkflowGone, temporalUnavailable } from '../temporal/temporal-errors';
+import { START_ONCE, WorkflowStarts } from '../temporal/workflow-starts.service';
+import { lifecycleInputOf } from './lifecycle-input';
 import { evidenceReceiptInHistory } from './recorded-evidence';
-import { isTemporalUnavailable, isWorkflowGone, temporalUnavailable } from './temporal-errors';
-import { START_ONCE, WorkflowStarts } from './workflow-starts.service';
+import type { Report } from './schemas/report.schema';
 
-/** The API's only door to Temporal: starts report workflows and delivers decisions. */
+/** The API's door to the report workflows: starts them, delivers decisions, reads recorded evidence. */
 @Injectable()
-export class ReportWorkflows implements OnApplicationShutdown {
+export class ReportWorkflows {
   private readonly log = new Logger(ReportWorkflows.name);
 
   constructor(
     private readonly client: Client,
     private readonly starts: WorkflowStarts,
-    private readonly connection: Connection,
     private readonly config: AppConfig,
   ) {}
 
@@ -129,13 +128,5 @@ export class ReportWorkflows implements OnApplicationShutdown {
       if (isWorkflowGone(error)) return null;
       throw error;
     }
-  }
-
-  async ping(): Promise<void> {
-    await this.connection.withDeadline(Date.now() + 2_000, () => this.connection.healthService.check({}));
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.connection.close();
   }
 }

@@ -4,10 +4,10 @@ import { AppConfig } from '../config/app-config';
 import { ChatsModule } from '../chats/chats.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { OpenChatsModule } from '../open-chats/open-chats.module';
-import { TemporalModule } from '../temporal/temporal.module';
 import { UsersModule } from '../users/users.module';
 import { ReporterStandingModule } from '../reporter-standing/reporter-standing.module';
 import { ReportStoreModule } from './report-store.module';
+import { ReportWorkflowsModule } from './report-workflows.module';
 import { EvidenceController } from './evidence.controller';
 import { EvidenceReads } from './evidence-reads.service';
 import { ReportsController } from './reports.controller';
@@ -24,7 +24,7 @@ import { TargetResolver } from './target-resolver.service';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ throttlers: [{ name: 'default', limit: config.filingRateLimit.limit, ttl: config.filingRateLimit.windowMs }] }),
     }),
-    ReportStoreModule, ReporterStandingModule, TemporalModule, UsersModule, ChatsModule, OpenChatsModule, EvidenceModule],
+    ReportStoreModule, ReporterStandingModule, ReportWorkflowsModule, UsersModule, ChatsModule, OpenChatsModule, EvidenceModule],
   controllers: [ReportsController, EvidenceController],
   providers: [ReportsService, ReportStarts, StartSweep, TargetResolver, FilingRateLimitGuard, EvidenceReads],
   exports: [ReportsService],

@@ -3,7 +3,7 @@ import { ApiError } from '../common/api-error';
 import { RepeatingTask } from '../common/repeating-task';
 import { AppConfig } from '../config/app-config';
 import { BusinessMetrics } from '../metrics/business-metrics';
-import { ReportWorkflows } from '../temporal/report-workflows.service';
+import { ReportWorkflows } from './report-workflows.service';
 import { ReportStore } from './report-store.service';
 
 /** Most candidates one pass looks at; the oldest first. */

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ApiError } from '../common/api-error';
 import { ReportStore } from '../reports/report-store.service';
-import { SanctionWorkflows } from '../temporal/sanction-workflows.service';
+import { SanctionWorkflows } from './sanction-workflows.service';
 import { isWorkflowGone, updateRefusalType } from '../temporal/temporal-errors';
 import { SANCTION_ALREADY_OVERTURNED, SANCTION_NOT_ACTIVE } from '../../workflows/sanction-definitions';
 import { DecideAppealDto, LiftSanctionDto } from './dto/sanctions.dto';

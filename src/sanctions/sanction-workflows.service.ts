@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { AppConfig } from '../config/app-config';
-import type { Sanction } from '../sanctions/schemas/sanction.schema';
 import {
   LiftRequest,
   OverturnRequest,
@@ -11,8 +10,9 @@ import {
   overturnUpdate,
   sanctionWorkflowId,
 } from '../../workflows/sanction-definitions';
-import { isTemporalUnavailable, temporalUnavailable } from './temporal-errors';
-import { WorkflowStarts } from './workflow-starts.service';
+import { isTemporalUnavailable, temporalUnavailable } from '../temporal/temporal-errors';
+import { WorkflowStarts } from '../temporal/workflow-starts.service';
+import type { Sanction } from './schemas/sanction.schema';
 
 /**
  * Starts and steers the one workflow of each sanction (`sanction-<sanctionId>`). Starting is

@@ -1,11 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '../config/app-config';
 import { payloadDataConverter } from '../payload-encryption/payload-keys';
 import { temporalConnectionOptions } from './connection-options';
-import { CaseDecisionWorkflows } from './case-decision-workflows.service';
-import { ReportWorkflows } from './report-workflows.service';
-import { SanctionWorkflows } from './sanction-workflows.service';
+import { TemporalPing } from './temporal-ping.service';
 import { WorkflowStarts } from './workflow-starts.service';
 
 @Module({
@@ -19,11 +17,16 @@ import { WorkflowStarts } from './workflow-starts.service';
       useFactory: (connection: Connection, config: AppConfig) =>
         new Client({ connection, namespace: config.temporalNamespace, dataConverter: payloadDataConverter(config.payloadKeys) }),
     },
-    ReportWorkflows,
-    CaseDecisionWorkflows,
-    SanctionWorkflows,
     WorkflowStarts,
+    TemporalPing,
   ],
-  exports: [ReportWorkflows, CaseDecisionWorkflows, SanctionWorkflows, WorkflowStarts, Client],
+  exports: [WorkflowStarts, TemporalPing, Client],
 })
-export class TemporalModule {}
+export class TemporalModule implements OnApplicationShutdown {
+  constructor(private readonly connection: Connection) {}
+
+  /** One connection per process, whichever feature modules use the client: closed here, once. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}

@@ -16,7 +16,7 @@ import { ReportNotices } from '../reports/report-notices.service';
 import { ReporterStandingService } from '../reporter-standing/reporter-standing.service';
 import { ReportStore } from '../reports/report-store.service';
 import { SanctionsService } from '../sanctions/sanctions.service';
-import { SanctionWorkflows } from '../temporal/sanction-workflows.service';
+import { SanctionWorkflows } from '../sanctions/sanction-workflows.service';
 import { BlocksService } from '../users/blocks.service';
 
 export function activityDepsFrom(app: INestApplicationContext): ActivityDeps {

@@ -1,7 +1,7 @@
 import { newId } from '../../src/common/ids';
 import { friendCheckStep } from '../../src/reports/filing-admission';
 import { ReportStore } from '../../src/reports/report-store.service';
-import { ReportWorkflows } from '../../src/temporal/report-workflows.service';
+import { ReportWorkflows } from '../../src/reports/report-workflows.service';
 import { policyCategoriesOf } from '../../src/reports/report-reasons';
 import { reportWorkflowId } from '../../workflows/definitions';
 import { Platform } from '../support/platform-fixtures';

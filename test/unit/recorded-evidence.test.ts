@@ -1,5 +1,5 @@
 import { defaultFailureConverter, defaultPayloadConverter, LoadedDataConverter, Payload, PayloadCodec } from '@temporalio/common';
-import { evidenceReceiptInHistory } from '../../src/temporal/recorded-evidence';
+import { evidenceReceiptInHistory } from '../../src/reports/recorded-evidence';
 
 const receipt = { evidenceSetId: 'rpt_1', scheme: 'sha256-jcs-chain-v1', rootDigest: 'ab'.repeat(32), itemCount: 3 };
 

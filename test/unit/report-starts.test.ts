@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { MAX_BACKGROUND_STARTS, ReportStarts } from '../../src/reports/report-starts.service';
 import type { Report } from '../../src/reports/schemas/report.schema';
-import type { ReportWorkflows } from '../../src/temporal/report-workflows.service';
+import type { ReportWorkflows } from '../../src/reports/report-workflows.service';
 
 /** Starts that finish (or fail) only when the test says so. */
 class HeldStarts {

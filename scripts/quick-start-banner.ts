@@ -1,7 +1,6 @@
 import { mintToken } from '../src/auth/mint-token';
 import { DEMO_IDEMPOTENCY_KEY } from '../src/demo/demo-data';
 import { keyedReportId } from '../src/reports/filing-identity';
-import { reportWorkflowId } from '../workflows/definitions';
 
 interface Banner {
   apiUrl: string;
@@ -28,7 +27,7 @@ export async function printQuickStart({ apiUrl, temporalUi, jwtSecret }: Banner)
     'Report lifecycle service is running.',
     `  API            ${apiUrl}`,
     `  OpenAPI docs   ${apiUrl}/docs`,
-    `  Moderator      ${apiUrl}/console (sign in with the moderator token below)`,
+    `  Console        ${apiUrl}/console (sign in with the moderator or the support token below)`,
     `  Health         ${apiUrl}/health`,
     temporalUi ? `  Temporal UI    ${temporalUi}` : '  Temporal UI    (external Temporal: use its own Web UI)',
     '',
@@ -40,13 +39,12 @@ export async function printQuickStart({ apiUrl, temporalUi, jwtSecret }: Banner)
     '2) A moderator approves it (Dave is then blocked for Alice and CS gets a ticket):',
     `curl -s -X POST ${apiUrl}/v1/reports/${reportId}/approve -H "Authorization: Bearer $MODERATOR_TOKEN" -H 'content-type: application/json' -d '{}'`,
     '',
-    temporalUi ? `Watch it: ${temporalUi}/namespaces/default/workflows/${reportWorkflowId(reportId)}` : '',
     ...(temporalUi
       ? [
-          'Its inputs and results are encrypted; to read them there (support role): open',
-          `${apiUrl}/docs, Authorize with $SUPPORT_TOKEN, run POST /codec/session, then in the UI's`,
-          `Codec Server settings choose "Use my browser setting", enter ${apiUrl}/codec and turn on`,
-          '"Include cross-origin credentials".',
+          `3) Watch it in the Temporal UI as support: open ${apiUrl}/console, sign in with the`,
+          `SUPPORT_TOKEN above, find report ${reportId} (or its follow-up ticket) and follow its`,
+          '"Temporal UI" link; the sign-in lets that UI decrypt the history in this browser.',
+          '',
         ]
       : []),
     'Press Ctrl-C to stop everything.',

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { SEARCH_ATTRIBUTE_TYPES } from '../workflows/definitions';
 import { RunningServer } from './lib/child-process';
 import { WORKER_PROCESS, apiHealthy, startNodeProcess, workerStarted } from './lib/node-process';
-import { repoRoot, startFerretDb, startTemporalDevServer } from './lib/local-servers';
+import { findFreePort, repoRoot, startFerretDb, startTemporalDevServer } from './lib/local-servers';
+import { startTemporalUiGateway } from './lib/temporal-ui-gateway';
 import { ensureLocalSecrets } from './lib/local-secrets';
 import { printQuickStart } from './quick-start-banner';
 import { errorMessage } from '../src/common/error-text';
@@ -34,19 +35,25 @@ async function main(): Promise<void> {
   if (!process.env.TEMPORAL_ADDRESS) {
     say('starting Temporal dev server (data: .data/temporal.db)');
     const uiPort = Number(process.env.TEMPORAL_UI_PORT ?? 8233);
+    // Support staff open the UI at uiPort, where the gateway serves it and the API's /codec on
+    // one origin: the UI decrypts histories with the support session the console opens.
+    temporalUi = `http://localhost:${uiPort}`;
+    const devServerUiPort = await findFreePort();
     const temporal = await startTemporalDevServer({
       port: Number(process.env.TEMPORAL_PORT ?? 7233),
-      uiPort,
+      uiPort: devServerUiPort,
       dbFilename: join(dataDir, 'temporal.db'),
       searchAttributes: SEARCH_ATTRIBUTE_TYPES,
-      // The UI decrypts history through the API (support role); the API lets the UI's origin call it.
-      uiCodecEndpoint: `http://localhost:${port}/codec`,
+      uiCodecEndpoint: `${temporalUi}/codec`,
       logFile: join(logDir, 'temporal.log'),
     });
     running.push(temporal);
+    running.push(
+      await startTemporalUiGateway({ port: uiPort, uiUpstream: { host: '127.0.0.1', port: devServerUiPort }, apiUpstream: { host: '127.0.0.1', port } }),
+    );
     process.env.TEMPORAL_ADDRESS = temporal.address;
-    temporalUi = temporal.uiUrl.replace('127.0.0.1', 'localhost');
-    process.env.CODEC_CORS_ORIGINS ||= `http://localhost:${uiPort},http://127.0.0.1:${uiPort}`;
+    // The console links each report to its page there.
+    process.env.TEMPORAL_UI_URL ||= temporalUi;
   }
   if (!process.env.MONGO_URL) {
     say('starting FerretDB (data: .data/ferretdb/)');
@@ -80,7 +87,14 @@ let stopping = false;
 async function shutdown(reason: string, exitCode = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
-  say(`${reason}: stopping ${running.map((s) => s.name).reverse().join(', ') || 'nothing'}`);
+  say(
+    `${reason}: stopping ${
+      running
+        .map((s) => s.name)
+        .reverse()
+        .join(', ') || 'nothing'
+    }`,
+  );
   // Newest first: the API, then the worker (it finishes in-flight tasks), then the servers.
   for (const server of [...running].reverse()) await server.stop();
   say('stopped');

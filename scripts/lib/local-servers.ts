@@ -93,7 +93,11 @@ export interface TemporalDevServerOptions {
   dbFilename?: string;
   namespace?: string;
   headless?: boolean;
-  /** Remote codec the Web UI sends encrypted payloads to (this service's API `/codec`). */
+  /**
+   * Remote codec the Web UI sends encrypted payloads to (this service's `/codec`). The CLI has
+   * no flag to make the UI send credentials with it, so `npm start` puts it on the UI's own
+   * origin (temporal-ui-gateway.ts), where the browser sends the support session cookie.
+   */
   uiCodecEndpoint?: string;
   logFile?: string;
   searchAttributes: Record<string, SearchAttributeType>;

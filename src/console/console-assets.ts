@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** The files of the moderator console (web/console/): plain HTML, CSS and module scripts, no build step. */
+/** The files of the console (web/console/): plain HTML, CSS and module scripts, no build step. */
 const ASSET_TYPES: Record<string, string> = {
   'index.html': 'text/html; charset=utf-8',
   'console.css': 'text/css; charset=utf-8',
@@ -10,6 +10,7 @@ const ASSET_TYPES: Record<string, string> = {
   'case-view.js': 'text/javascript; charset=utf-8',
   'dom.js': 'text/javascript; charset=utf-8',
   'evidence-check.js': 'text/javascript; charset=utf-8',
+  'support-view.js': 'text/javascript; charset=utf-8',
   'icon.svg': 'image/svg+xml',
 };
 
@@ -19,7 +20,7 @@ export interface ConsoleAsset {
 }
 
 /**
- * The page holds no data: everything it shows comes from the API with the moderator's token. So
+ * The page holds no data: everything it shows comes from the API with the signed-in token. So
  * the policy forbids inline script and style, other origins, frames and form posts; evidence is
  * hostile user content and is only ever written as text.
  */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConsoleController } from './console.controller';
 
-/** The moderator console (`/console`): a static page that works the queue through the API. */
+/** The console (`/console`): moderators work the queue; support staff open each report's history in the Temporal Web UI. */
 @Module({ controllers: [ConsoleController] })
 export class ConsoleModule {}

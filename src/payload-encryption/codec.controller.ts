@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
@@ -43,23 +43,34 @@ export class CodecController {
 
   /**
    * For a Web UI without SSO (the dev server's): stores the caller's bearer token in an
-   * HttpOnly cookie limited to /codec, which the UI sends once "include cross-origin
-   * credentials" is on. Call it from the browser (e.g. "Try it out" in /docs).
+   * HttpOnly cookie limited to /codec. The console's support sign-in calls it; the UI's codec
+   * calls then carry the cookie (docs/temporal-ui.md says when a browser sends it).
    */
   @Access('support')
   @Post('session')
   @HttpCode(204)
   @ApiOperation({ summary: 'Put your support token into a /codec-only cookie for the Temporal Web UI' })
   @ApiNoContentResponse({ description: 'cookie set until the token expires (12 h at most)' })
-  session(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
+  openSession(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
     const token = /^Bearer\s+(\S+)/i.exec(request.headers.authorization ?? '')![1];
     const expiresAtMs = (decodeJwt(token).exp ?? 0) * 1000;
     response.cookie(CODEC_SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: request.secure,
-      path: CODEC_SESSION_PATH,
+      ...sessionCookie(request),
       maxAge: Math.max(0, Math.min(expiresAtMs - Date.now(), MAX_SESSION_MS)),
     });
   }
+
+  /** Signing out of the console ends the session: the browser keeps no token that decrypts histories. */
+  @Access('support')
+  @Delete('session')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove the /codec session cookie' })
+  @ApiNoContentResponse({ description: 'cookie removed' })
+  closeSession(@Req() request: Request, @Res({ passthrough: true }) response: Response): void {
+    response.clearCookie(CODEC_SESSION_COOKIE, sessionCookie(request));
+  }
+}
+
+function sessionCookie(request: Request) {
+  return { httpOnly: true, sameSite: 'strict', secure: request.secure, path: CODEC_SESSION_PATH } as const;
 }

@@ -20,18 +20,30 @@ export function readToken(token) {
   const parts = token.trim().split('.');
   if (parts.length !== 3) return null;
   try {
-    const json = atob(parts[1].replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(parts[1].length / 4) * 4, '='));
+    const json = atob(
+      parts[1]
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil(parts[1].length / 4) * 4, '='),
+    );
     const claims = JSON.parse(json);
     if (typeof claims.sub !== 'string' || claims.sub === '') return null;
     const roles = Array.isArray(claims.roles) ? claims.roles : typeof claims.role === 'string' ? [claims.role] : [];
-    return { sub: claims.sub, roles: roles.map(String) };
+    return { sub: claims.sub, roles: roles.map(String), expiresAt: typeof claims.exp === 'number' ? new Date(claims.exp * 1000) : null };
   } catch {
     return null;
   }
 }
 
+/** The console's own settings (public, no data): where a report's history is read. */
+export async function consoleSettings() {
+  const response = await fetch('/console/settings.json', { cache: 'no-store' }).catch(() => null);
+  if (!response?.ok) throw new ApiFailure(response?.status ?? 0, 'SETTINGS_UNAVAILABLE', 'The console could not load its settings. Reload the page.');
+  return response.json();
+}
+
 export class ApiClient {
-  /** @param {string} token a bearer token with the moderator role; the API takes the moderator id from it */
+  /** @param {string} token a bearer token with the moderator or support role; the API takes the staff id from it */
   constructor(token) {
     this.token = token.trim();
   }
@@ -75,9 +87,7 @@ export class ApiClient {
   /** A case (every report on one target) with the reports' own records: reporters, evidence, block, follow-up. */
   async caseDetail(caseId) {
     const view = await this.request('GET', `/v1/moderation/cases/${encodeURIComponent(caseId)}`);
-    const reports = await Promise.all(
-      view.reports.slice(0, MAX_REPORTS_READ).map((r) => this.request('GET', `/v1/reports/${encodeURIComponent(r.reportId)}`)),
-    );
+    const reports = await Promise.all(view.reports.slice(0, MAX_REPORTS_READ).map((r) => this.request('GET', `/v1/reports/${encodeURIComponent(r.reportId)}`)));
     return caseFromView(view, reports);
   }
 
@@ -113,6 +123,27 @@ export class ApiClient {
   unclaim(caseDetail) {
     return this.request('POST', `/v1/moderation/cases/${encodeURIComponent(caseDetail.caseId)}/unclaim`, {});
   }
+
+  /**
+   * Support: puts this token into the HttpOnly cookie /codec accepts, so the Temporal Web UI
+   * decrypts histories in this browser (docs/temporal-ui.md). Answers 204, no body.
+   */
+  openCodecSession() {
+    return this.request('POST', '/codec/session');
+  }
+
+  closeCodecSession() {
+    return this.request('DELETE', '/codec/session');
+  }
+
+  /** R9: the open follow-up tickets, high priority first, then oldest. */
+  async openTickets() {
+    return (await this.request('GET', '/v1/cs/tickets?status=open&limit=50')).items;
+  }
+
+  report(reportId) {
+    return this.request('GET', `/v1/reports/${encodeURIComponent(reportId)}`);
+  }
 }
 
 function caseFromQueueItem(item) {
@@ -138,7 +169,7 @@ function caseFromView(view, reports) {
   const open = withEvidence.find((r) => r.status === 'awaiting_review');
   return {
     caseId: view.caseId,
-    status: view.state === 'decided' && decision ? decision.outcome : view.openReportCount > 0 ? 'awaiting_review' : reports[0]?.status ?? 'received',
+    status: view.state === 'decided' && decision ? decision.outcome : view.openReportCount > 0 ? 'awaiting_review' : (reports[0]?.status ?? 'received'),
     target: view.target,
     reasons: unique(reports.flatMap((r) => r.reasons)),
     policyCategories: unique(reports.flatMap((r) => r.policyCategories)),
@@ -147,10 +178,18 @@ function caseFromView(view, reports) {
     reportTotal: view.reports.length,
     evidenceReportId: (open ?? withEvidence[0])?.reportId ?? null,
     hasEvidence: withEvidence.length > 0,
-    openedAt: reports.map((r) => r.reviewOpenedAt).filter(Boolean).sort()[0],
+    openedAt: reports
+      .map((r) => r.reviewOpenedAt)
+      .filter(Boolean)
+      .sort()[0],
     overdue: view.sla?.state === 'overdue',
     decision,
-    autoBlock: decision?.outcome !== 'approved' || decided.length === 0 || blocks.length < decided.length ? null : blocks.includes('applied') ? 'applied' : 'already_in_place',
+    autoBlock:
+      decision?.outcome !== 'approved' || decided.length === 0 || blocks.length < decided.length
+        ? null
+        : blocks.includes('applied')
+          ? 'applied'
+          : 'already_in_place',
     followUpDone: decided.length > 0 && decided.every((r) => hasStep(r, 'cs_notified')),
     claimedBy: view.claim?.moderatorId ?? null,
     claimExpiresAt: view.claim?.expiresAt ?? null,

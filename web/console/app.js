@@ -1,15 +1,17 @@
-// The console's controller: sign-in, the queue, opening a case, deciding and following the
-// workflow until its block (R7) and customer-service notice (R9) are recorded.
-import { ApiClient, ApiFailure, CAPABILITIES, readToken } from './api-client.js';
+// The console's controller: sign-in; for moderators the queue, opening a case, deciding and
+// following the workflow until its block (R7) and customer-service notice (R9) are recorded;
+// for support staff the codec session and each report's link to the Temporal Web UI.
+import { ApiClient, ApiFailure, CAPABILITIES, consoleSettings, readToken } from './api-client.js';
 import { readDecision, renderCase, renderEvidence } from './case-view.js';
 import { el, replaceChildren, timeEl } from './dom.js';
 import { checkEvidenceInBrowser } from './evidence-check.js';
+import { clearSupport, renderReport, renderSession, renderTickets } from './support-view.js';
 
 const TOKEN_KEY = 'report-lifecycle.console.token';
 const FOLLOW_UP_POLL_MS = 500;
 const FOLLOW_UP_LIMIT_MS = 30_000;
 const $ = (id) => document.getElementById(id);
-const state = { client: null, catalogue: null, cursor: null, caseId: null };
+const state = { client: null, catalogue: null, cursor: null, caseId: null, support: null };
 
 function announce(text) {
   $('error').textContent = '';
@@ -28,35 +30,73 @@ function describe(error) {
   return `${error.message} (${error.code})`;
 }
 
+/** The token's roles pick the workspaces; a token without a roles claim is tried as a moderator's (the API decides). */
 async function signIn(token) {
   const claims = readToken(token);
   if (!claims) throw new Error('Cannot sign in: that is not an access token (a JWT with a subject).');
-  if (claims.roles.length > 0 && !claims.roles.includes('moderator')) throw new Error(`Cannot sign in: the token of ${claims.sub} does not carry the moderator role.`);
+  const moderator = claims.roles.length === 0 || claims.roles.includes('moderator');
+  const support = claims.roles.includes('support');
+  if (!moderator && !support) throw new Error(`Cannot sign in: the token of ${claims.sub} carries neither the moderator nor the support role.`);
   const client = new ApiClient(token);
+  if (moderator) await startModeration(client, claims);
+  if (support) await startSupport(client, claims);
+  state.client = client;
+  sessionStorage.setItem(TOKEN_KEY, token);
+  $('principal-id').textContent = claims.sub;
+  $('principal-roles').textContent = [moderator ? 'moderator' : null, support ? 'support' : null].filter(Boolean).join(', ');
+  $('sign-in').hidden = true;
+  $('signed-in').hidden = false;
+  if (moderator) {
+    $('workspace').hidden = false;
+    await loadQueue();
+  }
+  if (support) {
+    $('support-workspace').hidden = false;
+    await loadTickets();
+  }
+}
+
+async function startModeration(client, claims) {
   const [reasons, policies] = await Promise.all([client.reasons(), client.policies()]);
   const labels = new Map(reasons.map((r) => [r.code, r.label]));
   state.catalogue = { reasonLabel: (code) => labels.get(code) ?? code, policies, moderatorId: claims.sub };
-  state.client = client;
   $('filter-reason').replaceChildren(el('option', { value: '' }, 'Any'), ...reasons.map((r) => el('option', { value: r.code }, r.label)));
-  sessionStorage.setItem(TOKEN_KEY, token);
-  $('moderator-id').textContent = claims.sub;
-  $('sign-in').hidden = true;
-  $('signed-in').hidden = false;
-  $('workspace').hidden = false;
-  await loadQueue();
+}
+
+/** Opens the codec session first: every Temporal UI link below relies on it. */
+async function startSupport(client, claims) {
+  const [settings] = await Promise.all([consoleSettings(), client.openCodecSession()]);
+  state.support = { settings };
+  renderSession(claims);
 }
 
 function signOut() {
+  // The codec session ends with the console's: this browser keeps no token that decrypts histories.
+  if (state.support && state.client) state.client.closeCodecSession().catch(() => undefined);
   sessionStorage.removeItem(TOKEN_KEY);
-  Object.assign(state, { client: null, catalogue: null, cursor: null, caseId: null });
+  Object.assign(state, { client: null, catalogue: null, cursor: null, caseId: null, support: null });
   $('token').value = '';
   $('sign-in').hidden = false;
   $('signed-in').hidden = true;
   $('workspace').hidden = true;
+  $('support-workspace').hidden = true;
   $('queue-rows').replaceChildren();
   $('case-body').replaceChildren();
   $('case-placeholder').hidden = false;
+  clearSupport();
   $('token').focus();
+}
+
+async function loadTickets() {
+  const tickets = await state.client.openTickets();
+  renderTickets(tickets, state.support.settings);
+  announce(`Signed in for support: ${tickets.length} open follow-up ticket(s). Each report's "Temporal UI" link opens its history there.`);
+}
+
+async function lookUpReport(reportId) {
+  const report = await state.client.report(reportId.trim());
+  renderReport(report, state.support.settings);
+  announce(`Report ${report.reportId} is ${report.status.replace(/_/g, ' ')}; its history is one click away.`);
 }
 
 async function loadQueue(more = false) {
@@ -74,12 +114,22 @@ async function loadQueue(more = false) {
 
 function queueRow(item) {
   const reasons = item.reasons.map(state.catalogue.reasonLabel).join(', ');
-  const review = [item.overdue ? 'Review overdue' : 'Within deadline', item.claimedBy ? (item.claimedBy === state.catalogue.moderatorId ? 'claimed by you' : `claimed by ${item.claimedBy}`) : null].filter(Boolean).join(', ');
-  return el('tr', { 'data-case-id': item.caseId, 'aria-current': item.caseId === state.caseId ? 'true' : null },
-    el('td', {},
+  const review = [
+    item.overdue ? 'Review overdue' : 'Within deadline',
+    item.claimedBy ? (item.claimedBy === state.catalogue.moderatorId ? 'claimed by you' : `claimed by ${item.claimedBy}`) : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return el(
+    'tr',
+    { 'data-case-id': item.caseId, 'aria-current': item.caseId === state.caseId ? 'true' : null },
+    el(
+      'td',
+      {},
       el('button', { type: 'button', class: 'link', 'data-open-case': item.caseId, 'aria-label': `Open case ${item.caseId}` }, item.caseId),
       el('span', { class: 'sub' }, `${item.target.kind} ${item.target.id}`),
-      item.reportCount > 1 ? el('span', { class: 'sub' }, `${item.reportCount} reports`) : null),
+      item.reportCount > 1 ? el('span', { class: 'sub' }, `${item.reportCount} reports`) : null,
+    ),
     el('td', {}, reasons),
     el('td', {}, timeEl(item.openedAt), el('span', { class: item.overdue ? 'sub overdue' : 'sub' }, review)),
   );
@@ -104,7 +154,11 @@ async function openCase(caseId, { focus = true, message } = {}) {
   const container = el('div', { id: 'evidence-body' });
   $('evidence-body').replaceWith(container);
   renderEvidence(container, evidence, browserCheck, serverVerify, detail);
-  const verdict = browserCheck.available ? (browserCheck.verified ? 'evidence verified in this browser' : 'evidence does NOT verify') : 'evidence checked by the server only';
+  const verdict = browserCheck.available
+    ? browserCheck.verified
+      ? 'evidence verified in this browser'
+      : 'evidence does NOT verify'
+    : 'evidence checked by the server only';
   announce(message ?? `Case ${caseId} opened: ${evidence.items.length} evidence item(s), ${verdict}.`);
   return detail;
 }
@@ -123,7 +177,12 @@ async function decide(form, submitter) {
   }
   announce(`Case ${detail.caseId} ${verb}. Waiting for the workflow to finish its follow-up steps…`);
   const done = await followUp(detail.caseId, decision.action);
-  const outcome = done.autoBlock === 'applied' ? 'the reported user is now blocked for the reporter (R7)' : done.autoBlock === 'already_in_place' ? 'the reporter had already blocked the reported user (R7)' : null;
+  const outcome =
+    done.autoBlock === 'applied'
+      ? 'the reported user is now blocked for the reporter (R7)'
+      : done.autoBlock === 'already_in_place'
+        ? 'the reporter had already blocked the reported user (R7)'
+        : null;
   const parts = [outcome, done.followUpDone ? 'customer service was notified (R9)' : 'follow-up still running'].filter(Boolean);
   await openCase(detail.caseId, { message: `Case ${detail.caseId} ${verb}: ${parts.join('; ')}.` });
   await loadQueue().catch(fail);
@@ -149,22 +208,51 @@ function guarded(action) {
   };
 }
 
-$('sign-in').addEventListener('submit', guarded(async () => {
-  announce('Signing in…');
-  await signIn($('token').value);
-}));
-$('sign-out').addEventListener('click', guarded(() => {
-  signOut();
-  announce('Signed out.');
-}));
-$('refresh-queue').addEventListener('click', guarded(() => loadQueue()));
-$('queue-filters').addEventListener('submit', guarded(() => loadQueue()));
-$('queue-more').addEventListener('click', guarded(() => loadQueue(true)));
-$('queue-rows').addEventListener('click', guarded((event) => {
-  const button = event.target.closest('[data-open-case]');
-  if (button) return openCase(button.dataset.openCase);
-}));
-$('case-body').addEventListener('submit', guarded((event) => decide(event.target, event.submitter)));
+$('sign-in').addEventListener(
+  'submit',
+  guarded(async () => {
+    announce('Signing in…');
+    await signIn($('token').value);
+  }),
+);
+$('sign-out').addEventListener(
+  'click',
+  guarded(() => {
+    signOut();
+    announce('Signed out.');
+  }),
+);
+$('refresh-queue').addEventListener(
+  'click',
+  guarded(() => loadQueue()),
+);
+$('refresh-tickets').addEventListener(
+  'click',
+  guarded(() => loadTickets()),
+);
+$('report-lookup').addEventListener(
+  'submit',
+  guarded(() => lookUpReport($('lookup-report-id').value)),
+);
+$('queue-filters').addEventListener(
+  'submit',
+  guarded(() => loadQueue()),
+);
+$('queue-more').addEventListener(
+  'click',
+  guarded(() => loadQueue(true)),
+);
+$('queue-rows').addEventListener(
+  'click',
+  guarded((event) => {
+    const button = event.target.closest('[data-open-case]');
+    if (button) return openCase(button.dataset.openCase);
+  }),
+);
+$('case-body').addEventListener(
+  'submit',
+  guarded((event) => decide(event.target, event.submitter)),
+);
 $('case-body').addEventListener('click', (event) => {
   const action = { claim: 'claim', unclaim: 'unclaim' }[event.target.id];
   if (!action || !CAPABILITIES.claims) return;
@@ -176,4 +264,8 @@ $('case-body').addEventListener('click', (event) => {
 });
 
 const saved = sessionStorage.getItem(TOKEN_KEY);
-if (saved) signIn(saved).catch((error) => { signOut(); fail(error); });
+if (saved)
+  signIn(saved).catch((error) => {
+    signOut();
+    fail(error);
+  });

@@ -12,25 +12,35 @@ const TARGET_KINDS = { chat_message: '1:1 chat message', open_chat_post: 'Open C
  */
 export function renderCase(container, detail, catalogue) {
   const reasons = detail.reasons.map(catalogue.reasonLabel).join(', ');
-  const reports = el('ul', { class: 'plain' }, detail.reports.map((r) => el('li', {}, `${r.reportId} by ${r.reporterId}, filed `, timeEl(r.filedAt))));
-  const facts = definitionList([
-    ['Status', el('span', { id: 'case-status', 'data-status': detail.status }, statusText(detail))],
-    ['Target', `${TARGET_KINDS[detail.target.kind] ?? detail.target.kind} ${detail.target.id}`],
-    ['Reported user', detail.reportedUserId],
-    ['Reasons', reasons],
-    ['Policy categories', detail.policyCategories.join(', ')],
-    [detail.reportTotal === 1 ? 'Report' : `Reports (${detail.reportTotal})`, reports],
-    ['Waiting since', timeEl(detail.openedAt)],
-    ['Review', detail.overdue ? 'Overdue' : 'Within deadline'],
-    ...(detail.decision ? [['Decision', decisionText(detail.decision)]] : []),
-  ], { class: 'facts' });
+  const reports = el(
+    'ul',
+    { class: 'plain' },
+    detail.reports.map((r) => el('li', {}, `${r.reportId} by ${r.reporterId}, filed `, timeEl(r.filedAt))),
+  );
+  const facts = definitionList(
+    [
+      ['Status', el('span', { id: 'case-status', 'data-status': detail.status }, statusText(detail))],
+      ['Target', `${TARGET_KINDS[detail.target.kind] ?? detail.target.kind} ${detail.target.id}`],
+      ['Reported user', detail.reportedUserId],
+      ['Reasons', reasons],
+      ['Policy categories', detail.policyCategories.join(', ')],
+      [detail.reportTotal === 1 ? 'Report' : `Reports (${detail.reportTotal})`, reports],
+      ['Waiting since', timeEl(detail.openedAt)],
+      ['Review', detail.overdue ? 'Overdue' : 'Within deadline'],
+      ...(detail.decision ? [['Decision', decisionText(detail.decision)]] : []),
+    ],
+    { class: 'facts' },
+  );
   const details = detail.reports.filter((r) => r.details).map((r) => el('blockquote', { class: 'user-text' }, r.details));
   container.replaceChildren(
     facts,
     ...details,
-    el('section', { id: 'evidence', 'aria-labelledby': 'evidence-heading' },
+    el(
+      'section',
+      { id: 'evidence', 'aria-labelledby': 'evidence-heading' },
       el('h3', { id: 'evidence-heading' }, detail.reportTotal > 1 && detail.evidenceReportId ? `Evidence (stored for ${detail.evidenceReportId})` : 'Evidence'),
-      el('p', { id: 'evidence-body' }, 'Loading evidence…')),
+      el('p', { id: 'evidence-body' }, 'Loading evidence…'),
+    ),
     decisionForm(detail, catalogue),
   );
 }
@@ -52,27 +62,48 @@ function decisionText(decision) {
 
 function decisionForm(detail, catalogue) {
   if (detail.status !== 'awaiting_review') {
-    return el('section', { class: 'decision', 'aria-labelledby': 'decision-heading' },
+    return el(
+      'section',
+      { class: 'decision', 'aria-labelledby': 'decision-heading' },
       el('h3', { id: 'decision-heading' }, 'Decision'),
-      el('p', { id: 'case-closed' }, `This case is ${detail.status.replace(/_/g, ' ')}: there is nothing left to decide.`));
+      el('p', { id: 'case-closed' }, `This case is ${detail.status.replace(/_/g, ' ')}: there is nothing left to decide.`),
+    );
   }
   const defaultPolicy = detail.policyCategories[0];
-  const policySelect = el('select', { id: 'policy', name: 'policy' },
-    catalogue.policies.map((p) => el('option', { value: p.code, selected: p.code === defaultPolicy }, `${p.label} (${p.code})`)));
-  const form = el('form', { id: 'decision-form', class: 'decision', 'aria-labelledby': 'decision-heading' },
+  const policySelect = el(
+    'select',
+    { id: 'policy', name: 'policy' },
+    catalogue.policies.map((p) => el('option', { value: p.code, selected: p.code === defaultPolicy }, `${p.label} (${p.code})`)),
+  );
+  const form = el(
+    'form',
+    { id: 'decision-form', class: 'decision', 'aria-labelledby': 'decision-heading' },
     el('h3', { id: 'decision-heading' }, 'Decision'),
     CAPABILITIES.claims ? claimControl(detail, catalogue.moderatorId) : null,
-    el('fieldset', {},
+    el(
+      'fieldset',
+      {},
       el('legend', {}, 'Approve or reject this case'),
       el('div', { class: 'field' }, el('label', { for: 'policy' }, 'Policy applied (R10)'), policySelect),
-      el('div', { class: 'field' }, el('label', { for: 'note' }, 'Note for the record'), el('textarea', { id: 'note', name: 'note', rows: 3, maxlength: 2000 })),
-      el('div', { class: 'field checkbox' },
+      el(
+        'div',
+        { class: 'field' },
+        el('label', { for: 'note' }, 'Note for the record'),
+        el('textarea', { id: 'note', name: 'note', rows: 3, maxlength: 2000 }),
+      ),
+      el(
+        'div',
+        { class: 'field checkbox' },
         el('input', { type: 'checkbox', id: 'false-report', name: 'falseReport', 'aria-describedby': 'false-report-help' }),
         el('label', { for: 'false-report' }, 'Reject as a knowingly false report'),
-        el('p', { id: 'false-report-help', class: 'help' }, 'Counts a strike against the reporter (R3). Only used when rejecting.')),
-      el('div', { class: 'actions' },
+        el('p', { id: 'false-report-help', class: 'help' }, 'Counts a strike against the reporter (R3). Only used when rejecting.'),
+      ),
+      el(
+        'div',
+        { class: 'actions' },
         el('button', { type: 'submit', name: 'action', value: 'approve', id: 'approve', class: 'approve' }, 'Approve and block'),
-        el('button', { type: 'submit', name: 'action', value: 'reject', id: 'reject', class: 'reject' }, 'Reject')),
+        el('button', { type: 'submit', name: 'action', value: 'reject', id: 'reject', class: 'reject' }, 'Reject'),
+      ),
     ),
   );
   return form;
@@ -81,12 +112,22 @@ function decisionForm(detail, catalogue) {
 /** A claim keeps the case off the other moderators' queues until it expires. */
 function claimControl(detail, me) {
   if (detail.claimedBy === me) {
-    return el('p', { class: 'claim' }, 'You hold this case until ', timeEl(detail.claimExpiresAt), '. ',
-      el('button', { type: 'button', id: 'unclaim', class: 'secondary' }, 'Release claim'));
+    return el(
+      'p',
+      { class: 'claim' },
+      'You hold this case until ',
+      timeEl(detail.claimExpiresAt),
+      '. ',
+      el('button', { type: 'button', id: 'unclaim', class: 'secondary' }, 'Release claim'),
+    );
   }
   if (detail.claimedBy) return el('p', { class: 'claim' }, `Claimed by ${detail.claimedBy} until `, timeEl(detail.claimExpiresAt), '.');
-  return el('p', { class: 'claim' }, el('button', { type: 'button', id: 'claim', class: 'secondary' }, 'Claim this case'),
-    ' Others will not be offered it while you work on it.');
+  return el(
+    'p',
+    { class: 'claim' },
+    el('button', { type: 'button', id: 'claim', class: 'secondary' }, 'Claim this case'),
+    ' Others will not be offered it while you work on it.',
+  );
 }
 
 /** Reads the decision form after a submit; the clicked button says which action. */
@@ -112,16 +153,22 @@ export function renderEvidence(container, evidence, browserCheck, serverVerify, 
     : ['unavailable', `Not recomputed in this browser: ${browserCheck.reason}.`];
   const server = serverCheck(evidence, serverVerify);
   container.replaceChildren(
-    definitionList([
-      ['Root digest', el('code', { id: 'root-digest', class: 'digest' }, evidence.rootDigest)],
-      ['Digest scheme', el('span', { id: 'evidence-scheme' }, evidence.scheme ?? 'sha256-items-v0')],
-      ['Items', `${evidence.itemCount}${evidence.truncated ? ' (conversation truncated to the most recent messages)' : ''}`],
-      ['Captured', timeEl(evidence.capturedAt)],
-    ], { class: 'facts' }),
+    definitionList(
+      [
+        ['Root digest', el('code', { id: 'root-digest', class: 'digest' }, evidence.rootDigest)],
+        ['Digest scheme', el('span', { id: 'evidence-scheme' }, evidence.scheme ?? 'sha256-items-v0')],
+        ['Items', `${evidence.itemCount}${evidence.truncated ? ' (conversation truncated to the most recent messages)' : ''}`],
+        ['Captured', timeEl(evidence.capturedAt)],
+      ],
+      { class: 'facts' },
+    ),
     el('p', { id: 'evidence-browser-check', class: `check ${browser[0]}`, 'data-state': browser[0] }, browser[1]),
     el('p', { id: 'evidence-server-check', class: `check ${server[0]}`, 'data-state': server[0] }, server[1]),
-    el('ol', { class: 'evidence-items', 'aria-label': 'Captured messages, oldest first' },
-      evidence.items.map((item, i) => evidenceItem(item, browserCheck.available ? browserCheck.items[i] : null, detail))),
+    el(
+      'ol',
+      { class: 'evidence-items', 'aria-label': 'Captured messages, oldest first' },
+      evidence.items.map((item, i) => evidenceItem(item, browserCheck.available ? browserCheck.items[i] : null, detail)),
+    ),
   );
 }
 
@@ -150,13 +197,26 @@ function mismatchText(check) {
 function evidenceItem(item, browserOk, detail) {
   const reported = item.sourceId === detail.target.id;
   const ok = (browserOk ?? true) && item.digestValid !== false;
-  return el('li', { class: `evidence-item${reported ? ' reported' : ''}`, 'data-digest-valid': String(ok) },
-    el('p', { class: 'meta' },
-      el('strong', {}, item.authorId), ' · ', timeEl(item.createdAt), ` · ${item.sourceKind} ${item.sourceId}`,
-      reported ? el('span', { class: 'badge' }, 'Reported content') : null),
+  return el(
+    'li',
+    { class: `evidence-item${reported ? ' reported' : ''}`, 'data-digest-valid': String(ok) },
+    el(
+      'p',
+      { class: 'meta' },
+      el('strong', {}, item.authorId),
+      ' · ',
+      timeEl(item.createdAt),
+      ` · ${item.sourceKind} ${item.sourceId}`,
+      reported ? el('span', { class: 'badge' }, 'Reported content') : null,
+    ),
     el('p', { class: 'user-text' }, item.text),
-    el('p', { class: 'digest-line' },
-      el('span', { class: 'visually-hidden' }, 'Digest '), el('code', { class: 'digest' }, item.digest), ' ',
-      el('span', { class: ok ? 'ok' : 'bad' }, ok ? '✓ matches' : '✗ does not match')),
+    el(
+      'p',
+      { class: 'digest-line' },
+      el('span', { class: 'visually-hidden' }, 'Digest '),
+      el('code', { class: 'digest' }, item.digest),
+      ' ',
+      el('span', { class: ok ? 'ok' : 'bad' }, ok ? '✓ matches' : '✗ does not match'),
+    ),
   );
 }

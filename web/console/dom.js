@@ -40,5 +40,9 @@ export function timeEl(value) {
 
 /** A definition list from [term, value] pairs; values may be nodes or text. */
 export function definitionList(pairs, attributes = {}) {
-  return el('dl', attributes, pairs.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)]));
+  return el(
+    'dl',
+    attributes,
+    pairs.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)]),
+  );
 }

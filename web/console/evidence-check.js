@@ -20,7 +20,10 @@ async function sha256Hex(text) {
  * UTF-16 code units (the default sort), values serialised as ECMAScript JSON does.
  */
 function jcsFlat(object) {
-  return `{${Object.keys(object).sort().map((key) => `${JSON.stringify(key)}:${JSON.stringify(object[key])}`).join(',')}}`;
+  return `{${Object.keys(object)
+    .sort()
+    .map((key) => `${JSON.stringify(key)}:${JSON.stringify(object[key])}`)
+    .join(',')}}`;
 }
 
 const iso = (value) => new Date(value).toISOString();
@@ -34,7 +37,9 @@ const SCHEMES = {
   },
   [CHAIN_SCHEME]: {
     link: (_evidence, prev, seq, item) =>
-      sha256Hex(jcsFlat({ prev, seq, sourceKind: item.sourceKind, sourceId: item.sourceId, authorId: item.authorId, createdAt: iso(item.createdAt), text: item.text })),
+      sha256Hex(
+        jcsFlat({ prev, seq, sourceKind: item.sourceKind, sourceId: item.sourceId, authorId: item.authorId, createdAt: iso(item.createdAt), text: item.text }),
+      ),
     genesis: (evidence) => sha256Hex(jcsFlat({ scheme: CHAIN_SCHEME, reportId: evidence.reportId })),
     root: async (digests, genesis) => digests.at(-1) ?? genesis,
   },

@@ -59,7 +59,6 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
       // The worker limits the published figures were measured with (see the README).
       WORKER_MAX_CACHED_WORKFLOWS: process.env.WORKER_MAX_CACHED_WORKFLOWS ?? '100',
       WORKER_MAX_CONCURRENT_ACTIVITIES: process.env.WORKER_MAX_CONCURRENT_ACTIVITIES ?? '20',
-      WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: process.env.WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES ?? '5',
       WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: process.env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS ?? '20',
       LOG_LEVEL: 'info',
       // Encrypted payloads, as in production: the figures include the codec's cost.

@@ -58,7 +58,6 @@ export class AppConfig {
   /** Worker only: undefined keeps the SDK defaults. */
   readonly workerTuning: {
     maxConcurrentActivityTaskExecutions?: number;
-    maxConcurrentLocalActivityExecutions: number;
     maxConcurrentWorkflowTaskExecutions?: number;
     maxCachedWorkflows?: number;
   };
@@ -133,7 +132,6 @@ export class AppConfig {
       // The report steps run as local activities: this bounds the database writes a worker has
       // in flight. Not the SDK's default of 100: the database is the bottleneck, and 10,000
       // reports parked as fast with 5 slots as with 20 (see the performance notes).
-      maxConcurrentLocalActivityExecutions: read('WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES', '5', (raw) => positiveInt(raw, 10_000)),
       // The SDK needs at least 2 workflow task slots while it caches workflows.
       maxConcurrentWorkflowTaskExecutions: optional('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', (raw) => positiveInt(raw, 10_000, 2)),
       // Not the SDK's default, which sizes the sticky cache from the heap limit (thousands of

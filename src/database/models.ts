@@ -23,7 +23,7 @@ import { Sanction, SanctionSchema } from '../sanctions/schemas/sanction.schema';
 import { Block, BlockSchema } from '../users/schemas/block.schema';
 import { Friendship, FriendshipSchema } from '../users/schemas/friendship.schema';
 import { User, UserSchema } from '../users/schemas/user.schema';
-import { KeyIndexEntry, KeyIndexEntrySchema } from './key-index';
+import { KeyIndexEntry, KeyIndexEntrySchema } from '../common/key-index';
 
 /** Every collection the service owns, for `npm run migrate`; a new schema belongs here too. */
 export const ALL_MODELS: Array<{ name: string; schema: Schema }> = [

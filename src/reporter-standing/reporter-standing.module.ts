@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { KeyIndexModule } from '../database/key-index';
+import { KeyIndexModule } from '../common/key-index';
 import { NoticesModule } from '../notices/notices.module';
 import { ReporterStandingService } from './reporter-standing.service';
 import { FalseReportStrike, FalseReportStrikeSchema } from './schemas/false-report-strike.schema';

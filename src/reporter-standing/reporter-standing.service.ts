@@ -4,7 +4,7 @@ import { Model } from 'mongoose';
 import { ApiError } from '../common/api-error';
 import { insertOnce } from '../common/insert-once';
 import { AppConfig } from '../config/app-config';
-import { KeyIndex } from '../database/key-index';
+import { KeyIndex } from '../common/key-index';
 import { FalseReportStrike } from './schemas/false-report-strike.schema';
 import { ReportingRestriction } from './schemas/reporting-restriction.schema';
 import { NoticesService } from '../notices/notices.service';

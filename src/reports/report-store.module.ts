@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { KeyIndexModule } from '../database/key-index';
+import { KeyIndexModule } from '../common/key-index';
 import { QueueFeedModule } from '../queue-feed/queue-feed.module';
 import { ReportStore } from './report-store.service';
 import { Report, ReportSchema } from './schemas/report.schema';

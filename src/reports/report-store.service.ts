@@ -4,7 +4,7 @@ import { Model } from 'mongoose';
 import type { ReportTarget, ReportStatus } from '../../workflows/definitions';
 import { isDuplicateKey } from '../common/database-errors';
 import { insertValidated } from '../common/insert-validated';
-import { KeyIndex } from '../database/key-index';
+import { KeyIndex } from '../common/key-index';
 import { QueueFeed } from '../queue-feed/queue-feed.service';
 import { Report, TimelineEntry } from './schemas/report.schema';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { insertOnce } from '../common/insert-once';
-import { KeyIndex } from '../database/key-index';
+import { KeyIndex } from '../common/key-index';
 import { AppealDecision, SanctionAppeal, appealIdOf } from './schemas/sanction-appeal.schema';
 import { SANCTION_EVENT_KINDS, SanctionEvent, SanctionEventKind, sanctionEventId } from './schemas/sanction-event.schema';
 import { Sanction } from './schemas/sanction.schema';

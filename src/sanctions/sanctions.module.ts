@@ -11,7 +11,7 @@ import { RestrictionsService } from './restrictions.service';
 import { SanctionActionsService } from './sanction-actions.service';
 import { LadderPolicy } from './sanction-ladder';
 import { SanctionStore } from './sanction-store.service';
-import { KeyIndexModule } from '../database/key-index';
+import { KeyIndexModule } from '../common/key-index';
 import { SanctionWorkflows } from './sanction-workflows.service';
 import { SanctionsService } from './sanctions.service';
 import { AppealDecision, AppealDecisionSchema, SanctionAppeal, SanctionAppealSchema } from './schemas/sanction-appeal.schema';

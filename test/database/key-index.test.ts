@@ -1,6 +1,6 @@
 import mongoose, { Connection, Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { KeyIndex, KeyIndexEntry, KeyIndexEntrySchema, keyIndexEntryId } from '../../src/database/key-index';
+import { KeyIndex, KeyIndexEntry, KeyIndexEntrySchema, keyIndexEntryId } from '../../src/common/key-index';
 import { readQueuePlan } from '../../src/database/queue-plan';
 import { testServers } from '../support/test-env';
 

@@ -52,11 +52,10 @@ describe('deployment configuration', () => {
     expect(() => new AppConfig({ TEMPORAL_TLS: 'false', TEMPORAL_API_KEY: 'secret' })).toThrow(/TEMPORAL_TLS: is false/);
   });
 
-  test('worker identity, tuning and ports; unset tuning keeps the SDK defaults, except a sticky cache of 100 workflows and 5 local-activity slots', () => {
+  test('worker identity, tuning and ports; unset tuning keeps the SDK defaults, except a sticky cache of 100 workflows', () => {
     const tuned = new AppConfig({
       WORKER_IDENTITY: 'worker-a',
       WORKER_MAX_CONCURRENT_ACTIVITIES: '50',
-      WORKER_MAX_CONCURRENT_LOCAL_ACTIVITIES: '30',
       WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '40',
       WORKER_MAX_CACHED_WORKFLOWS: '0',
       WORKER_HEALTH_PORT: '4001',
@@ -64,7 +63,6 @@ describe('deployment configuration', () => {
     expect(tuned.workerIdentity).toBe('worker-a');
     expect(tuned.workerTuning).toEqual({
       maxConcurrentActivityTaskExecutions: 50,
-      maxConcurrentLocalActivityExecutions: 30,
       maxConcurrentWorkflowTaskExecutions: 40,
       maxCachedWorkflows: 0,
     });
@@ -73,7 +71,6 @@ describe('deployment configuration', () => {
     expect(defaults.workerIdentity).toBeUndefined();
     expect(defaults.workerTuning).toEqual({
       maxConcurrentActivityTaskExecutions: undefined,
-      maxConcurrentLocalActivityExecutions: 5,
       maxConcurrentWorkflowTaskExecutions: undefined,
       maxCachedWorkflows: 100,
     });

@@ -1,8 +1,8 @@
 import { Injectable, Module } from '@nestjs/common';
 import { InjectModel, MongooseModule, Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
-import { isDuplicateKey } from '../common/database-errors';
-import { insertValidated } from '../common/insert-validated';
+import { isDuplicateKey } from './database-errors';
+import { insertValidated } from './insert-validated';
 
 /**
  * One entry of a lookup key's list: which document (`ref`) belongs to the key, written once at

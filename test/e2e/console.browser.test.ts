@@ -63,7 +63,7 @@ async function openConsole(): Promise<{ page: Page; problems: string[] }> {
 }
 
 async function signIn(page: Page, sub: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Moderator access token' }).fill(await tokenFor('moderator', sub));
+  await page.getByRole('textbox', { name: 'Access token' }).fill(await tokenFor('moderator', sub));
   await page.keyboard.press('Enter');
   await page.getByText(`Signed in as ${sub}`).waitFor();
 }
@@ -97,6 +97,8 @@ describe('moderator console', () => {
     expect((await request(baseUrl).get('/console/app.js').expect(200)).headers['content-type']).toMatch(/^text\/javascript/);
     expect((await request(baseUrl).get('/console/nothing.js').expect(404)).body.code).toBe('CONSOLE_ASSET_NOT_FOUND');
     await request(baseUrl).get('/console/..%2Fpackage.json').expect(404);
+    // Without TEMPORAL_UI_URL the console has no Temporal UI to link reports to.
+    expect((await request(baseUrl).get('/console/settings.json').expect(200)).body).toEqual({ temporalUiReportUrl: null });
   });
 
   test('R6, R7, R10: a moderator signs in, opens the case, sees verified evidence, approves, and the workflow blocks the reported user', async () => {
@@ -109,6 +111,9 @@ describe('moderator console', () => {
     expect(await missingAccessibilityBasics(page)).toEqual([]);
 
     await signIn(page, 'mod-console');
+    // A moderator gets the queue, not the support view, and no session that decrypts histories.
+    expect(await page.locator('#support-workspace').isHidden()).toBe(true);
+    expect((await page.context().cookies()).map((c) => c.name)).not.toContain('codec_session');
     const open = page.getByRole('button', { name: `Open case ${caseId}` });
     await open.focus();
     await page.keyboard.press('Enter');
@@ -126,7 +131,10 @@ describe('moderator console', () => {
     expect(await page.getByRole('status').textContent()).toContain('evidence verified in this browser');
     expect(await missingAccessibilityBasics(page)).toEqual([]);
     await page.getByRole('button', { name: 'Claim this case' }).click();
-    await page.getByRole('status').filter({ hasText: `You claimed case ${caseId}` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `You claimed case ${caseId}` })
+      .waitFor();
     await page.getByText('You hold this case until').waitFor();
     expect((await t.http().get(`/v1/moderation/cases/${caseId}`).expect(200)).body.claim).toMatchObject({ moderatorId: 'mod-console' });
 
@@ -185,16 +193,17 @@ describe('moderator console', () => {
     await page.close();
   });
 
-  test('a token without the moderator role, or one the API refuses, does not sign in', async () => {
+  test('a token with neither the moderator nor the support role, or one the API refuses, does not sign in', async () => {
     const { page } = await openConsole();
-    await page.getByRole('textbox', { name: 'Moderator access token' }).fill(await tokenFor('app', 'backend-1'));
+    await page.getByRole('textbox', { name: 'Access token' }).fill(await tokenFor('app', 'backend-1'));
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('alert').filter({ hasText: 'does not carry the moderator role' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'carries neither the moderator nor the support role' }).waitFor();
     const forged = (await tokenFor('moderator', 'mod-x')).replace(/\.[^.]+$/, '.c2lnbmF0dXJl');
-    await page.getByRole('textbox', { name: 'Moderator access token' }).fill(forged);
+    await page.getByRole('textbox', { name: 'Access token' }).fill(forged);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').filter({ hasText: 'The API refused the token' }).waitFor();
     expect(await page.locator('#workspace').isHidden()).toBe(true);
+    expect(await page.locator('#support-workspace').isHidden()).toBe(true);
     expect(existsSync(SCREENSHOTS)).toBe(true);
     await page.close();
   });

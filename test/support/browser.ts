@@ -9,7 +9,10 @@ import { Browser, chromium } from 'playwright-core';
 export function chromiumPath(): string {
   const candidates = [
     process.env.CHROMIUM_PATH,
-    ...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'chromium')),
+    ...(process.env.PATH ?? '')
+      .split(delimiter)
+      .filter(Boolean)
+      .map((dir) => join(dir, 'chromium')),
     '/usr/bin/chromium',
   ];
   for (const candidate of candidates) {
@@ -21,7 +24,7 @@ export function chromiumPath(): string {
       // not this one
     }
   }
-  throw new Error('Chromium not found: run `bash scripts/install-tools.sh` (as root it installs Debian\'s chromium), or set CHROMIUM_PATH');
+  throw new Error("Chromium not found: run `bash scripts/install-tools.sh` (as root it installs Debian's chromium), or set CHROMIUM_PATH");
 }
 
 /** Headless, offline, with a fresh profile (playwright-core makes a temporary one per launch). */

@@ -1,16 +1,17 @@
 import { SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
 
-/** HttpOnly cookie holding a support token, scoped to /codec (see POST /codec/session). */
+/** HttpOnly cookie holding a support token, scoped to /codec (POST /codec/session, which the console's support sign-in calls). */
 export const CODEC_SESSION_COOKIE = 'codec_session';
 export const CODEC_SESSION_PATH = '/codec';
 export const ACCEPTS_CODEC_SESSION = 'accepts-codec-session-cookie';
 
 /**
  * The route also takes its token from the codec session cookie. Only for /codec/decode and
- * /codec/encode: the Temporal Web UI of a dev server (no SSO) cannot send a bearer token,
- * only cookies ("include cross-origin credentials"). Both routes change nothing, so a
- * cookie riding along a forged request gains an attacker nothing (and CORS hides the answer).
+ * /codec/encode: a Temporal Web UI without SSO (the dev server's) cannot send a bearer token,
+ * only cookies, on its own origin (docs/temporal-ui.md) or with "include credentials". Both
+ * routes change nothing, so a cookie riding along a forged request gains an attacker nothing
+ * (and CORS hides the answer).
  */
 export const AcceptsCodecSessionCookie = () => SetMetadata(ACCEPTS_CODEC_SESSION, true);
 

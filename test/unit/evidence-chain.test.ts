@@ -10,7 +10,7 @@ const items = [
 ];
 
 describe('R6: evidence hash chain (sha256-jcs-chain-v1)', () => {
-  test('matches the encoding the README documents, written out by hand and hashed with node:crypto', () => {
+  test('matches the encoding docs/api.md documents, written out by hand and hashed with node:crypto', () => {
     const genesis = sha256(`{"reportId":"${reportId}","scheme":"${CHAIN_SCHEME}"}`);
     const first = sha256(
       `{"authorId":"alice","createdAt":"2026-01-01T09:00:00.000Z","prev":"${genesis}","seq":0,"sourceId":"msg-1","sourceKind":"chat_message","text":"why are you angry?"}`,

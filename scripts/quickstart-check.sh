@@ -53,16 +53,17 @@ followed_up() {
 }
 for _ in $(seq 1 40); do followed_up && break; sleep 0.5; done
 followed_up || { echo "quick start: no auto-block or no CS ticket" >&2; exit 1; }
-# Temporal holds the report's payloads encrypted; the Web UI's codec (the API's /codec) answers
-# support staff, and the UI's origin may call it.
+# Temporal holds the report's payloads encrypted; the Web UI's codec, the API's /codec served on
+# the UI's own origin (so the support session cookie reaches it), answers support staff.
 HISTORY=$(.tools/bin/temporal workflow show --workflow-id "report-$REPORT_ID" -o json)
 grep -q '"YmluYXJ5L2VuY3J5cHRlZA=="' <<<"$HISTORY" ||
   { echo "quick start: the history's payloads are not binary/encrypted" >&2; exit 1; }
-CODEC=$(curl -s -D - -X POST -H "Authorization: Bearer $SUPPORT_TOKEN" -H 'content-type: application/json' \
-  -H 'Origin: http://localhost:8233' -d '{"payloads":[]}' localhost:3000/codec/decode)
-grep -qi '^access-control-allow-origin: http://localhost:8233' <<<"$CODEC" && grep -q '{"payloads":\[\]}' <<<"$CODEC" ||
-  { echo "$CODEC"; echo "quick start: /codec/decode did not answer the Web UI's origin" >&2; exit 1; }
-curl -sf localhost:3000/console | grep -q '<h1>Moderator console</h1>' || { echo "quick start: /console does not answer" >&2; exit 1; }
+CODEC=$(curl -s -X POST -H "Authorization: Bearer $SUPPORT_TOKEN" -H 'content-type: application/json' \
+  -d '{"payloads":[]}' localhost:8233/codec/decode)
+grep -q '{"payloads":\[\]}' <<<"$CODEC" || { echo "$CODEC"; echo "quick start: the Web UI's origin does not serve /codec/decode" >&2; exit 1; }
+curl -sf localhost:3000/console | grep -q '<h1>Report console</h1>' || { echo "quick start: /console does not answer" >&2; exit 1; }
+curl -sf localhost:3000/console/settings.json | grep -q '"temporalUiReportUrl":"http://localhost:8233/namespaces/default/workflows/report-{reportId}"' ||
+  { echo "quick start: the console does not link reports to the Temporal UI" >&2; exit 1; }
 stop_start
 grep -q '\[start\] stopped' "$OUT" || { cat "$OUT"; echo "quick start: Ctrl-C did not stop cleanly" >&2; exit 1; }
 

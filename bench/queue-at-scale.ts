@@ -31,17 +31,27 @@ async function main(): Promise<void> {
       const at = (i: number) => new Date(began - 3_600_000 + i * 100);
       await db.collection<SeedDocument>('reports').insertMany(
         ids.map((i) => ({
-          _id: `rpt_scale${i}`, reporterId: `rep-scale${i}`, reportedUserId: `usr-scale${Math.floor(i / REPORTS_PER_CASE)}`,
-          target: { kind: 'open_chat_post', id: `post-scale${Math.floor(i / REPORTS_PER_CASE)}` }, reasons: [REASONS[i % REASONS.length]],
-          policyCategories: ['spam'], status: 'awaiting_review', workflowId: `report-rpt_scale${i}`, reviewOpenedAt: at(i),
+          _id: `rpt_scale${i}`,
+          reporterId: `rep-scale${i}`,
+          reportedUserId: `usr-scale${Math.floor(i / REPORTS_PER_CASE)}`,
+          target: { kind: 'open_chat_post', id: `post-scale${Math.floor(i / REPORTS_PER_CASE)}` },
+          reasons: [REASONS[i % REASONS.length]],
+          policyCategories: ['spam'],
+          status: 'awaiting_review',
+          workflowId: `report-rpt_scale${i}`,
+          reviewOpenedAt: at(i),
           evidence: { evidenceSetId: `ev-scale${i}`, rootDigest: 'ab'.repeat(32), itemCount: 3 },
-          timeline: { received: { at: at(i) }, review_opened: { at: at(i) } }, createdAt: at(i), updatedAt: at(i),
+          timeline: { received: { at: at(i) }, review_opened: { at: at(i) } },
+          createdAt: at(i),
+          updatedAt: at(i),
         })),
       );
       // Dense feed positions from 0: nothing else has written to this fresh database's feed.
-      await db.collection<SeedDocument>('queue_feed').insertMany(
-        ids.map((i) => ({ _id: `qf-${String(i).padStart(12, '0')}`, kind: 'report', id: `rpt_scale${i}`, at: new Date(), marker: 'review_opened' })),
-      );
+      await db
+        .collection<SeedDocument>('queue_feed')
+        .insertMany(
+          ids.map((i) => ({ _id: `qf-${String(i).padStart(12, '0')}`, kind: 'report', id: `rpt_scale${i}`, at: new Date(), marker: 'review_opened' })),
+        );
     }
     log(`wrote ${count} awaiting reports and their feed entries in ${Date.now() - began} ms`);
     while ((await reportsInQueue(api)) < count) await sleep(2_000);
@@ -50,7 +60,8 @@ async function main(): Promise<void> {
     const [apiMb, workerMb] = await Promise.all([rssMb(stack.pids.api), rssMb(stack.pids.worker)]);
     const pages = await walkQueuePages(api, 200);
     const filtered: number[] = [];
-    for (let i = 0; i < 50; i++) await timed(filtered, () => api.get(`/v1/moderation/queue?limit=20&targetKind=open_chat_post&reason=${REASONS[i % REASONS.length]}`));
+    for (let i = 0; i < 50; i++)
+      await timed(filtered, () => api.get(`/v1/moderation/queue?limit=20&targetKind=open_chat_post&reason=${REASONS[i % REASONS.length]}`));
     log(`queue, 200 pages walked with the cursor: ${JSON.stringify(percentiles(pages))}`);
     log(`queue, 50 pages filtered by kind and reason: ${JSON.stringify(percentiles(filtered))}`);
     log(`RSS: API ${apiIdleMb} MB idle, ${apiMb} MB holding ${count} reports; worker ${workerMb} MB`);
@@ -64,7 +75,9 @@ async function reportsInQueue(api: Api): Promise<number> {
   let total = 0;
   let cursor: string | null = null;
   do {
-    const page: { items: Array<{ reportCount: number }>; nextCursor: string | null } = await api.get(`/v1/moderation/queue?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    const page: { items: Array<{ reportCount: number }>; nextCursor: string | null } = await api.get(
+      `/v1/moderation/queue?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     total += page.items.reduce((sum, item) => sum + item.reportCount, 0);
     cursor = page.nextCursor;
   } while (cursor);

@@ -43,11 +43,15 @@ async function main(): Promise<void> {
       log(`baseline: ${options.n} bare workflows, ${options.c} concurrent clients`);
       results.baseline = await withCpu(stack, 'baselineWorker', options.n, () => baselineThroughput(workflows, runId, options.n, options.c, { samples: raw }));
       log(`baseline with local activities: ${options.n} bare workflows, ${options.c} concurrent clients`);
-      results.localBaseline = await withCpu(stack, 'baselineWorker', options.n, () => baselineThroughput(workflows, runId, options.n, options.c, { local: true }));
+      results.localBaseline = await withCpu(stack, 'baselineWorker', options.n, () =>
+        baselineThroughput(workflows, runId, options.n, options.c, { local: true }),
+      );
     }
     if (options.parts.has('lifecycle')) {
       log(`lifecycle: ${options.n} lifecycles, ${options.c} concurrent clients`);
-      results.lifecycle = await withCpu(stack, 'worker', options.n, () => lifecycleThroughput(api, stack.mongo, workflows, runId, options.n, options.c, product));
+      results.lifecycle = await withCpu(stack, 'worker', options.n, () =>
+        lifecycleThroughput(api, stack.mongo, workflows, runId, options.n, options.c, product),
+      );
     }
     if (options.parts.has('latency')) {
       results.latency = {
@@ -61,7 +65,19 @@ async function main(): Promise<void> {
     }
     if (options.parts.has('backlog')) {
       log(`backlog: ${options.backlog} reports parked awaiting review`);
-      results.backlog = await backlog(api, stack.mongo, workflows, stack.pids, stack.workerMetricsUrl, runId, options.backlog, Math.max(options.c, 10), options.queueRequests, !options.quick, log);
+      results.backlog = await backlog(
+        api,
+        stack.mongo,
+        workflows,
+        stack.pids,
+        stack.workerMetricsUrl,
+        runId,
+        options.backlog,
+        Math.max(options.c, 10),
+        options.queueRequests,
+        !options.quick,
+        log,
+      );
     }
     if (options.parts.has('history')) {
       log(`history: conversations of 10 and ${options.longConversation} messages`);

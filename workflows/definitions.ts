@@ -8,13 +8,7 @@ export const DEFAULT_TASK_QUEUE = 'report-lifecycle';
 export const TARGET_KINDS = ['chat_message', 'open_chat_post', 'open_chat_comment'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
 
-export const REPORT_STATUSES = [
-  'received',
-  'awaiting_review',
-  'approved',
-  'rejected',
-  'expired',
-] as const;
+export const REPORT_STATUSES = ['received', 'awaiting_review', 'approved', 'rejected', 'expired'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export const FINAL_STATUSES: readonly ReportStatus[] = ['approved', 'rejected', 'expired'];
 

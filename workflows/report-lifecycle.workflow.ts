@@ -130,9 +130,5 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
 }
 
 function isWellFormed(decision: Decision | undefined): boolean {
-  return (
-    (decision?.outcome === 'approved' || decision?.outcome === 'rejected') &&
-    typeof decision.moderatorId === 'string' &&
-    decision.moderatorId.length > 0
-  );
+  return (decision?.outcome === 'approved' || decision?.outcome === 'rejected') && typeof decision.moderatorId === 'string' && decision.moderatorId.length > 0;
 }

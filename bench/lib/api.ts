@@ -40,7 +40,11 @@ export class Api {
 }
 
 /** Two users, their chat and `messages` messages, through the API; returns the last message (by the reported user). */
-export async function chatThroughApi(api: Api, tag: string, messages = 2): Promise<{ reporterId: string; reportedId: string; chatId: string; messageId: string }> {
+export async function chatThroughApi(
+  api: Api,
+  tag: string,
+  messages = 2,
+): Promise<{ reporterId: string; reportedId: string; chatId: string; messageId: string }> {
   const reporterId = `rep-${tag}`;
   const reportedId = `usr-${tag}`;
   await api.post('/v1/users', { userId: reporterId, displayName: 'Reporter' }, 201);

@@ -49,16 +49,35 @@ export function parseArgs(argv: string[]): BenchOptions {
     const value = argv[++i];
     if (value === undefined) throw new Error(`${flag} needs a value\n${USAGE}`);
     switch (flag) {
-      case '--n': options.n = positive(flag, value); break;
-      case '--c': options.c = positive(flag, value); break;
-      case '--warmup': warmup = positive(flag, value); break;
-      case '--backlog': options.backlog = positive(flag, value); break;
-      case '--long': options.longConversation = positive(flag, value); break;
-      case '--queue-requests': options.queueRequests = positive(flag, value); break;
-      case '--evidence': options.evidenceSizes = value.split(',').map((v) => positive(flag, v.trim())); break;
-      case '--label': options.label = value.replace(/[^A-Za-z0-9_-]/g, '_'); break;
-      case '--parts': options.parts = parseParts(value); break;
-      default: throw new Error(`unknown flag ${flag}\n${USAGE}`);
+      case '--n':
+        options.n = positive(flag, value);
+        break;
+      case '--c':
+        options.c = positive(flag, value);
+        break;
+      case '--warmup':
+        warmup = positive(flag, value);
+        break;
+      case '--backlog':
+        options.backlog = positive(flag, value);
+        break;
+      case '--long':
+        options.longConversation = positive(flag, value);
+        break;
+      case '--queue-requests':
+        options.queueRequests = positive(flag, value);
+        break;
+      case '--evidence':
+        options.evidenceSizes = value.split(',').map((v) => positive(flag, v.trim()));
+        break;
+      case '--label':
+        options.label = value.replace(/[^A-Za-z0-9_-]/g, '_');
+        break;
+      case '--parts':
+        options.parts = parseParts(value);
+        break;
+      default:
+        throw new Error(`unknown flag ${flag}\n${USAGE}`);
     }
   }
   // As many as are timed unless told: long enough for the JIT to settle, short for --quick.
@@ -72,7 +91,10 @@ function positive(flag: string, raw: string): number {
 }
 
 function parseParts(raw: string): Set<Part> {
-  const parts = raw.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
   if (unknown.length > 0 || parts.length === 0) throw new Error(`--parts takes a list of ${PARTS.join(', ')}; got "${raw}"`);
   // Latencies are sampled while the lifecycle and baseline parts run.

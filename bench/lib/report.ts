@@ -52,7 +52,11 @@ function judge(r: BenchResults): NonNullable<BenchResults['targets']> {
     const events = Math.max(...r.history.map((h) => h.events));
     out.push({ target: '<= 60 history events per lifecycle', value: String(events), met: events <= 60 });
     const growth = long.bytes / short.bytes - 1;
-    out.push({ target: `history bytes, ${long.messages} vs ${short.messages} messages, within 10%`, value: `${round(growth * 100)}%`, met: Math.abs(growth) <= 0.1 });
+    out.push({
+      target: `history bytes, ${long.messages} vs ${short.messages} messages, within 10%`,
+      value: `${round(growth * 100)}%`,
+      met: Math.abs(growth) <= 0.1,
+    });
   }
   if (r.backlog) {
     // Judged at rest (parked reports wait for hours); right after the burst without --quick's settling.
@@ -72,12 +76,19 @@ export function formatTable(r: BenchResults): string {
   if (r.lifecycle) rows.push(['lifecycle throughput', tput(r.lifecycle)]);
   if (r.baseline) rows.push(['bare baseline throughput', tput(r.baseline)]);
   if (r.localBaseline) rows.push(['bare baseline, local activities', tput(r.localBaseline)]);
-  for (const [name, t] of [['lifecycle', r.lifecycle], ['baseline', r.baseline], ['local-activity baseline', r.localBaseline]] as const) {
+  for (const [name, t] of [
+    ['lifecycle', r.lifecycle],
+    ['baseline', r.baseline],
+    ['local-activity baseline', r.localBaseline],
+  ] as const) {
     if (t?.cpuMsPerItem) rows.push([`CPU ms per ${name}`, cpuBreakdown(t.cpuMsPerItem)]);
   }
   if (r.lifecycle && r.baseline) rows.push(['lifecycle / baseline', `${round(r.lifecycle.perSecond / r.baseline.perSecond, 2)}x`]);
   if (r.lifecycle && r.localBaseline) rows.push(['lifecycle / local-activity baseline', `${round(r.lifecycle.perSecond / r.localBaseline.perSecond, 2)}x`]);
-  for (const [when, l] of [['same load', r.pairedLatency], ['throughput parts', r.latency]] as const) {
+  for (const [when, l] of [
+    ['same load', r.pairedLatency],
+    ['throughput parts', r.latency],
+  ] as const) {
     if (!l) continue;
     if ('fileReport' in l) rows.push([`POST /v1/reports, ${when}`, ms(l.fileReport)]);
     else rows.push([`POST /v1/reports, Prefer: wait (until review), ${when}`, ms(l.fileUntilReview)]);
@@ -89,14 +100,19 @@ export function formatTable(r: BenchResults): string {
   if (r.backlog) {
     const b = r.backlog;
     rows.push(['backlog parked', `${b.reports} reports: filed in ${round(b.fileSeconds)} s, all awaiting review after ${round(b.parkSeconds)} s`]);
-    const heap = (h?: WorkerHeap) => (h ? `; main-thread heap ${round(h.heapUsedMb)} MB used of ${round(h.heapTotalMb)} MB, external ${round(h.externalMb)} MB` : '');
+    const heap = (h?: WorkerHeap) =>
+      h ? `; main-thread heap ${round(h.heapUsedMb)} MB used of ${round(h.heapTotalMb)} MB, external ${round(h.externalMb)} MB` : '';
     rows.push(['backlog RSS (child processes)', `API ${round(b.apiRssMb)} MB; worker ${round(b.workerRssIdleMb)} MB before the backlog, then:`]);
     rows.push(['  worker right after parking', `${round(b.workerRssMb)} MB${heap(b.workerHeap)}`]);
-    if (b.settled) rows.push(['  worker settled', `${round(b.settled.workerRssMb)} MB after ${round(b.settled.afterSeconds)} s idle${heap(b.settled.workerHeap)}`]);
+    if (b.settled)
+      rows.push(['  worker settled', `${round(b.settled.workerRssMb)} MB after ${round(b.settled.afterSeconds)} s idle${heap(b.settled.workerHeap)}`]);
     rows.push(['GET /v1/moderation/queue', ms(b.queue)]);
   }
   for (const e of r.evidence ?? []) {
-    rows.push([`evidence verify, ${e.messages} items`, `${ms(e.verify)}; chain alone ${round(e.chainMs)} ms; capture to review ${round(e.captureSeconds, 1)} s`]);
+    rows.push([
+      `evidence verify, ${e.messages} items`,
+      `${ms(e.verify)}; chain alone ${round(e.chainMs)} ms; capture to review ${round(e.captureSeconds, 1)} s`,
+    ]);
   }
   for (const t of r.targets ?? []) rows.push([`target: ${t.target}`, `${t.value} ${t.met ? 'met' : 'NOT met'}`]);
   if (r.totalSeconds) rows.push(['benchmark wall time', `${round(r.totalSeconds)} s`]);
@@ -106,7 +122,9 @@ export function formatTable(r: BenchResults): string {
 
 function cpuBreakdown(perProcess: Record<string, number>): string {
   const total = Object.values(perProcess).reduce((a, b) => a + b, 0);
-  return `${round(total)} total: ${Object.entries(perProcess).map(([name, ms]) => `${name} ${round(ms)}`).join(', ')}`;
+  return `${round(total)} total: ${Object.entries(perProcess)
+    .map(([name, ms]) => `${name} ${round(ms)}`)
+    .join(', ')}`;
 }
 
 /** Prints the table; writes `<label>.json` and `<label>.svg` (the latest run of that label). */

@@ -19,12 +19,12 @@ export async function seedChats(mongo: MongoClient, runId: string, count: number
         { _id: `usr-${id}`, displayName: 'Reported', createdAt: now },
       ]),
     );
-    await db.collection<SeedDocument>('chats').insertMany(
-      ids.map((id) => ({ _id: `chat-${id}`, memberIds: [`rep-${id}`, `usr-${id}`], deletedFor: [], createdAt: now, updatedAt: now })),
-    );
-    await db.collection<SeedDocument>('messages').insertMany(
-      ids.map((id) => ({ _id: `msg-${id}`, chatId: `chat-${id}`, senderId: `usr-${id}`, text: 'reported message', sentAt: now })),
-    );
+    await db
+      .collection<SeedDocument>('chats')
+      .insertMany(ids.map((id) => ({ _id: `chat-${id}`, memberIds: [`rep-${id}`, `usr-${id}`], deletedFor: [], createdAt: now, updatedAt: now })));
+    await db
+      .collection<SeedDocument>('messages')
+      .insertMany(ids.map((id) => ({ _id: `msg-${id}`, chatId: `chat-${id}`, senderId: `usr-${id}`, text: 'reported message', sentAt: now })));
     targets.push(...ids.map((id) => ({ reporterId: `rep-${id}`, messageId: `msg-${id}` })));
   }
   return targets;

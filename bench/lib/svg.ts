@@ -25,7 +25,9 @@ export function chartSvg(r: BenchResults): string {
     y += 20;
   };
 
-  parts.push(`<text x="10" y="14" font-size="11" fill="#555">${esc(`report lifecycle benchmark "${r.label}", ${r.startedAt}; blue = product, grey = bare Temporal`)}</text>`);
+  parts.push(
+    `<text x="10" y="14" font-size="11" fill="#555">${esc(`report lifecycle benchmark "${r.label}", ${r.startedAt}; blue = product, grey = bare Temporal`)}</text>`,
+  );
   if (r.lifecycle || r.baseline) {
     title('Throughput (completed lifecycles per second)');
     bars([
@@ -34,7 +36,10 @@ export function chartSvg(r: BenchResults): string {
       ...(r.localBaseline ? [{ name: 'bare, local activities', value: r.localBaseline.perSecond, unit: '/s', raw: true }] : []),
     ]);
   }
-  for (const [when, l] of [['same load', r.pairedLatency], ['throughput parts', r.latency]] as const) {
+  for (const [when, l] of [
+    ['same load', r.pairedLatency],
+    ['throughput parts', r.latency],
+  ] as const) {
     if (!l) continue;
     for (const p of ['p50', 'p95', 'p99'] as const) {
       title(`Latency ${p}, ${when} (ms)`);

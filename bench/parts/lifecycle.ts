@@ -30,7 +30,15 @@ export const FILING_WAIT_SECONDS = 10;
  * workflow has completed (block, sanction and CS notice included). The users, chats and
  * messages are written before the clock starts, as the baseline has no such set-up either.
  */
-export async function lifecycleThroughput(api: Api, mongo: MongoClient, workflows: WorkflowClient, runId: string, n: number, c: number, samples?: LifecycleSamples): Promise<ThroughputResult> {
+export async function lifecycleThroughput(
+  api: Api,
+  mongo: MongoClient,
+  workflows: WorkflowClient,
+  runId: string,
+  n: number,
+  c: number,
+  samples?: LifecycleSamples,
+): Promise<ThroughputResult> {
   const chats = await seedChats(mongo, `${runId}-l`, n);
   const start = performance.now();
   await runPool(n, c, async (i) => {

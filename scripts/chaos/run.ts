@@ -39,7 +39,9 @@ async function main(): Promise<void> {
     await waitUntilFinal(cluster.apiUrl, reportIds);
     const tally = await verify(cluster.mongoUrl, cluster.temporalAddress, cluster.taskQueue, plans, filed);
     const mismatches = Object.entries(tally).filter(([, t]) => t.expected !== t.found);
-    say(`done in ${((Date.now() - started) / 1000).toFixed(0)} s: worker kills (SIGKILL) ${chaos.kills}, graceful worker stops (SIGTERM) ${chaos.drains}, database restarts ${chaos.dbRestarts}, Temporal restarts ${chaos.temporalRestarts}`);
+    say(
+      `done in ${((Date.now() - started) / 1000).toFixed(0)} s: worker kills (SIGKILL) ${chaos.kills}, graceful worker stops (SIGTERM) ${chaos.drains}, database restarts ${chaos.dbRestarts}, Temporal restarts ${chaos.temporalRestarts}`,
+    );
     for (const [check, t] of Object.entries(tally)) say(`${check.padEnd(36)} expected ${String(t.expected).padStart(5)}  found ${String(t.found).padStart(5)}`);
     say(`duplicates or gaps found: ${mismatches.length}`);
     process.exitCode = mismatches.length === 0 ? 0 : 1;
@@ -115,4 +117,3 @@ main().catch((error) => {
   process.stderr.write(`[chaos] failed: ${errorStack(error)}\n`);
   process.exit(1);
 });
-

@@ -7,7 +7,13 @@ export interface Tally {
 }
 
 /** Counts, straight from Mongo and Temporal, what every report left behind. */
-export async function verify(mongoUrl: string, temporalAddress: string, taskQueue: string, allPlans: PlannedReport[], filed: Array<string | null>): Promise<Tally> {
+export async function verify(
+  mongoUrl: string,
+  temporalAddress: string,
+  taskQueue: string,
+  allPlans: PlannedReport[],
+  filed: Array<string | null>,
+): Promise<Tally> {
   // Refused filings (R4, friends) answered 409 and left no report: only the others are counted.
   const plans = new Map(filed.flatMap((id, i) => (id === null ? [] : [[id, allPlans[i]] as const])));
   const mongo = await MongoClient.connect(mongoUrl);
@@ -33,7 +39,9 @@ export async function verify(mongoUrl: string, temporalAddress: string, taskQueu
         const chat = await db.collection<{ _id: string; deletedFor?: string[] }>('chats').findOne({ _id: plan.chatId });
         add('chat rooms deleted for reporter', 1, (chat?.deletedFor ?? []).filter((u) => u === plan.reporterId).length);
       }
-      const block = await db.collection<{ _id: string; events?: Array<{ reportId?: string }> }>('blocks').findOne({ _id: `${plan.reporterId}:${plan.authorId}` });
+      const block = await db
+        .collection<{ _id: string; events?: Array<{ reportId?: string }> }>('blocks')
+        .findOne({ _id: `${plan.reporterId}:${plan.authorId}` });
       const blockEvents = (block?.events ?? []).filter((e) => e.reportId === reportId).length;
       add('auto-blocks', expectedStatus === 'approved' ? 1 : 0, blockEvents);
       add('CS tickets', 1, await db.collection('cs_tickets').countDocuments({ reportId, kind: 'report_decided' }));

@@ -27,12 +27,14 @@ export async function prepare(api: string, index: number): Promise<PlannedReport
   if (kind === 'chat_message') {
     const chatId = (await ok(call<{ chatId: string }>(api, 'POST', '/v1/chats', { memberIds: [reporterId, authorId] }))).body.chatId;
     await ok(call(api, 'POST', `/v1/chats/${chatId}/messages`, { senderId: reporterId, text: `hello ${index}` }));
-    const messageId = (await ok(call<{ messageId: string }>(api, 'POST', `/v1/chats/${chatId}/messages`, { senderId: authorId, text: `threat ${index}` }))).body.messageId;
+    const messageId = (await ok(call<{ messageId: string }>(api, 'POST', `/v1/chats/${chatId}/messages`, { senderId: authorId, text: `threat ${index}` }))).body
+      .messageId;
     return { ...base, chatId, targetId: messageId };
   }
   const openChatId = (await ok(call<{ openChatId: string }>(api, 'POST', '/v1/open-chats', { title: `board ${index}`, ownerId: authorId }))).body.openChatId;
   const postAuthor = kind === 'open_chat_post' ? authorId : reporterId;
-  const postId = (await ok(call<{ postId: string }>(api, 'POST', `/v1/open-chats/${openChatId}/posts`, { authorId: postAuthor, text: `post ${index}` }))).body.postId;
+  const postId = (await ok(call<{ postId: string }>(api, 'POST', `/v1/open-chats/${openChatId}/posts`, { authorId: postAuthor, text: `post ${index}` }))).body
+    .postId;
   if (kind === 'open_chat_post') return { ...base, targetId: postId };
   const commentId = (await ok(call<{ commentId: string }>(api, 'POST', `/v1/posts/${postId}/comments`, { authorId, text: `comment ${index}` }))).body.commentId;
   return { ...base, targetId: commentId };

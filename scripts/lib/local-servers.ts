@@ -53,7 +53,10 @@ export async function waitForPort(port: number, host: string, timeoutMs: number,
     const ok = await new Promise<boolean>((resolve) => {
       const socket = net.connect({ port, host, timeout: 1000 });
       const done = (result: boolean) => (socket.destroy(), resolve(result));
-      socket.once('connect', () => done(true)).once('error', () => done(false)).once('timeout', () => done(false));
+      socket
+        .once('connect', () => done(true))
+        .once('error', () => done(false))
+        .once('timeout', () => done(false));
     });
     if (ok) return;
     if (Date.now() > deadline) throw new Error(`Nothing listening on ${host}:${port} after ${timeoutMs} ms`);
@@ -105,9 +108,7 @@ export interface TemporalDevServerOptions {
   choosePort?: () => Promise<number>;
 }
 
-export async function startTemporalDevServer(
-  o: TemporalDevServerOptions,
-): Promise<RunningServer & { address: string; uiUrl: string }> {
+export async function startTemporalDevServer(o: TemporalDevServerOptions): Promise<RunningServer & { address: string; uiUrl: string }> {
   const ip = o.ip ?? '127.0.0.1';
   const namespace = o.namespace ?? 'default';
   const address = `${ip}:${o.port}`;
@@ -154,12 +155,9 @@ async function spawnTemporalDevServer(
     // Lazy: a failed Connection.connect() leaves its gRPC channel open (keeping Node alive), and
     // caches its failure. The first RPC connects instead; every RPC is cut by `signal` and a deadline.
     const connection = Connection.lazy({ address });
-    const rpc = <T>(fn: () => Promise<T>) =>
-      connection.withAbortSignal(signal, () => connection.withDeadline(Date.now() + RPC_TIMEOUT_MS, fn));
+    const rpc = <T>(fn: () => Promise<T>) => connection.withAbortSignal(signal, () => connection.withDeadline(Date.now() + RPC_TIMEOUT_MS, fn));
     try {
-      await retry(`namespace ${namespace}`, deadline, signal, () =>
-        rpc(() => connection.workflowService.describeNamespace({ namespace })),
-      );
+      await retry(`namespace ${namespace}`, deadline, signal, () => rpc(() => connection.workflowService.describeNamespace({ namespace })));
       await ensureSearchAttributes(connection, rpc, namespace, o.searchAttributes, deadline, signal, o.dbFilename);
     } finally {
       await connection.close();
@@ -183,8 +181,11 @@ async function ensureSearchAttributes(
   dbFilename?: string,
 ): Promise<void> {
   const list = () =>
-    retry('search attributes', deadline, signal, async () =>
-      (await rpc(() => connection.operatorService.listSearchAttributes({ namespace }))).customAttributes ?? {},
+    retry(
+      'search attributes',
+      deadline,
+      signal,
+      async () => (await rpc(() => connection.operatorService.listSearchAttributes({ namespace }))).customAttributes ?? {},
     );
   let existing = await list();
   const missing: Record<string, temporal.api.enums.v1.IndexedValueType> = {};
@@ -194,8 +195,7 @@ async function ensureSearchAttributes(
     else if (have !== INDEXED_VALUE_TYPE[type]) {
       const haveName = Object.keys(INDEXED_VALUE_TYPE).find((k) => INDEXED_VALUE_TYPE[k as SearchAttributeType] === have);
       throw new Error(
-        `Search attribute ${name} is registered as ${haveName ?? have}, not ${type}` +
-          (dbFilename ? `; delete ${dbFilename} to start over` : ''),
+        `Search attribute ${name} is registered as ${haveName ?? have}, not ${type}` + (dbFilename ? `; delete ${dbFilename} to start over` : ''),
       );
     }
   }

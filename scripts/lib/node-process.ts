@@ -22,8 +22,17 @@ export interface NodeProcessSettings {
 export const WORKER_PROCESS: NodeProcessSettings = { nodeFlags: WORKER_NODE_FLAGS, env: workerProcessEnv() };
 
 /** Runs one of our compiled Node entry points (API, worker) as a server with its own log file. */
-export async function startNodeProcess(name: string, script: string, logFile: string, ready: ReadyCheck, settings: NodeProcessSettings = {}): Promise<RunningServer> {
-  const offset = await stat(logFile).then((s) => s.size, () => 0);
+export async function startNodeProcess(
+  name: string,
+  script: string,
+  logFile: string,
+  ready: ReadyCheck,
+  settings: NodeProcessSettings = {},
+): Promise<RunningServer> {
+  const offset = await stat(logFile).then(
+    (s) => s.size,
+    () => 0,
+  );
   const child = spawnServer(name, process.execPath, [...(settings.nodeFlags ?? []), script], logFile, settings.env);
   await child.startup(async (signal) => {
     const timeout = AbortSignal.timeout(READY_TIMEOUT_MS);
@@ -40,7 +49,10 @@ export async function startNodeProcess(name: string, script: string, logFile: st
 export function apiHealthy(port: number): ReadyCheck {
   return async (_log, signal) => {
     for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/health`, { signal }).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/health`, { signal }).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return;
       await sleep(250, undefined, { signal });
     }

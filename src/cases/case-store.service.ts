@@ -52,7 +52,10 @@ export class CaseStore {
   async eventsOfCases(caseIds: string[]): Promise<Map<string, CaseEvent[]>> {
     const grouped = new Map<string, CaseEvent[]>();
     if (caseIds.length === 0) return grouped;
-    const rows = await this.events.find({ caseId: { $in: caseIds } }).sort({ caseId: 1, seq: 1 }).lean();
+    const rows = await this.events
+      .find({ caseId: { $in: caseIds } })
+      .sort({ caseId: 1, seq: 1 })
+      .lean();
     for (const row of rows) {
       const list = grouped.get(row.caseId) ?? [];
       list.push(row);

@@ -56,7 +56,10 @@ export class CasesController {
   @Access('moderator')
   @Post('cases/:caseId/approve')
   @HttpCode(202)
-  @ApiAcceptedResponse({ type: CaseDecisionAccepted, description: 'The delivery workflow has started; each open report is approved by its own workflow (R7 block, R9 ticket).' })
+  @ApiAcceptedResponse({
+    type: CaseDecisionAccepted,
+    description: 'The delivery workflow has started; each open report is approved by its own workflow (R7 block, R9 ticket).',
+  })
   @ApiConflictResponse({ description: 'CASE_ALREADY_DECIDED, CASE_ALREADY_CLAIMED or CASE_HAS_NO_OPEN_REPORTS' })
   @ApiForbiddenResponse({ description: 'MODERATOR_CONFLICT_OF_INTEREST' })
   approve(@Param('caseId', CaseIdPipe) caseId: string, @Body() dto: ApproveReportDto, @CurrentPrincipal() moderator: Principal): Promise<CaseDecisionAccepted> {
@@ -66,7 +69,7 @@ export class CasesController {
   @Access('moderator')
   @Post('cases/:caseId/reject')
   @HttpCode(202)
-  @ApiAcceptedResponse({ type: CaseDecisionAccepted, description: 'As approve; falseReport is a strike against each open report\'s reporter (R3).' })
+  @ApiAcceptedResponse({ type: CaseDecisionAccepted, description: "As approve; falseReport is a strike against each open report's reporter (R3)." })
   @ApiConflictResponse({ description: 'CASE_ALREADY_DECIDED, CASE_ALREADY_CLAIMED or CASE_HAS_NO_OPEN_REPORTS' })
   @ApiForbiddenResponse({ description: 'MODERATOR_CONFLICT_OF_INTEREST' })
   reject(@Param('caseId', CaseIdPipe) caseId: string, @Body() dto: RejectReportDto, @CurrentPrincipal() moderator: Principal): Promise<CaseDecisionAccepted> {

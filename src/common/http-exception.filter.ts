@@ -43,10 +43,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return [clientStatus, { code: CODES_BY_STATUS[clientStatus] ?? `HTTP_${clientStatus}`, message: (exception as Error).message }];
     }
     if (isDatabaseUnavailable(exception)) {
-      return [
-        HttpStatus.SERVICE_UNAVAILABLE,
-        { code: 'DATABASE_UNAVAILABLE', message: 'The database is not reachable; nothing was changed. Retry later.' },
-      ];
+      return [HttpStatus.SERVICE_UNAVAILABLE, { code: 'DATABASE_UNAVAILABLE', message: 'The database is not reachable; nothing was changed. Retry later.' }];
     }
     return [HttpStatus.INTERNAL_SERVER_ERROR, { code: 'INTERNAL_ERROR', message: 'Unexpected error.' }];
   }

@@ -120,8 +120,7 @@ export class AppConfig {
       appealWindowMs: read('APPEAL_WINDOW', '180d', parseDuration),
     };
     this.logLevel = read('LOG_LEVEL', 'info', (raw) => oneOf(raw, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']));
-    const optional = <T>(name: string, parse: (raw: string) => T): T | undefined =>
-      env[name]?.trim() ? read(name, '', parse) : undefined;
+    const optional = <T>(name: string, parse: (raw: string) => T): T | undefined => (env[name]?.trim() ? read(name, '', parse) : undefined);
     this.temporalTls = readTemporalTls(env, problems);
     this.noticeWebhook = readNoticeWebhook(env, problems);
     this.noticeDelivery = readNoticeDeliveryPolicy(read, problems);
@@ -161,7 +160,10 @@ const LADDER_PREFIX = 'SANCTION_LADDER_';
 /** `name=integer` pairs separated by commas, such as `spam_advertising=500, other=0`. */
 function namedIntegers(raw: string): Record<string, number> {
   const values: Record<string, number> = {};
-  for (const pair of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, value, ...extra] = pair.split('=').map((p) => p.trim());
     if (extra.length > 0 || !name || !/^-?\d+$/.test(value ?? '')) throw new Error(`"${pair}": expected name=integer`);
     values[name] = Number(value);
@@ -192,7 +194,10 @@ function hostPort(raw: string): string {
 }
 
 function origins(raw: string): string[] {
-  const list = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   for (const origin of list) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new Error(`expected scheme://host[:port] origins, got "${origin}"`);
   }

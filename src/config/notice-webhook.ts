@@ -42,10 +42,7 @@ export function readNoticeWebhook(env: NodeJS.ProcessEnv, problems: string[]): N
   return { url, secret: secret ?? '' };
 }
 
-export function readNoticeDeliveryPolicy(
-  read: <T>(name: string, fallback: string, parse: (raw: string) => T) => T,
-  problems: string[],
-): NoticeDeliveryPolicy {
+export function readNoticeDeliveryPolicy(read: <T>(name: string, fallback: string, parse: (raw: string) => T) => T, problems: string[]): NoticeDeliveryPolicy {
   const policy = {
     maxAttempts: read('NOTICE_DELIVERY_MAX_ATTEMPTS', '10', (raw) => {
       const value = Number(raw);

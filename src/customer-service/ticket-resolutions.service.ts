@@ -47,7 +47,20 @@ export class TicketResolutionsService {
     }
     if (measure) await this.sanctionWorkflows.start(await this.sanctions.issueForTicket(ticket, measure, staffId));
     // Only this path, after the write-once gate above, ever updates a ticket: no concurrent writer.
-    await this.tickets.updateOne({ _id: ticketId }, { $set: { status: 'resolved', resolution: { measure: stored.measure, ...(stored.days ? { days: stored.days } : {}), ...(stored.sanctionId ? { sanctionId: stored.sanctionId } : {}), resolvedAt: stored.resolvedAt } } });
+    await this.tickets.updateOne(
+      { _id: ticketId },
+      {
+        $set: {
+          status: 'resolved',
+          resolution: {
+            measure: stored.measure,
+            ...(stored.days ? { days: stored.days } : {}),
+            ...(stored.sanctionId ? { sanctionId: stored.sanctionId } : {}),
+            resolvedAt: stored.resolvedAt,
+          },
+        },
+      },
+    );
     return {
       ticketId,
       status: 'resolved' as const,

@@ -39,8 +39,6 @@ export class DemoLoader {
 }
 
 async function insertMissing<T>(model: Model<T>, docs: ReadonlyArray<{ _id: string }>): Promise<number> {
-  const result = await model.bulkWrite(
-    docs.map((doc) => ({ updateOne: { filter: { _id: doc._id }, update: { $setOnInsert: doc }, upsert: true } })) as never,
-  );
+  const result = await model.bulkWrite(docs.map((doc) => ({ updateOne: { filter: { _id: doc._id }, update: { $setOnInsert: doc }, upsert: true } })) as never);
   return result.upsertedCount;
 }

@@ -16,13 +16,7 @@ export interface StoredEvidence {
 }
 
 /** Why a set is not intact; more than one can hold. */
-export type EvidenceFinding =
-  | 'item_altered'
-  | 'item_missing'
-  | 'item_out_of_place'
-  | 'extra_item'
-  | 'stored_root_mismatch'
-  | 'recorded_root_mismatch';
+export type EvidenceFinding = 'item_altered' | 'item_missing' | 'item_out_of_place' | 'extra_item' | 'stored_root_mismatch' | 'recorded_root_mismatch';
 
 export interface ChainCheck {
   status: 'intact' | 'altered';

@@ -80,7 +80,15 @@ export class EvidenceService {
     for (let start = 0; start < docs.length; start += WRITE_BATCH) {
       await this.insertIgnoringDuplicates(docs.slice(start, start + WRITE_BATCH));
     }
-    const set: EvidenceSet = { _id: request.reportId, scheme: CHAIN_SCHEME, rootDigest: chainRoot(request.reportId, digests), itemCount: docs.length, truncated, cutoff: request.cutoff, capturedAt: new Date() };
+    const set: EvidenceSet = {
+      _id: request.reportId,
+      scheme: CHAIN_SCHEME,
+      rootDigest: chainRoot(request.reportId, digests),
+      itemCount: docs.length,
+      truncated,
+      cutoff: request.cutoff,
+      capturedAt: new Date(),
+    };
     try {
       await insertValidated(this.sets, set);
       return toReceipt(set);

@@ -40,10 +40,7 @@ export class HealthController {
   @HealthCheck()
   async ready(@Res({ passthrough: true }) response: Response) {
     try {
-      return await this.health.check([
-        () => this.temporalIndicator.isHealthy('temporal'),
-        () => this.mongoIndicator.pingCheck('mongo', { timeout: 2_000 }),
-      ]);
+      return await this.health.check([() => this.temporalIndicator.isHealthy('temporal'), () => this.mongoIndicator.pingCheck('mongo', { timeout: 2_000 })]);
     } catch (error) {
       // Keep terminus' body for probes and dashboards instead of the API's `{code, message}` error shape.
       if (!(error instanceof ServiceUnavailableException)) throw error;

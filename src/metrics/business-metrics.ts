@@ -32,7 +32,12 @@ export class BusinessMetrics {
       registers,
     });
     this.overdue = new Counter({ name: 'report_review_overdue_total', help: 'Reviews that passed their deadline (SLA breaches).', registers });
-    this.tickets = new Counter({ name: 'cs_tickets_opened_total', help: 'Customer-service tickets (follow-up notices) opened.', labelNames: ['kind'], registers });
+    this.tickets = new Counter({
+      name: 'cs_tickets_opened_total',
+      help: 'Customer-service tickets (follow-up notices) opened.',
+      labelNames: ['kind'],
+      registers,
+    });
     this.notices = new Counter({ name: 'notices_recorded_total', help: 'Notices stored in the outbox.', labelNames: ['kind'], registers });
     this.sweptStarts = new Counter({
       name: 'report_workflows_started_by_sweep_total',
@@ -44,7 +49,12 @@ export class BusinessMetrics {
       help: 'Reports still received START_SWEEP_GRACE after filing, at the last start sweep: not started (Temporal down) or not run (no worker).',
       registers,
     });
-    this.deliveries = new Counter({ name: 'notice_deliveries_total', help: 'Webhook delivery attempts of notices, and deliveries given up.', labelNames: ['outcome'], registers });
+    this.deliveries = new Counter({
+      name: 'notice_deliveries_total',
+      help: 'Webhook delivery attempts of notices, and deliveries given up.',
+      labelNames: ['outcome'],
+      registers,
+    });
   }
 
   reportFiled(kind: string, reasons: string[]): void {

@@ -36,14 +36,27 @@ export class NoticeDeliveryLog {
 
   async recordGaveUp(noticeId: string, reason: string): Promise<void> {
     const attempts = await this.deliveries.countDocuments({ noticeId, outcome: { $ne: 'gave_up' } });
-    const created = await insertOnce(this.deliveries, { _id: `${noticeId}:gave_up`, noticeId, attempt: attempts, outcome: 'gave_up', error: reason.slice(0, 500), at: new Date() });
+    const created = await insertOnce(this.deliveries, {
+      _id: `${noticeId}:gave_up`,
+      noticeId,
+      attempt: attempts,
+      outcome: 'gave_up',
+      error: reason.slice(0, 500),
+      at: new Date(),
+    });
     if (created) this.metrics.noticeDeliveryAttempt('gave_up');
   }
 
   async viewOf(noticeId: string, webhookConfigured: boolean): Promise<DeliveryView> {
     const rows = await this.deliveries.find({ noticeId }).sort({ at: 1, attempt: 1 }).lean();
     const attempts = rows.map(({ attempt, outcome, httpStatus, error, at }) => ({ attempt, outcome, httpStatus, error, at }));
-    return { state: deliveryState(attempts.map((a) => a.outcome), webhookConfigured), attempts };
+    return {
+      state: deliveryState(
+        attempts.map((a) => a.outcome),
+        webhookConfigured,
+      ),
+      attempts,
+    };
   }
 }
 

@@ -70,7 +70,11 @@ export class NoticesService {
   }
 
   async forUser(userId: string, kind?: NoticeKind): Promise<NoticeView[]> {
-    const rows = await this.notices.find(kind ? { userId, kind } : { userId }).sort({ createdAt: -1, _id: 1 }).limit(100).lean();
+    const rows = await this.notices
+      .find(kind ? { userId, kind } : { userId })
+      .sort({ createdAt: -1, _id: 1 })
+      .limit(100)
+      .lean();
     return rows.map(toNoticeView);
   }
 

@@ -38,15 +38,25 @@ export class ReporterStandingService {
     const strikes = await Promise.all((await this.keys.list(`strikes-of:${reporterId}`)).map((id) => this.strikes.findById(id, { at: 1 }).lean()));
     const strikesInWindow = strikes.filter((strike) => strike && strike.at.getTime() > at.getTime() - windowMs).length;
     if (strikesInWindow < threshold) {
-      await this.notify(reporterId, reportId, 'false_report_warning', at,
-        'A report you filed was found to be false. Filing false reports can restrict your use of reporting.');
+      await this.notify(
+        reporterId,
+        reportId,
+        'false_report_warning',
+        at,
+        'A report you filed was found to be false. Filing false reports can restrict your use of reporting.',
+      );
       return { strikesInWindow };
     }
     const endsAt = new Date(at.getTime() + restrictionMs);
     await this.keys.add(`restrictions-of:${reporterId}`, `reporting-${reportId}`);
     await insertOnce(this.restrictions, { _id: `reporting-${reportId}`, userId: reporterId, startsAt: at, endsAt, strikes: strikesInWindow });
-    await this.notify(reporterId, reportId, 'reporting_restricted', at,
-      `Several of your reports were found to be false. You cannot file reports until ${endsAt.toISOString()}.`);
+    await this.notify(
+      reporterId,
+      reportId,
+      'reporting_restricted',
+      at,
+      `Several of your reports were found to be false. You cannot file reports until ${endsAt.toISOString()}.`,
+    );
     return { strikesInWindow, restrictedUntil: endsAt };
   }
 

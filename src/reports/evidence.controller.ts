@@ -24,14 +24,16 @@ export class EvidenceController {
   @Access('moderator', 'support')
   @Get('verify')
   @ApiOperation({ summary: 'Recompute the hash chain and compare it with the stored and the recorded root; the read is logged' })
-  @ApiOkResponse({ description: '{reportId, scheme, status: intact | altered, items, expectedItems, firstAlteredIndex?, findings, storedRoot, recordedRoot, recomputedRoot}' })
+  @ApiOkResponse({
+    description: '{reportId, scheme, status: intact | altered, items, expectedItems, firstAlteredIndex?, findings, storedRoot, recordedRoot, recomputedRoot}',
+  })
   verify(@Param('reportId', IdPipe) reportId: string, @CurrentPrincipal() reader: Principal): Promise<EvidenceVerification> {
     return this.reads.verify(reportId, reader);
   }
 
   @Access('moderator', 'support')
   @Get('access-log')
-  @ApiOperation({ summary: 'Who read this report\'s evidence, oldest first' })
+  @ApiOperation({ summary: "Who read this report's evidence, oldest first" })
   accessLog(@Param('reportId', IdPipe) reportId: string): Promise<EvidenceAccessLogView> {
     return this.reads.accessLogOf(reportId);
   }

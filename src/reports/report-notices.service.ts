@@ -21,9 +21,13 @@ export class ReportNotices {
 
   /** The report was admitted and waits for a moderator. */
   received(report: Report): Promise<string> {
-    return this.toReporter(report, 'report_received', report._id,
+    return this.toReporter(
+      report,
+      'report_received',
+      report._id,
       `We received your report about the ${about(report)} (${report.reasons.join(', ')}). A moderator will review it and we will tell you the outcome.`,
-      { reasons: report.reasons });
+      { reasons: report.reasons },
+    );
   }
 
   /** How the moderator decided and what follows from it. */
@@ -45,9 +49,13 @@ export class ReportNotices {
   }
 
   expired(report: Report): Promise<string> {
-    return this.toReporter(report, 'report_outcome', report._id,
+    return this.toReporter(
+      report,
+      'report_outcome',
+      report._id,
       `Your report about the ${about(report)} was not reviewed in time and was closed without a decision. Customer service has it on file and may still act on it.`,
-      { outcome: 'expired' });
+      { outcome: 'expired' },
+    );
   }
 
   /** R9: the report went to customer service with high priority; the reporter learns what CS does and how to follow up. */
@@ -56,14 +64,24 @@ export class ReportNotices {
       escalation === 'illegal_content'
         ? 'Because your report concerns possibly illegal content'
         : 'Because the moderator referred your report to customer service';
-    return this.toReporter(report, 'cs_follow_up', report._id,
+    return this.toReporter(
+      report,
+      'cs_follow_up',
+      report._id,
       `${because}, customer service reviews it with high priority against the operation policy and may restrict the account concerned. ` +
         `Your ticket is ${ticketId}: quote it when you contact customer service to add information. ` +
         'The reported conversation is stored as evidence, so an investigation agency can ask us for it; if someone is in danger, contact the police directly.',
-      { ticketId, priority: 'high', escalation });
+      { ticketId, priority: 'high', escalation },
+    );
   }
 
-  private toReporter(report: Report, kind: 'report_received' | 'report_outcome' | 'cs_follow_up', reportId: string, text: string, details: Record<string, unknown>) {
+  private toReporter(
+    report: Report,
+    kind: 'report_received' | 'report_outcome' | 'cs_follow_up',
+    reportId: string,
+    text: string,
+    details: Record<string, unknown>,
+  ) {
     return this.notices.record({
       kind,
       userId: report.reporterId,

@@ -66,7 +66,11 @@ export class ReportStore {
    * within a second of filing, unless its workflow did not start or no worker runs.
    */
   async receivedBefore(filedBefore: Date, limit: number): Promise<string[]> {
-    const found = await this.reports.find({ status: 'received', createdAt: { $lt: filedBefore } }, { _id: 1 }).sort({ createdAt: 1, _id: 1 }).limit(limit).lean();
+    const found = await this.reports
+      .find({ status: 'received', createdAt: { $lt: filedBefore } }, { _id: 1 })
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(limit)
+      .lean();
     return found.map((report) => report._id);
   }
 
@@ -129,7 +133,9 @@ export class ReportStore {
    * fields a queue item shows. The queue groups them by case in memory: priority comes from
    * the reasons of all of a case's reports, which no single-report sort can give.
    */
-  awaitingReview(targetKind?: string): Promise<Array<Pick<Report, '_id' | 'target' | 'reasons' | 'policyCategories' | 'reviewOpenedAt' | 'createdAt' | 'evidence'>>> {
+  awaitingReview(
+    targetKind?: string,
+  ): Promise<Array<Pick<Report, '_id' | 'target' | 'reasons' | 'policyCategories' | 'reviewOpenedAt' | 'createdAt' | 'evidence'>>> {
     const filter: Record<string, unknown> = { status: 'awaiting_review', ...(targetKind ? { 'target.kind': targetKind } : {}) };
     return this.reports.find(filter, QUEUE_FIELDS).sort({ reviewOpenedAt: 1, _id: 1 }).lean();
   }

@@ -35,7 +35,11 @@ export class TargetResolver {
     return { ...resolved, alongside: await resolved.alongside };
   }
 
-  private async find<T>(reporterId: string, target: ReportTarget, alongside: (authorId: string) => Promise<T>): Promise<(ResolvedTarget & { alongside: Promise<T> }) | null> {
+  private async find<T>(
+    reporterId: string,
+    target: ReportTarget,
+    alongside: (authorId: string) => Promise<T>,
+  ): Promise<(ResolvedTarget & { alongside: Promise<T> }) | null> {
     switch (target.kind) {
       case 'chat_message': {
         const message = await this.chats.findMessage(target.id);

@@ -15,14 +15,20 @@ export class RestrictionsService {
     private readonly users: UsersService,
   ) {}
 
-  async restrictionsOf(userId: string, now = new Date()): Promise<{ userId: string; restricted: boolean; restrictedUntil: Date | 'permanent' | null; active: RestrictionView[]; past: RestrictionView[] }> {
+  async restrictionsOf(
+    userId: string,
+    now = new Date(),
+  ): Promise<{ userId: string; restricted: boolean; restrictedUntil: Date | 'permanent' | null; active: RestrictionView[]; past: RestrictionView[] }> {
     await this.users.requireAll(userId);
     const views = (await this.store.records(await this.store.forUser(userId))).map((record) => restrictionView(record, now));
     // "Active": restrictions in force and warnings on record; "past": ended, lifted or overturned.
     const active = views.filter((v) => v.status === 'active' || v.status === 'on_record');
     const inForce = active.filter((v) => v.status === 'active');
     const permanent = inForce.some((v) => v.measure === 'permanent');
-    const latestEnd = inForce.map((v) => v.endsAt!).filter(Boolean).sort((a, b) => b.getTime() - a.getTime())[0];
+    const latestEnd = inForce
+      .map((v) => v.endsAt!)
+      .filter(Boolean)
+      .sort((a, b) => b.getTime() - a.getTime())[0];
     return {
       userId,
       restricted: inForce.length > 0,
@@ -40,9 +46,14 @@ export class RestrictionsService {
     if (record.appeal) throw ApiError.conflict('APPEAL_ALREADY_FILED', 'This sanction was already appealed; each sanction can be appealed once.', { appealId });
     if (sanctionStatus(record, now) === 'overturned') throw ApiError.conflict('SANCTION_ALREADY_OVERTURNED', 'This sanction was already overturned.');
     if (now.getTime() >= record.sanction.appealableUntil.getTime()) {
-      throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, 'APPEAL_WINDOW_CLOSED', `Appeals were possible until ${record.sanction.appealableUntil.toISOString()}.`, {
-        appealUntil: record.sanction.appealableUntil.toISOString(),
-      });
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'APPEAL_WINDOW_CLOSED',
+        `Appeals were possible until ${record.sanction.appealableUntil.toISOString()}.`,
+        {
+          appealUntil: record.sanction.appealableUntil.toISOString(),
+        },
+      );
     }
     const filed = await this.store.fileAppeal({ _id: appealId, sanctionId, userId, statement, filedAt: now });
     if (!filed) throw ApiError.conflict('APPEAL_ALREADY_FILED', 'This sanction was already appealed; each sanction can be appealed once.', { appealId });

@@ -61,7 +61,14 @@ export class SanctionActionsService {
     const record = await this.requireRecord(appeal.sanctionId);
     await this.refuseConflicts(record, moderatorId);
     const outcome = dto.outcome === 'uphold' ? 'upheld' : 'denied';
-    const decision = { _id: appealId, sanctionId: appeal.sanctionId, outcome, moderatorId, decidedAt: new Date(), ...(dto.note ? { note: dto.note } : {}) } as const;
+    const decision = {
+      _id: appealId,
+      sanctionId: appeal.sanctionId,
+      outcome,
+      moderatorId,
+      decidedAt: new Date(),
+      ...(dto.note ? { note: dto.note } : {}),
+    } as const;
     if (!(await this.store.decideAppeal(decision))) {
       const earlier = await this.store.findAppealDecision(appealId);
       if (earlier?.outcome !== outcome || earlier.moderatorId !== moderatorId) {

@@ -46,7 +46,10 @@ export function measureFor(category: string, priorSanctions: number, ladders: Sa
 
 /** Parses `warning,7d,30d,permanent`: at least one rung, restrictions of 1 to 180 whole days. */
 export function parseLadder(text: string): Measure[] {
-  const rungs = text.split(',').map((rung) => rung.trim()).filter((rung) => rung !== '');
+  const rungs = text
+    .split(',')
+    .map((rung) => rung.trim())
+    .filter((rung) => rung !== '');
   if (rungs.length === 0) throw new Error('expected rungs such as warning,7d,30d,permanent');
   return rungs.map((rung) => {
     if (rung === 'warning' || rung === 'permanent') return { kind: rung };

@@ -89,6 +89,7 @@ function factsOf(sanction: Sanction): string {
 /** The statement of reasons as a notice text (R2: no reporter, no report id). */
 export function statementNoticeText(sanction: Sanction): string {
   const until = sanction.endsAt ? ` until ${sanction.endsAt.toISOString()}` : '';
-  return `${factsOf(sanction)} Measure: ${describeMeasure(measureOf(sanction))}${until}. ` +
-    `You may appeal once before ${sanction.appealableUntil.toISOString()}.`;
+  return (
+    `${factsOf(sanction)} Measure: ${describeMeasure(measureOf(sanction))}${until}. ` + `You may appeal once before ${sanction.appealableUntil.toISOString()}.`
+  );
 }

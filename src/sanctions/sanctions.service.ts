@@ -52,15 +52,19 @@ export class SanctionsService {
     const policy = report.decision?.policy ?? report.policyCategories[0] ?? 'other';
     const priorSanctions = countAgainst(recent, now);
     const measure = measureFor(policy, priorSanctions, this.ladderPolicy.ladders);
-    return this.issue({
-      _id: sanctionId,
-      userId: report.reportedUserId,
-      policy,
-      target: { kind: report.target.kind, id: report.target.id },
-      source: 'moderator_decision',
-      decidedBy: report.decision?.moderatorId ?? 'unknown',
-      priorSanctions,
-    }, measure, now);
+    return this.issue(
+      {
+        _id: sanctionId,
+        userId: report.reportedUserId,
+        policy,
+        target: { kind: report.target.kind, id: report.target.id },
+        source: 'moderator_decision',
+        decidedBy: report.decision?.moderatorId ?? 'unknown',
+        priorSanctions,
+      },
+      measure,
+      now,
+    );
   }
 
   /** A measure CS chose on a ticket (R9): the same sanction path, without the ladder. */
@@ -70,16 +74,20 @@ export class SanctionsService {
     staffId: string,
   ): Promise<Sanction> {
     const now = new Date();
-    return this.issue({
-      _id: ticketSanctionId(ticket._id),
-      userId: ticket.reportedUserId,
-      policy: ticket.decision?.policy ?? ticket.policyCategories[0] ?? 'other',
-      target: { kind: ticket.target.kind as Sanction['target']['kind'], id: ticket.target.id },
-      source: 'customer_service',
-      decidedBy: staffId,
-      ticketId: ticket._id,
-      priorSanctions: await this.priorSanctionCount(ticket.reportedUserId, now),
-    }, measure, now);
+    return this.issue(
+      {
+        _id: ticketSanctionId(ticket._id),
+        userId: ticket.reportedUserId,
+        policy: ticket.decision?.policy ?? ticket.policyCategories[0] ?? 'other',
+        target: { kind: ticket.target.kind as Sanction['target']['kind'], id: ticket.target.id },
+        source: 'customer_service',
+        decidedBy: staffId,
+        ticketId: ticket._id,
+        priorSanctions: await this.priorSanctionCount(ticket.reportedUserId, now),
+      },
+      measure,
+      now,
+    );
   }
 
   find(sanctionId: string): Promise<Sanction | null> {
@@ -165,5 +173,7 @@ function countAgainst(records: SanctionRecord[], now: Date): number {
 
 function measureText(sanction: Sanction): string {
   const m = measureOf(sanction);
-  return m.kind === 'restriction' ? `${m.days}-day restriction (${policyTitle(sanction.policy)})` : `${m.kind === 'warning' ? 'warning' : 'permanent restriction'} (${policyTitle(sanction.policy)})`;
+  return m.kind === 'restriction'
+    ? `${m.days}-day restriction (${policyTitle(sanction.policy)})`
+    : `${m.kind === 'warning' ? 'warning' : 'permanent restriction'} (${policyTitle(sanction.policy)})`;
 }

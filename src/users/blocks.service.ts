@@ -61,7 +61,11 @@ export class BlocksService {
   }
 
   /** The reporter's own block was already there: the report's outcome says so (once). */
-  private async recordAlreadyInPlace(id: string, recordedKey: string, event: { type: 'auto_block_already_in_place'; at: Date; reportId: string }): Promise<boolean> {
+  private async recordAlreadyInPlace(
+    id: string,
+    recordedKey: string,
+    event: { type: 'auto_block_already_in_place'; at: Date; reportId: string },
+  ): Promise<boolean> {
     const result = await this.blocks.updateOne(
       { _id: id, [recordedKey]: { $exists: false } },
       { $set: { [recordedKey]: 'already_in_place' }, $push: { events: event } },

@@ -21,17 +21,16 @@ export class FriendshipsService {
   async add(ownerId: string, friendId: string): Promise<FriendshipView> {
     if (ownerId === friendId) throw ApiError.badRequest('CANNOT_FRIEND_SELF', 'A user cannot add themselves as a friend.');
     await this.users.requireAll(ownerId, friendId);
-    await this.friendships.updateOne(
-      { _id: friendshipId(ownerId, friendId) },
-      { $set: { ownerId, friendId, state: 'friend' } },
-      { upsert: true },
-    );
+    await this.friendships.updateOne({ _id: friendshipId(ownerId, friendId) }, { $set: { ownerId, friendId, state: 'friend' } }, { upsert: true });
     return { userId: ownerId, friendId, state: 'friend' };
   }
 
   async list(ownerId: string): Promise<FriendshipView[]> {
     await this.users.requireAll(ownerId);
-    const rows = await this.friendships.find({ ownerId, state: { $ne: 'deleted' } }).sort({ _id: 1 }).lean();
+    const rows = await this.friendships
+      .find({ ownerId, state: { $ne: 'deleted' } })
+      .sort({ _id: 1 })
+      .lean();
     return rows.map((row) => ({ userId: row.ownerId, friendId: row.friendId, state: row.state }));
   }
 

@@ -64,7 +64,7 @@ describe('sanction activities are safe to run twice', () => {
     expect(await count('user_notices', { userId: reported, kind: 'sanction_statement' })).toBe(1);
     const [sanction] = await mongo.collection('sanctions').find({ userId: reported }).toArray();
     // Each run (re)starts the same workflow id; Temporal joins the running one.
-    expect(started.filter((id) => id === sanction._id as unknown as string)).toHaveLength(3);
+    expect(started.filter((id) => id === (sanction._id as unknown as string))).toHaveLength(3);
   });
 
   test('R9: recordSanctionEnd and recordSanctionLift twice write one event and one notice each', async () => {

@@ -62,10 +62,25 @@ describe('insertValidated stores what create would', () => {
 
   test('a notice and a case event: optional fields left out stay out, nested objects kept', async () => {
     const notices = connection.model(Notice.name, NoticeSchema);
-    const notice = await bothWays(notices, (_id) => ({ _id, userId: 'usr_a', kind: 'report_received', text: 'We received it.', details: { reasons: ['spam'] }, createdAt: new Date('2026-11-27T10:00:00Z') }));
+    const notice = await bothWays(notices, (_id) => ({
+      _id,
+      userId: 'usr_a',
+      kind: 'report_received',
+      text: 'We received it.',
+      details: { reasons: ['spam'] },
+      createdAt: new Date('2026-11-27T10:00:00Z'),
+    }));
     expect(notice.inserted).toEqual({ ...notice.created, _id: notice.inserted!._id });
     const events = connection.model(CaseEvent.name, CaseEventSchema);
-    const event = await bothWays(events, (_id) => ({ _id, caseId: 'case_1', seq: '3', type: 'decision', moderatorId: 'mod_1', at: new Date('2026-11-27T10:00:00Z'), decision: { outcome: 'approved', policy: 'spam' } }));
+    const event = await bothWays(events, (_id) => ({
+      _id,
+      caseId: 'case_1',
+      seq: '3',
+      type: 'decision',
+      moderatorId: 'mod_1',
+      at: new Date('2026-11-27T10:00:00Z'),
+      decision: { outcome: 'approved', policy: 'spam' },
+    }));
     expect(event.inserted).toEqual({ ...event.created, _id: event.inserted!._id });
     expect(event.inserted).toMatchObject({ seq: 3 });
   });
@@ -100,13 +115,24 @@ describe('insertValidated stores what create would', () => {
 describe('insertManyValidated', () => {
   const items = () => connection.model(EvidenceItem.name, EvidenceItemSchema);
   const item = (reportId: string, seq: number, text = `message ${seq}`) => ({
-    _id: `${reportId}:${seq}`, reportId, seq, sourceKind: 'chat_message', sourceId: `msg_${seq}`, authorId: 'usr_a', text, createdAt: new Date(), digest: `d${seq}`,
+    _id: `${reportId}:${seq}`,
+    reportId,
+    seq,
+    sourceKind: 'chat_message',
+    sourceId: `msg_${seq}`,
+    authorId: 'usr_a',
+    text,
+    createdAt: new Date(),
+    digest: `d${seq}`,
   });
 
   test('stores every document; one already there fails the call with a duplicate key after the others landed', async () => {
     const reportId = `rpt_${randomUUID()}`;
     await insertManyValidated(items(), [item(reportId, 1)]);
-    const error = await insertManyValidated(items(), [0, 1, 2].map((seq) => item(reportId, seq))).catch((e) => e);
+    const error = await insertManyValidated(
+      items(),
+      [0, 1, 2].map((seq) => item(reportId, seq)),
+    ).catch((e) => e);
     expect((error as { writeErrors: Array<{ code: number }> }).writeErrors.map((e) => e.code)).toEqual([11000]);
     expect(await items().countDocuments({ reportId })).toBe(3);
   });

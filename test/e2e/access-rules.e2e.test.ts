@@ -24,12 +24,26 @@ test('a moderator cannot decide a report they filed, nor one about them; the dec
   const [reporter, author] = [await platform.user('mod-reporter'), await platform.user('mod-author')];
   const reportId = await fileOnPost(reporter, author);
   for (const sub of [reporter, author]) {
-    const refused = await t.http().post(`/v1/reports/${reportId}/approve`).set('Authorization', await bearer('moderator', sub)).send({}).expect(403);
+    const refused = await t
+      .http()
+      .post(`/v1/reports/${reportId}/approve`)
+      .set('Authorization', await bearer('moderator', sub))
+      .send({})
+      .expect(403);
     expect(refused.body.code).toBe('MODERATOR_CONFLICT_OF_INTEREST');
   }
-  const spoofed = await t.http().post(`/v1/reports/${reportId}/approve`).set('Authorization', await bearer('moderator', 'mod-7')).send({ moderatorId: 'mod-9' });
+  const spoofed = await t
+    .http()
+    .post(`/v1/reports/${reportId}/approve`)
+    .set('Authorization', await bearer('moderator', 'mod-7'))
+    .send({ moderatorId: 'mod-9' });
   expect(spoofed.status).toBe(400);
-  await t.http().post(`/v1/reports/${reportId}/approve`).set('Authorization', await bearer('moderator', 'mod-7')).send({}).expect(200);
+  await t
+    .http()
+    .post(`/v1/reports/${reportId}/approve`)
+    .set('Authorization', await bearer('moderator', 'mod-7'))
+    .send({})
+    .expect(200);
   expect((await platform.report(reportId)).decision).toMatchObject({ outcome: 'approved', moderatorId: 'mod-7' });
 });
 

@@ -45,7 +45,7 @@ function call(route: RouteInfo, token?: string) {
 }
 
 test('every route states who may call it', () => {
-  expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(["POST /v1/reports", "GET /v1/moderation/queue", "GET /health"]));
+  expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['POST /v1/reports', 'GET /v1/moderation/queue', 'GET /health']));
   expect(routes.filter((r) => !r.rule).map((r) => `${r.method} ${r.path}`)).toEqual([]);
 });
 

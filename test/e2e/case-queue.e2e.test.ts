@@ -45,7 +45,10 @@ async function reportedCase(kind: 'open_chat_post' | 'open_chat_comment' | 'chat
 
 /** Case ids in the queue as `moderatorId` sees it (the default test token's subject unless named). */
 async function queueIds(query: Record<string, string | number> = {}, moderatorId?: string): Promise<string[]> {
-  const req = t.http().get('/v1/moderation/queue').query({ limit: 100, ...query });
+  const req = t
+    .http()
+    .get('/v1/moderation/queue')
+    .query({ limit: 100, ...query });
   if (moderatorId) req.set('Authorization', as(moderatorId));
   const body = (await req.expect(200)).body;
   return body.items.map((i: { caseId: string }) => i.caseId);
@@ -77,7 +80,11 @@ describe('the moderation queue: priority, filters, pages, SLA', () => {
     expect(new Set(paged).size).toBe(paged.length);
     expect(mine(paged)).toEqual([illegal, abuse, spam]);
 
-    for (const [query, code] of [[{ targetKind: 'video' }, 'UNKNOWN_TARGET_KIND'], [{ reason: 'boring' }, 'UNKNOWN_REASON'], [{ cursor: 'garbage' }, 'INVALID_CURSOR']] as const) {
+    for (const [query, code] of [
+      [{ targetKind: 'video' }, 'UNKNOWN_TARGET_KIND'],
+      [{ reason: 'boring' }, 'UNKNOWN_REASON'],
+      [{ cursor: 'garbage' }, 'INVALID_CURSOR'],
+    ] as const) {
       expect((await t.http().get('/v1/moderation/queue').query(query).expect(400)).body.code).toBe(code);
     }
   });
@@ -85,7 +92,8 @@ describe('the moderation queue: priority, filters, pages, SLA', () => {
   test('SLA: a case whose oldest report waited past REVIEW_DEADLINE is overdue', async () => {
     const caseId = await reportedCase('open_chat_post', ['other']);
     const item = await eventually(
-      async () => (await t.http().get('/v1/moderation/queue').query({ limit: 100 }).expect(200)).body.items.find((i: { caseId: string }) => i.caseId === caseId),
+      async () =>
+        (await t.http().get('/v1/moderation/queue').query({ limit: 100 }).expect(200)).body.items.find((i: { caseId: string }) => i.caseId === caseId),
       (found) => found?.sla.state === 'overdue',
     );
     expect(new Date(item.sla.dueAt).getTime()).toBe(new Date(item.oldestReportAt).getTime() + REVIEW_DEADLINE_MS);
@@ -103,9 +111,14 @@ describe('claims', () => {
     expect(await queueIds({}, 'mod-a')).toContain(caseId);
     const taken = await claim(caseId, 'mod-b').expect(409);
     expect(taken.body).toMatchObject({ code: 'CASE_ALREADY_CLAIMED', details: { claimedBy: 'mod-a', expiresAt: res.body.claim.expiresAt } });
-    expect((await t.http().post(`/v1/moderation/cases/${caseId}/approve`).set('Authorization', as('mod-b')).send({}).expect(409)).body.code).toBe('CASE_ALREADY_CLAIMED');
+    expect((await t.http().post(`/v1/moderation/cases/${caseId}/approve`).set('Authorization', as('mod-b')).send({}).expect(409)).body.code).toBe(
+      'CASE_ALREADY_CLAIMED',
+    );
 
-    await eventually(() => queueIds({}, 'mod-b'), (ids) => ids.includes(caseId));
+    await eventually(
+      () => queueIds({}, 'mod-b'),
+      (ids) => ids.includes(caseId),
+    );
     expect(Date.now()).toBeGreaterThanOrEqual(new Date(res.body.claim.expiresAt).getTime());
     await claim(caseId, 'mod-b').expect(200);
   });
@@ -113,8 +126,13 @@ describe('claims', () => {
   test('only the claimer can unclaim; the case is offered to others again at once', async () => {
     const caseId = await reportedCase('open_chat_post', ['other']);
     await claim(caseId, 'mod-a').expect(200);
-    expect((await t.http().post(`/v1/moderation/cases/${caseId}/unclaim`).set('Authorization', as('mod-b')).send({}).expect(409)).body.code).toBe('CASE_NOT_CLAIMED');
-    expect((await t.http().post(`/v1/moderation/cases/${caseId}/unclaim`).set('Authorization', as('mod-a')).send({}).expect(200)).body).toEqual({ caseId, claim: null });
+    expect((await t.http().post(`/v1/moderation/cases/${caseId}/unclaim`).set('Authorization', as('mod-b')).send({}).expect(409)).body.code).toBe(
+      'CASE_NOT_CLAIMED',
+    );
+    expect((await t.http().post(`/v1/moderation/cases/${caseId}/unclaim`).set('Authorization', as('mod-a')).send({}).expect(200)).body).toEqual({
+      caseId,
+      claim: null,
+    });
     expect(await queueIds({}, 'mod-b')).toContain(caseId);
   });
 
@@ -124,7 +142,8 @@ describe('claims', () => {
     const answers = await Promise.all(moderators.map((m) => claim(caseId, m)));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
     const winner = answers.find((a) => a.status === 200)!.body.claim.moderatorId;
-    for (const lost of answers.filter((a) => a.status === 409)) expect(lost.body).toMatchObject({ code: 'CASE_ALREADY_CLAIMED', details: { claimedBy: winner } });
+    for (const lost of answers.filter((a) => a.status === 409))
+      expect(lost.body).toMatchObject({ code: 'CASE_ALREADY_CLAIMED', details: { claimedBy: winner } });
     const view = (await t.http().get(`/v1/moderation/cases/${caseId}`).expect(200)).body;
     expect(view.events).toEqual([expect.objectContaining({ seq: 0, type: 'claim', moderatorId: winner })]);
     expect(view.claim.moderatorId).toBe(winner);
@@ -133,7 +152,13 @@ describe('claims', () => {
   test('moderators deciding one case at the same time: one decision, delivered once', async () => {
     const caseId = await reportedCase('open_chat_post', ['other']);
     const answers = await Promise.all(
-      ['mod-1', 'mod-2', 'mod-3'].map((m, i) => t.http().post(`/v1/moderation/cases/${caseId}/${i % 2 ? 'reject' : 'approve'}`).set('Authorization', as(m)).send({})),
+      ['mod-1', 'mod-2', 'mod-3'].map((m, i) =>
+        t
+          .http()
+          .post(`/v1/moderation/cases/${caseId}/${i % 2 ? 'reject' : 'approve'}`)
+          .set('Authorization', as(m))
+          .send({}),
+      ),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([202, 409, 409]);
     const winner = answers.find((a) => a.status === 202)!.body;

@@ -23,7 +23,17 @@ async function postTarget() {
 async function workflowsOf(reporter: string): Promise<number> {
   const ids = (await t.mongo.collection('reports').find({ reporterId: reporter }).toArray()).map((r) => r.workflowId as string);
   let found = 0;
-  for (const id of ids) if (await t.temporal.workflow.getHandle(id).describe().then(() => true, () => false)) found++;
+  for (const id of ids)
+    if (
+      await t.temporal.workflow
+        .getHandle(id)
+        .describe()
+        .then(
+          () => true,
+          () => false,
+        )
+    )
+      found++;
   return found;
 }
 
@@ -68,7 +78,10 @@ describe('decision races', () => {
       t.http().post(`/v1/reports/${reportId}/approve`).send({}),
       t.http().post(`/v1/reports/${reportId}/reject`).send({}),
       t.http().post(`/v1/reports/${reportId}/approve`).send({}),
-      t.temporal.workflow.getHandle(workflowId).signal('reject', { moderatorId: 'support-1' }).then(() => ({ status: 'signal' })),
+      t.temporal.workflow
+        .getHandle(workflowId)
+        .signal('reject', { moderatorId: 'support-1' })
+        .then(() => ({ status: 'signal' })),
     ]);
     const http = decisions.slice(0, 3) as Array<{ status: number; body: { code?: string; status?: string } }>;
     const winners = http.filter((d) => d.status === 200);

@@ -43,7 +43,11 @@ test('with the database down, requests answer 503 and running workflows finish o
 
   db = await startDb();
   const done = await eventually(
-    () => t.http().get(`/v1/reports/${filed.body.reportId}`).then((r) => r.body),
+    () =>
+      t
+        .http()
+        .get(`/v1/reports/${filed.body.reportId}`)
+        .then((r) => r.body),
     (report) => report.timeline?.some((s: { step: string }) => s.step === 'cs_notified'),
     60_000,
   );

@@ -68,7 +68,12 @@ describe('when Temporal is back', () => {
   test('the start sweep starts the workflows of the reports filed while it was down, once each', async () => {
     expect(filed).toHaveLength(2);
     gate.openUp();
-    for (const { workflowId } of filed) await eventually(() => statusOf(workflowId), (status) => status === 'RUNNING', 30_000);
+    for (const { workflowId } of filed)
+      await eventually(
+        () => statusOf(workflowId),
+        (status) => status === 'RUNNING',
+        30_000,
+      );
     const runIds = await Promise.all(filed.map(async ({ workflowId }) => (await t.temporal.workflow.getHandle(workflowId).describe()).runId));
     const metrics = await t.http().get('/metrics').expect(200);
     expect(sampleSum(metrics.text, 'report_workflows_started_by_sweep_total')).toBe(2);

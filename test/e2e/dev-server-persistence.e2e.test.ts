@@ -21,7 +21,8 @@ function journalModeOf(file: string): string {
 
 test('the dev server (npm start, the benchmark) keeps its file database in WAL mode, and keeps it across restarts', async () => {
   const dbFilename = join(dir, 'temporal.db');
-  const start = async () => startTemporalDevServer({ port: await findFreePort(), uiPort: await findFreePort(), headless: true, dbFilename, searchAttributes: SEARCH_ATTRIBUTE_TYPES });
+  const start = async () =>
+    startTemporalDevServer({ port: await findFreePort(), uiPort: await findFreePort(), headless: true, dbFilename, searchAttributes: SEARCH_ATTRIBUTE_TYPES });
   temporal = await start();
   expect(journalModeOf(dbFilename)).toBe('wal');
   await temporal.stop();

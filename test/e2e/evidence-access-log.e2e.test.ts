@@ -25,17 +25,35 @@ async function postReport() {
 
 const as = async (roles: Parameters<typeof tokenFor>[0], sub: string) => `Bearer ${await tokenFor(roles, sub)}`;
 const accessLog = async (reportId: string) =>
-  (await t.http().get(`/v1/reports/${reportId}/evidence/access-log`).set('Authorization', await as('support', 'cs-agent-1')).expect(200)).body;
+  (
+    await t
+      .http()
+      .get(`/v1/reports/${reportId}/evidence/access-log`)
+      .set('Authorization', await as('support', 'cs-agent-1'))
+      .expect(200)
+  ).body;
 
 describe('R6: evidence access log', () => {
   test('R6: each read of the evidence or its verification adds one entry naming the caller', async () => {
     const reportId = await postReport();
     expect((await accessLog(reportId)).entries).toEqual([]);
 
-    await t.http().get(`/v1/reports/${reportId}/evidence`).set('Authorization', await as('moderator', 'mod-alice')).expect(200);
+    await t
+      .http()
+      .get(`/v1/reports/${reportId}/evidence`)
+      .set('Authorization', await as('moderator', 'mod-alice'))
+      .expect(200);
     expect((await accessLog(reportId)).entries).toHaveLength(1);
-    await t.http().get(`/v1/reports/${reportId}/evidence/verify`).set('Authorization', await as('support', 'cs-bob')).expect(200);
-    await t.http().get(`/v1/reports/${reportId}/evidence`).set('Authorization', await as(['moderator', 'support'], 'mod-carol')).expect(200);
+    await t
+      .http()
+      .get(`/v1/reports/${reportId}/evidence/verify`)
+      .set('Authorization', await as('support', 'cs-bob'))
+      .expect(200);
+    await t
+      .http()
+      .get(`/v1/reports/${reportId}/evidence`)
+      .set('Authorization', await as(['moderator', 'support'], 'mod-carol'))
+      .expect(200);
 
     const log = await accessLog(reportId);
     expect(log.reportId).toBe(reportId);
@@ -71,18 +89,34 @@ describe('R6: evidence access log', () => {
       updatedAt: now,
     });
 
-    const res = await t.http().get(`/v1/reports/${reportId}/evidence`).set('Authorization', await as('moderator', 'mod-dave')).expect(404);
+    const res = await t
+      .http()
+      .get(`/v1/reports/${reportId}/evidence`)
+      .set('Authorization', await as('moderator', 'mod-dave'))
+      .expect(404);
     expect(res.body.code).toBe('EVIDENCE_NOT_FOUND');
     expect((await accessLog(reportId)).entries).toEqual([expect.objectContaining({ readerSub: 'mod-dave', read: 'evidence', outcome: 'not_found' })]);
   });
 
   test('the access log is for moderators and support: an app backend gets 403, an unknown report 404', async () => {
     const reportId = await postReport();
-    await t.http().get(`/v1/reports/${reportId}/evidence/access-log`).set('Authorization', await as('app', 'app-backend')).expect(403);
-    await t.http().get(`/v1/reports/${reportId}/evidence`).set('Authorization', await as('app', 'app-backend')).expect(403);
+    await t
+      .http()
+      .get(`/v1/reports/${reportId}/evidence/access-log`)
+      .set('Authorization', await as('app', 'app-backend'))
+      .expect(403);
+    await t
+      .http()
+      .get(`/v1/reports/${reportId}/evidence`)
+      .set('Authorization', await as('app', 'app-backend'))
+      .expect(403);
     // A refused caller read nothing, so nothing is logged.
     expect((await accessLog(reportId)).entries).toEqual([]);
-    const unknown = await t.http().get('/v1/reports/rpt_nope/evidence/access-log').set('Authorization', await as('moderator', 'mod-alice')).expect(404);
+    const unknown = await t
+      .http()
+      .get('/v1/reports/rpt_nope/evidence/access-log')
+      .set('Authorization', await as('moderator', 'mod-alice'))
+      .expect(404);
     expect(unknown.body.code).toBe('REPORT_NOT_FOUND');
   });
 });

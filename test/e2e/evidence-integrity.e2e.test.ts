@@ -113,13 +113,23 @@ describe('R6: tamper-evident evidence', () => {
     const content = { sourceKind: 'open_chat_post', sourceId: postId, authorId: author, text: post!.text as string, createdAt: post!.createdAt as Date };
     const digest = itemDigest(content);
     await items().insertOne({ _id: `${reportId}:000000` as never, reportId, seq: 0, ...content, digest });
-    await sets().insertOne({ _id: reportId as never, rootDigest: rootDigest([digest]), itemCount: 1, truncated: false, cutoff: new Date(), capturedAt: new Date() });
+    await sets().insertOne({
+      _id: reportId as never,
+      rootDigest: rootDigest([digest]),
+      itemCount: 1,
+      truncated: false,
+      cutoff: new Date(),
+      capturedAt: new Date(),
+    });
 
     await platform.fileReport(reporter, 'open_chat_post', postId, ['abusive_hateful'], key).expect(202);
     await platform.awaitStatus(reportId, 'awaiting_review');
     // An Open Chat post's review opens inside storeEvidence, a moment before that step's result
     // (the recorded root) reaches the history.
-    const result = await eventually(() => verify(reportId), (r) => r.recordedRoot != null);
+    const result = await eventually(
+      () => verify(reportId),
+      (r) => r.recordedRoot != null,
+    );
     expect(result).toMatchObject({ scheme: LEGACY_SCHEME, status: 'intact', recordedRoot: rootDigest([digest]), recomputedRoot: rootDigest([digest]) });
 
     await items().updateOne({ reportId, seq: 0 }, { $set: { text: 'edited' } });

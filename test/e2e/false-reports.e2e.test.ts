@@ -16,7 +16,10 @@ afterAll(async () => {
 /** The R3 notices among a user's notices (receipts and outcomes are there too). */
 async function r3NoticeKinds(userId: string): Promise<string[]> {
   const notices = (await t.http().get(`/v1/users/${userId}/notices`).expect(200)).body as Array<{ kind: string }>;
-  return notices.map((n) => n.kind).filter((kind) => kind === 'false_report_warning' || kind === 'reporting_restricted').sort();
+  return notices
+    .map((n) => n.kind)
+    .filter((kind) => kind === 'false_report_warning' || kind === 'reporting_restricted')
+    .sort();
 }
 
 /** Files a report on a fresh post and has a moderator reject it. */

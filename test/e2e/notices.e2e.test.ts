@@ -104,7 +104,9 @@ describe('R9: escalation to customer service', () => {
     const { reporter, author, reportId } = await postReport(['illegal_content']);
     await decide(reportId, 'reject');
     const { items } = (await t.http().get('/v1/cs/tickets').query({ reportId }).expect(200)).body;
-    expect(items).toEqual([expect.objectContaining({ ticketId: `report_decided-${reportId}`, priority: 'high', escalation: 'illegal_content', status: 'open' })]);
+    expect(items).toEqual([
+      expect.objectContaining({ ticketId: `report_decided-${reportId}`, priority: 'high', escalation: 'illegal_content', status: 'open' }),
+    ]);
     const ticket = (await t.http().get(`/v1/cs/tickets/${items[0].ticketId}`).expect(200)).body;
     expect(ticket).toMatchObject({ kind: 'report_decided', reportId, reporterId: reporter, reportedUserId: author, decision: { outcome: 'rejected' } });
     expect(ticket).not.toHaveProperty('_id');
@@ -142,7 +144,12 @@ describe('CS ticket work list', () => {
     await decide(normal.reportId, 'reject');
     await decide(high.reportId, 'approve');
     const ids = (query: Record<string, string>) =>
-      t.http().get('/v1/cs/tickets').query(query).expect(200).then((res) => res.body.items.map((i: { ticketId: string }) => i.ticketId) as string[]);
+      t
+        .http()
+        .get('/v1/cs/tickets')
+        .query(query)
+        .expect(200)
+        .then((res) => res.body.items.map((i: { ticketId: string }) => i.ticketId) as string[]);
 
     const highOnes = await ids({ priority: 'high', kind: 'report_decided', status: 'open' });
     expect(highOnes).toContain(`report_decided-${high.reportId}`);
@@ -158,7 +165,11 @@ describe('CS ticket work list', () => {
     let cursor: string | null = null;
     do {
       const page: { items: Array<{ ticketId: string; priority: string }>; nextCursor: string | null } = (
-        await t.http().get('/v1/cs/tickets').query({ limit: 2, ...(cursor ? { cursor } : {}) }).expect(200)
+        await t
+          .http()
+          .get('/v1/cs/tickets')
+          .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+          .expect(200)
       ).body;
       expect(page.items.length).toBeLessThanOrEqual(2);
       paged.push(...page.items);
@@ -216,7 +227,13 @@ describe('webhook delivery (at-least-once, signed)', () => {
   test('a receiver that never accepts gets the configured number of attempts, then the delivery is recorded as given up', async () => {
     const notices = t.app.get(NoticesService);
     const user = await platform.user('someone');
-    const noticeId = await notices.record({ kind: 'report_received', userId: user, audience: 'reporter', subjectId: `always-fail-${user}`, text: 'never lands' });
+    const noticeId = await notices.record({
+      kind: 'report_received',
+      userId: user,
+      audience: 'reporter',
+      subjectId: `always-fail-${user}`,
+      text: 'never lands',
+    });
     const detail = await eventually(
       async () => (await t.http().get(`/v1/notices/${noticeId}`).expect(200)).body,
       (d) => d.delivery.state === 'undeliverable',
@@ -230,7 +247,14 @@ describe('webhook delivery (at-least-once, signed)', () => {
     const notices = t.app.get(NoticesService);
     const [reporter, reported] = [await platform.user('rep'), await platform.user('reported')];
     await expect(
-      notices.record({ kind: 'report_outcome', userId: reported, audience: 'reported', subjectId: `r2-${reported}`, text: `reported by ${reporter}`, neverMention: [reporter] }),
+      notices.record({
+        kind: 'report_outcome',
+        userId: reported,
+        audience: 'reported',
+        subjectId: `r2-${reported}`,
+        text: `reported by ${reporter}`,
+        neverMention: [reporter],
+      }),
     ).rejects.toThrow(/disclose/);
     expect(await noticesOf(reported)).toEqual([]);
   });

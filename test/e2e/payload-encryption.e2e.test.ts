@@ -44,7 +44,12 @@ async function decidedReport() {
   await platform.awaitStatus(reportId, 'awaiting_review');
   const note = `note naming ${reporter} ${randomUUID()}`;
   // The decision is an update: its argument is encrypted by the API, its answer decrypted by it.
-  const decided = await t.http().post(`/v1/reports/${reportId}/reject`).set('Authorization', await bearer('moderator', 'mod-enc-1')).send({ note }).expect(200);
+  const decided = await t
+    .http()
+    .post(`/v1/reports/${reportId}/reject`)
+    .set('Authorization', await bearer('moderator', 'mod-enc-1'))
+    .send({ note })
+    .expect(200);
   expect(decided.body).toEqual({ reportId, status: 'rejected' });
   await platform.awaitStep(reportId, 'cs_notified');
   return { reporter, reported, chatId, note, reportId, workflowId: filed.body.workflowId as string };
@@ -96,8 +101,12 @@ describe('encrypted Temporal payloads', () => {
   });
 
   test('the codec endpoint decrypts payloads for support staff and encrypts them again', async () => {
-    const encoded = await t.http().post('/codec/encode').set('X-Namespace', 'default')
-      .send({ payloads: [{ metadata: { encoding: b64('json/plain') }, data: b64('{"moderatorId":"support-1"}') }] }).expect(200);
+    const encoded = await t
+      .http()
+      .post('/codec/encode')
+      .set('X-Namespace', 'default')
+      .send({ payloads: [{ metadata: { encoding: b64('json/plain') }, data: b64('{"moderatorId":"support-1"}') }] })
+      .expect(200);
     const [encrypted] = encoded.body.payloads;
     expect(Buffer.from(encrypted.metadata.encoding, 'base64').toString()).toBe('binary/encrypted');
     const decoded = await t.http().post('/codec/decode?preserveStorageRefs=true').set('X-Namespace', 'default').send(encoded.body).expect(200);
@@ -105,11 +114,31 @@ describe('encrypted Temporal payloads', () => {
   });
 
   test('the codec endpoint refuses altered ciphertext, bad base64 and another namespace with stable codes', async () => {
-    const encoded = await t.http().post('/codec/encode').send({ payloads: [{ metadata: { encoding: b64('json/plain') }, data: b64('"x"') }] }).expect(200);
+    const encoded = await t
+      .http()
+      .post('/codec/encode')
+      .send({ payloads: [{ metadata: { encoding: b64('json/plain') }, data: b64('"x"') }] })
+      .expect(200);
     const altered = encoded.body.payloads[0];
     altered.data = Buffer.from(Buffer.from(altered.data, 'base64').map((byte: number, i: number) => (i === 14 ? byte ^ 1 : byte))).toString('base64');
-    expect((await t.http().post('/codec/decode').send({ payloads: [altered] }).expect(400)).body.code).toBe('PAYLOAD_NOT_DECRYPTABLE');
-    expect((await t.http().post('/codec/decode').send({ payloads: [{ metadata: { encoding: '%%%' }, data: '' }] }).expect(400)).body.code).toBe('INVALID_PAYLOAD');
+    expect(
+      (
+        await t
+          .http()
+          .post('/codec/decode')
+          .send({ payloads: [altered] })
+          .expect(400)
+      ).body.code,
+    ).toBe('PAYLOAD_NOT_DECRYPTABLE');
+    expect(
+      (
+        await t
+          .http()
+          .post('/codec/decode')
+          .send({ payloads: [{ metadata: { encoding: '%%%' }, data: '' }] })
+          .expect(400)
+      ).body.code,
+    ).toBe('INVALID_PAYLOAD');
     expect((await t.http().post('/codec/decode').set('X-Namespace', 'other').send({ payloads: [] }).expect(400)).body.code).toBe('UNKNOWN_NAMESPACE');
     expect((await t.http().post('/codec/decode').send({ payloads: 'x' }).expect(400)).body.code).toBe('VALIDATION_FAILED');
     // The CLI sends {} for an empty list.
@@ -117,8 +146,12 @@ describe('encrypted Temporal payloads', () => {
   });
 
   test('CORS: the Web UI origin gets a preflight answer without a token; other origins get none', async () => {
-    const preflight = await t.http().options('/codec/decode')
-      .set('Origin', UI_ORIGIN).set('Access-Control-Request-Method', 'POST').set('Access-Control-Request-Headers', 'content-type,x-namespace')
+    const preflight = await t
+      .http()
+      .options('/codec/decode')
+      .set('Origin', UI_ORIGIN)
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'content-type,x-namespace')
       .expect(204);
     expect(preflight.headers['access-control-allow-origin']).toBe(UI_ORIGIN);
     expect(preflight.headers['access-control-allow-headers']).toMatch(/X-Namespace/i);
@@ -136,14 +169,37 @@ describe('who may use the codec', () => {
 
   test('decode and encode need the support role', async () => {
     for (const path of ['/codec/decode', '/codec/encode']) {
-      expect((await anon().post(path).set('Authorization', await bearer('app')).send(somePayloads).expect(403)).body.code).toBe('ROLE_FORBIDDEN');
-      expect((await anon().post(path).set('Authorization', await bearer('moderator')).send(somePayloads).expect(403)).body.code).toBe('ROLE_FORBIDDEN');
-      await anon().post(path).set('Authorization', await bearer('support')).send(somePayloads).expect(200);
+      expect(
+        (
+          await anon()
+            .post(path)
+            .set('Authorization', await bearer('app'))
+            .send(somePayloads)
+            .expect(403)
+        ).body.code,
+      ).toBe('ROLE_FORBIDDEN');
+      expect(
+        (
+          await anon()
+            .post(path)
+            .set('Authorization', await bearer('moderator'))
+            .send(somePayloads)
+            .expect(403)
+        ).body.code,
+      ).toBe('ROLE_FORBIDDEN');
+      await anon()
+        .post(path)
+        .set('Authorization', await bearer('support'))
+        .send(somePayloads)
+        .expect(200);
     }
   });
 
   test('a support session cookie opens /codec/decode and /codec/encode, and nothing else', async () => {
-    const session = await anon().post('/codec/session').set('Authorization', await bearer('support', 'support-1')).expect(204);
+    const session = await anon()
+      .post('/codec/session')
+      .set('Authorization', await bearer('support', 'support-1'))
+      .expect(204);
     const cookie: string = session.headers['set-cookie'][0];
     expect(cookie).toMatch(/^codec_session=[\w-]+\.[\w-]+\.[\w-]+;/);
     expect(cookie).toMatch(/HttpOnly/);
@@ -161,7 +217,10 @@ describe('who may use the codec', () => {
     const app = (await bearer('app')).replace('Bearer ', '');
     expect((await anon().post('/codec/decode').set('Cookie', `codec_session=${app}`).send(somePayloads).expect(403)).body.code).toBe('ROLE_FORBIDDEN');
     expect((await anon().post('/codec/decode').set('Cookie', 'codec_session=not.a.jwt').send(somePayloads).expect(401)).body.code).toBe('TOKEN_INVALID');
-    await anon().post('/codec/session').set('Authorization', await bearer('moderator')).expect(403);
+    await anon()
+      .post('/codec/session')
+      .set('Authorization', await bearer('moderator'))
+      .expect(403);
   });
 });
 

@@ -33,7 +33,10 @@ beforeAll(async () => {
   second = await createHttpApp();
   await second.init();
   for (const m of ['mod-a', 'mod-b']) tokens[m] = `Bearer ${await tokenFor('moderator', m)}`;
-  await eventually(async () => t.app.get(QueueProjection).loaded && second.get(QueueProjection).loaded, (loaded) => loaded);
+  await eventually(
+    async () => t.app.get(QueueProjection).loaded && second.get(QueueProjection).loaded,
+    (loaded) => loaded,
+  );
 });
 
 afterAll(async () => {
@@ -45,13 +48,20 @@ afterAll(async () => {
 async function reportedPost(count = 1, reasons = ['spam_advertising'], postId?: string): Promise<{ caseId: string; reportIds: string[] }> {
   const target = postId ?? (await platform.post(await platform.user('author'), 'a post'));
   const reportIds: string[] = [];
-  for (let i = 0; i < count; i++) reportIds.push((await platform.fileReport(await platform.user('rep'), 'open_chat_post', target, reasons).expect(202)).body.reportId);
+  for (let i = 0; i < count; i++)
+    reportIds.push((await platform.fileReport(await platform.user('rep'), 'open_chat_post', target, reasons).expect(202)).body.reportId);
   await Promise.all(reportIds.map((id) => platform.awaitStatus(id, 'awaiting_review')));
   return { caseId: `case-open_chat_post-${target}`, reportIds };
 }
 
 async function queue(app: NestExpressApplication, moderatorId: string, query: Record<string, string | number> = {}) {
-  return (await request(app.getHttpServer()).get('/v1/moderation/queue').query({ limit: 100, ...query }).set('Authorization', tokens[moderatorId]).expect(200)).body;
+  return (
+    await request(app.getHttpServer())
+      .get('/v1/moderation/queue')
+      .query({ limit: 100, ...query })
+      .set('Authorization', tokens[moderatorId])
+      .expect(200)
+  ).body;
 }
 
 const queueIds = async (app: NestExpressApplication, moderatorId: string) => (await queue(app, moderatorId)).items.map((i: { caseId: string }) => i.caseId);
@@ -78,7 +88,7 @@ describe('the change feed', () => {
     expect(ours.sort()).toEqual(writers.flatMap((_, w) => Array.from({ length: 12 }, (__, i) => `writer-${w}-${i}`)).sort());
     expect(Math.max(...positions)).toBeLessThan(end);
     // A writer that starts late finds the end by probing and appends right after it.
-    expect(await new QueueFeed(model).append('case', 'late')).toBe(await reader.end() - 1);
+    expect(await new QueueFeed(model).append('case', 'late')).toBe((await reader.end()) - 1);
   });
 });
 
@@ -103,7 +113,13 @@ describe('the in-memory queue', () => {
       const fromMemory = await queue(t.app, moderatorId);
       const awaiting = await reports.awaitingReview();
       const events = await cases.eventsOfCases([...new Set(awaiting.map((r) => `case-${r.target.kind}-${r.target.id}`))]);
-      const direct = buildCaseQueue(awaiting, events, { now: new Date(), moderatorId, weights: reasonWeightsOf(config.queueReasonWeights), reviewDeadlineMs: config.reviewDeadlineMs, limit: 100 });
+      const direct = buildCaseQueue(awaiting, events, {
+        now: new Date(),
+        moderatorId,
+        weights: reasonWeightsOf(config.queueReasonWeights),
+        reviewDeadlineMs: config.reviewDeadlineMs,
+        limit: 100,
+      });
       expect(fromMemory).toEqual(JSON.parse(JSON.stringify(direct)));
       expect(fromMemory.items.map((i: { caseId: string }) => i.caseId)).toEqual(
         expect.arrayContaining([weighty.caseId, decided.caseId, ...(moderatorId === 'mod-a' ? [claimed.caseId] : [])]),
@@ -116,21 +132,34 @@ describe('the in-memory queue', () => {
 
   test('a second API instance sees a claim and an unclaim made through the first', async () => {
     const { caseId } = await reportedPost();
-    await eventually(() => queueIds(second, 'mod-b'), (ids) => ids.includes(caseId));
+    await eventually(
+      () => queueIds(second, 'mod-b'),
+      (ids) => ids.includes(caseId),
+    );
     await act(t.app, caseId, 'claim', 'mod-a').expect(200);
-    await eventually(() => queueIds(second, 'mod-b'), (ids) => !ids.includes(caseId));
+    await eventually(
+      () => queueIds(second, 'mod-b'),
+      (ids) => !ids.includes(caseId),
+    );
     expect(await queueIds(second, 'mod-a')).toContain(caseId);
     await act(second, caseId, 'unclaim', 'mod-a').expect(200);
-    await eventually(() => queueIds(t.app, 'mod-b'), (ids) => ids.includes(caseId));
+    await eventually(
+      () => queueIds(t.app, 'mod-b'),
+      (ids) => ids.includes(caseId),
+    );
   });
 
   test('a write seen in the feed before it landed is applied once it lands', async () => {
-    const { reportIds: [reportId] } = await reportedPost();
+    const {
+      reportIds: [reportId],
+    } = await reportedPost();
     // The stores announce a write before making it; here the projection reads the entry in between.
     await t.app.get(QueueFeed).append('report', reportId, 'moderator_removed');
     await t.app.get(QueueProjection).catchUp();
     expect(JSON.stringify(await queue(t.app, 'mod-a'))).toContain(reportId);
-    await t.mongo.collection('reports').updateOne({ _id: reportId as never }, { $set: { status: 'expired', 'timeline.moderator_removed': { at: new Date() } } });
+    await t.mongo
+      .collection('reports')
+      .updateOne({ _id: reportId as never }, { $set: { status: 'expired', 'timeline.moderator_removed': { at: new Date() } } });
     expect(JSON.stringify(await queue(t.app, 'mod-a'))).not.toContain(reportId);
   });
 
@@ -139,7 +168,17 @@ describe('the in-memory queue', () => {
     expect(await queueIds(t.app, 'mod-b')).toContain(caseId);
     // A claim written without its entry: nothing tells the projection, until it reloads.
     const now = new Date();
-    await t.mongo.collection('case_events').insertOne({ _id: caseEventId(caseId, 0) as never, caseId, seq: 0, type: 'claim', moderatorId: 'mod-a', at: now, expiresAt: new Date(now.getTime() + 60_000) });
+    await t.mongo
+      .collection('case_events')
+      .insertOne({
+        _id: caseEventId(caseId, 0) as never,
+        caseId,
+        seq: 0,
+        type: 'claim',
+        moderatorId: 'mod-a',
+        at: now,
+        expiresAt: new Date(now.getTime() + 60_000),
+      });
     expect(await queueIds(t.app, 'mod-b')).toContain(caseId);
     await t.app.get(QueueProjection).reload();
     expect(await queueIds(t.app, 'mod-b')).not.toContain(caseId);

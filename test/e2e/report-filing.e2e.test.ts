@@ -39,7 +39,11 @@ describe('filing a report', () => {
     ['an unknown property', { target: { kind: 'chat_message', id: 'x1' }, reasons: ['other'], admin: true }, 'VALIDATION_FAILED'],
   ])('%s is refused with 400 and nothing is stored', async (_name, body, code) => {
     const before = await reportCount();
-    const res = await t.http().post('/v1/reports').send({ reporterId: alice, ...body }).expect(400);
+    const res = await t
+      .http()
+      .post('/v1/reports')
+      .send({ reporterId: alice, ...body })
+      .expect(400);
     expect(res.body.code).toBe(code);
     expect(typeof res.body.message).toBe('string');
     expect(await reportCount()).toBe(before);
@@ -116,7 +120,10 @@ describe('R4, R5: the friend check', () => {
     const { admission } = await handle.query(statusQuery);
     expect(admission).toMatchObject({ admitted: true, reporterId: reporter, authorId: stranger });
     // R6 and the review, then the wait: no friend check of its own.
-    const types = await eventually(async () => activityTypesOf(await handle.fetchHistory()), (list) => list.includes('openReview'));
+    const types = await eventually(
+      async () => activityTypesOf(await handle.fetchHistory()),
+      (list) => list.includes('openReview'),
+    );
     expect(types).toEqual(['storeEvidence', 'deleteChatRoom', 'openReview']);
   });
 
@@ -152,7 +159,7 @@ describe('R4, R5: the friend check', () => {
     expect(res.body).toMatchObject({ workflowId: `report-${res.body.reportId}` });
   });
 
-  test('R4 applies to 1:1 messages only: a friend\'s Open Chat post can be reported', async () => {
+  test("R4 applies to 1:1 messages only: a friend's Open Chat post can be reported", async () => {
     const reporter = await platform.user('rep');
     const friend = await platform.user('friend');
     await platform.befriend(reporter, friend);

@@ -64,7 +64,10 @@ describe('R6: evidence before deletion', () => {
     const { report } = await chatReport();
     // The capture's marker lands with the workflow task that ran it, just after its write.
     const handle = t.temporal.workflow.getHandle(report.workflowId);
-    const history = await eventually(async () => decryptedHistory(await handle.fetchHistory()), (h) => activityTypesOf(h).includes('storeEvidence'));
+    const history = await eventually(
+      async () => decryptedHistory(await handle.fetchHistory()),
+      (h) => activityTypesOf(h).includes('storeEvidence'),
+    );
     const payloads = historyPayloadText(history);
     expect(payloads).toContain(report.evidence.rootDigest);
     expect(payloads).not.toContain('I know where you live');

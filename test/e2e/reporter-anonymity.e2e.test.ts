@@ -59,7 +59,12 @@ test('R2: nothing the reported person can receive names or points to a reporter'
   const reportIds: string[] = [filedChat.body.reportId, filedPost.body.reportId];
   for (const reportId of reportIds) {
     await platform.awaitStatus(reportId, 'awaiting_review');
-    await t.http().post(`/v1/reports/${reportId}/approve`).set('Authorization', await bearer('moderator', 'mod-anon')).send({}).expect(200);
+    await t
+      .http()
+      .post(`/v1/reports/${reportId}/approve`)
+      .set('Authorization', await bearer('moderator', 'mod-anon'))
+      .send({})
+      .expect(200);
     await platform.awaitStep(reportId, 'cs_notified');
   }
 
@@ -68,7 +73,8 @@ test('R2: nothing the reported person can receive names or points to a reporter'
   const sanctions = [...restrictions.active, ...restrictions.past];
   expect(sanctions.length).toBe(2);
   const appeal = await t.http().post(`/v1/users/${reported}/restrictions/${sanctions[0].sanctionId}/appeal`).send({ statement: 'Who said this?' }).expect(201);
-  const decided = await t.http()
+  const decided = await t
+    .http()
     .post(`/v1/moderation/appeals/${appeal.body.appealId}/decide`)
     .set('Authorization', await bearer('moderator', 'mod-appeals'))
     .send({ outcome: 'deny' })

@@ -22,7 +22,12 @@ async function reportPost(reporter: string, author: string, reasons: string[], d
   const reportId: string = filed.body.reportId;
   await platform.awaitStatus(reportId, 'awaiting_review');
   // The deciding moderator is the token's subject.
-  await t.http().post(`/v1/reports/${reportId}/${decision.approve ? 'approve' : 'reject'}`).set('Authorization', await bearer('moderator', decision.moderatorId ?? 'mod-1')).send({}).expect(200);
+  await t
+    .http()
+    .post(`/v1/reports/${reportId}/${decision.approve ? 'approve' : 'reject'}`)
+    .set('Authorization', await bearer('moderator', decision.moderatorId ?? 'mod-1'))
+    .send({})
+    .expect(200);
   await platform.awaitStep(reportId, 'cs_notified');
   return { reportId, postId };
 }
@@ -78,7 +83,10 @@ describe('R9: sanctions on the reported account', () => {
     await reportPost(await platform.user('rep'), author, ['abusive_hateful'], { approve: true });
     const body = await restrictionsOf(author);
     const measures = allSanctions(body).map((s) => [s.measure, s.days ?? null]);
-    expect(measures).toEqual([['restriction', 7], ['warning', null]]);
+    expect(measures).toEqual([
+      ['restriction', 7],
+      ['warning', null],
+    ]);
     expect(body.restricted).toBe(true);
     const until = new Date(body.restrictedUntil).getTime();
     expect(until).toBeGreaterThan(Date.now() + 6.9 * DAY);
@@ -103,7 +111,12 @@ describe('R9: sanctions on the reported account', () => {
     const [restriction] = (await restrictionsOf(author)).active;
     expect(restriction).toMatchObject({ status: 'active', measure: 'restriction', days: 30 });
 
-    const lifted = await t.http().post(`/v1/cs/sanctions/${restriction.sanctionId}/lift`).set('Authorization', await bearer('support', 'cs-1')).send({ note: 'context shows a quote' }).expect(200);
+    const lifted = await t
+      .http()
+      .post(`/v1/cs/sanctions/${restriction.sanctionId}/lift`)
+      .set('Authorization', await bearer('support', 'cs-1'))
+      .send({ note: 'context shows a quote' })
+      .expect(200);
     expect(lifted.body).toMatchObject({ userId: author, status: 'lifted' });
     const after = await restrictionsOf(author);
     expect(after).toMatchObject({ restricted: false, active: [] });
@@ -134,7 +147,12 @@ describe('R9: sanctions on the reported account', () => {
     const resolved = (await resolve({ measure: 'restriction', days: 3 }).expect(200)).body;
     expect(resolved).toMatchObject({ ticketId: ticket.ticketId, status: 'resolved', measure: 'restriction', days: 3 });
     const [sanction] = (await restrictionsOf(author)).active;
-    expect(sanction).toMatchObject({ sanctionId: resolved.sanctionId, status: 'active', days: 3, statement: { decidedBy: 'customer service', ground: { policy: 'fraud' } } });
+    expect(sanction).toMatchObject({
+      sanctionId: resolved.sanctionId,
+      status: 'active',
+      days: 3,
+      statement: { decidedBy: 'customer service', ground: { policy: 'fraud' } },
+    });
 
     expect((await resolve({ measure: 'permanent' }, cs2).expect(409)).body.code).toBe('TICKET_ALREADY_RESOLVED');
     const listed = (await t.http().get(`/v1/cs/tickets?reportId=${reportId}&status=resolved`).expect(200)).body.items;
@@ -206,9 +224,17 @@ describe('appeals (DSA Art. 20)', () => {
     await reportPost(await platform.user('rep'), author, ['violent_threatening'], { approve: true, moderatorId: 'mod-1' });
     const [sanction] = (await restrictionsOf(author)).active;
     const filed = (await t.http().post(`/v1/users/${author}/restrictions/${sanction.sanctionId}/appeal`).send({ statement: 'please' }).expect(201)).body;
-    const denied = await t.http().post(`/v1/moderation/appeals/${filed.appealId}/decide`).set('Authorization', await bearer('moderator', 'mod-2')).send({ outcome: 'deny' }).expect(200);
+    const denied = await t
+      .http()
+      .post(`/v1/moderation/appeals/${filed.appealId}/decide`)
+      .set('Authorization', await bearer('moderator', 'mod-2'))
+      .send({ outcome: 'deny' })
+      .expect(200);
     expect(denied.body).toMatchObject({ outcome: 'denied', sanction: { status: 'active', appeal: { status: 'denied' } } });
-    const notices = await eventually(() => noticesOf(author), (list) => list.length === 2);
+    const notices = await eventually(
+      () => noticesOf(author),
+      (list) => list.length === 2,
+    );
     expect(notices.map((n: { kind: string }) => n.kind).sort()).toEqual(['appeal_denied', 'sanction_statement']);
     expect((await restrictionsOf(author)).restricted).toBe(true);
   });

@@ -80,7 +80,10 @@ function api(port: number) {
 /** A user whose display name carries the secret (ids show up in request logs; names must not). */
 async function user(apiPort: number, label: string): Promise<string> {
   const userId = `${label}-${randomUUID().slice(0, 8)}`;
-  await api(apiPort).post('/v1/users').send({ userId, displayName: `${label} ${SECRET}` }).expect(201);
+  await api(apiPort)
+    .post('/v1/users')
+    .send({ userId, displayName: `${label} ${SECRET}` })
+    .expect(201);
   return userId;
 }
 
@@ -117,7 +120,12 @@ describe('two APIs and three workers on one Temporal server and one database', (
 
     // Workflows cached on the dead worker go on once their sticky task times out (10 s by default).
     await Promise.all(
-      reportIds.map((id, i) => api(apiPorts[i % 2]).post(`/v1/reports/${id}/approve`).send({}).expect(200)),
+      reportIds.map((id, i) =>
+        api(apiPorts[i % 2])
+          .post(`/v1/reports/${id}/approve`)
+          .send({})
+          .expect(200),
+      ),
     );
     await Promise.all(reportIds.map((id) => platforms[1].awaitStep(id, 'cs_notified')));
 
@@ -137,12 +145,19 @@ describe('two APIs and three workers on one Temporal server and one database', (
   test('sanctions (R9) and notice deliveries start eagerly: their first workflow task runs in the worker that started them', async () => {
     const list = async (workflowType: string) => {
       const ids: string[] = [];
-      for await (const execution of temporal.workflow.list({ query: `WorkflowType = '${workflowType}' AND TaskQueue = '${taskQueue}'` })) ids.push(execution.workflowId);
+      for await (const execution of temporal.workflow.list({ query: `WorkflowType = '${workflowType}' AND TaskQueue = '${taskQueue}'` }))
+        ids.push(execution.workflowId);
       return ids;
     };
-    const sanctionIds = await eventually(() => list('sanctionWorkflow'), (ids) => ids.length === REPORTS);
+    const sanctionIds = await eventually(
+      () => list('sanctionWorkflow'),
+      (ids) => ids.length === REPORTS,
+    );
     // Each report's receipt and outcome, and the sanction's notice to the reported account.
-    const deliveryIds = await eventually(() => list('deliverNoticeWorkflow'), (ids) => ids.length === REPORTS * 3);
+    const deliveryIds = await eventually(
+      () => list('deliverNoticeWorkflow'),
+      (ids) => ids.length === REPORTS * 3,
+    );
     const starts = await Promise.all(
       [...sanctionIds, ...deliveryIds].map(async (workflowId) => {
         const events = (await temporal.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
@@ -192,8 +207,14 @@ describe('two APIs and three workers on one Temporal server and one database', (
   });
 
   test('logs are JSON lines with report and workflow ids, and never the message text or names', () => {
-    const workerLog = processes.filter((p) => WORKERS.includes(p.name)).map((p) => p.output()).join('');
-    const apiLog = processes.filter((p) => p.name.startsWith('api')).map((p) => p.output()).join('');
+    const workerLog = processes
+      .filter((p) => WORKERS.includes(p.name))
+      .map((p) => p.output())
+      .join('');
+    const apiLog = processes
+      .filter((p) => p.name.startsWith('api'))
+      .map((p) => p.output())
+      .join('');
     for (const line of (workerLog + apiLog).split('\n').filter(Boolean)) expect(() => JSON.parse(line)).not.toThrow();
     // The report steps' lines; the notice deliveries' name their own workflows.
     const activityLines = workerLog
@@ -203,7 +224,10 @@ describe('two APIs and three workers on one Temporal server and one database', (
       .filter((l) => String(l.workflowId).startsWith('report-'));
     expect(activityLines.map((l) => l.reportId)).toEqual(expect.arrayContaining(reportIds));
     expect(activityLines.every((l) => l.workflowId === reportWorkflowId(l.reportId))).toBe(true);
-    const approveLines = apiLog.split('\n').filter((l) => l.includes('"request completed"') && l.includes('/approve')).map((l) => JSON.parse(l));
+    const approveLines = apiLog
+      .split('\n')
+      .filter((l) => l.includes('"request completed"') && l.includes('/approve'))
+      .map((l) => JSON.parse(l));
     expect(approveLines.map((l) => l.reportId).sort()).toEqual([...reportIds].sort());
     expect(approveLines.every((l) => l.workflowId === reportWorkflowId(l.reportId) && typeof l.requestId === 'string')).toBe(true);
     expect(apiLog + workerLog).not.toContain(SECRET);

@@ -41,7 +41,10 @@ export async function awaitReady(proc: NodeProcess, port: number): Promise<void>
     await eventually(
       async () => {
         if (proc.child.exitCode !== null) throw new Error(`${proc.name} exited with ${proc.child.exitCode}`);
-        return fetch(`http://127.0.0.1:${port}/health/ready`).then((r) => r.status, () => 0);
+        return fetch(`http://127.0.0.1:${port}/health/ready`).then(
+          (r) => r.status,
+          () => 0,
+        );
       },
       (status) => status === 200,
       30_000,

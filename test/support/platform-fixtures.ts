@@ -20,7 +20,11 @@ export class Platform {
   }
 
   async chat(a: string, b: string): Promise<string> {
-    const res = await this.t.http().post('/v1/chats').send({ memberIds: [a, b] }).expect(201);
+    const res = await this.t
+      .http()
+      .post('/v1/chats')
+      .send({ memberIds: [a, b] })
+      .expect(201);
     return res.body.chatId;
   }
 
@@ -56,11 +60,17 @@ export class Platform {
   }
 
   awaitStatus(reportId: string, status: string) {
-    return eventually(() => this.report(reportId), (report) => report.status === status);
+    return eventually(
+      () => this.report(reportId),
+      (report) => report.status === status,
+    );
   }
 
   /** Waits until the workflow has written the given timeline step (steps after a decision run asynchronously). */
   awaitStep(reportId: string, step: string) {
-    return eventually(() => this.report(reportId), (report) => report.timeline.some((t: { step: string }) => t.step === step));
+    return eventually(
+      () => this.report(reportId),
+      (report) => report.timeline.some((t: { step: string }) => t.step === step),
+    );
   }
 }

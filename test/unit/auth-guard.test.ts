@@ -32,13 +32,22 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 test('a route without an access rule is closed, even to a caller holding every role', async () => {
-  const res = await request(app.getHttpServer()).get('/probe/forgotten').set('Authorization', await bearer()).expect(403);
+  const res = await request(app.getHttpServer())
+    .get('/probe/forgotten')
+    .set('Authorization', await bearer())
+    .expect(403);
   expect(res.body).toEqual({ code: 'ACCESS_RULE_MISSING', message: expect.any(String) });
 });
 
 test('a guarded route lets its role in and tells others which roles it needs', async () => {
-  await request(app.getHttpServer()).get('/probe/guarded').set('Authorization', await bearer('support')).expect(200, { ok: true });
-  const denied = await request(app.getHttpServer()).get('/probe/guarded').set('Authorization', await bearer('app')).expect(403);
+  await request(app.getHttpServer())
+    .get('/probe/guarded')
+    .set('Authorization', await bearer('support'))
+    .expect(200, { ok: true });
+  const denied = await request(app.getHttpServer())
+    .get('/probe/guarded')
+    .set('Authorization', await bearer('app'))
+    .expect(403);
   expect(denied.body).toMatchObject({ code: 'ROLE_FORBIDDEN', message: expect.stringContaining('support') });
   const anonymous = await request(app.getHttpServer()).get('/probe/guarded').expect(401);
   expect(anonymous.headers['www-authenticate']).toBe('Bearer');

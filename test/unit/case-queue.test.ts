@@ -44,7 +44,11 @@ describe('case status from its events', () => {
       event(caseId, 0, 'claim', 'mod-1', 0, { expiresAt: minutes(10) }),
       event(caseId, 1, 'decision', 'mod-1', 2, { decision: { outcome: 'approved', policy: 'spam' } }),
     ];
-    expect(caseStatusOf(decided, minutes(3))).toMatchObject({ state: 'decided', claim: null, lastDecision: { decisionId: caseEventId(caseId, 1), outcome: 'approved', policy: 'spam' } });
+    expect(caseStatusOf(decided, minutes(3))).toMatchObject({
+      state: 'decided',
+      claim: null,
+      lastDecision: { decisionId: caseEventId(caseId, 1), outcome: 'approved', policy: 'spam' },
+    });
     const reopened = caseStatusOf([...decided, event(caseId, 2, 'reopen', 'mod-2', 4)], minutes(5));
     expect(reopened).toMatchObject({ state: 'open', reopenedAt: minutes(4), lastDecision: { outcome: 'approved' }, eventCount: 3 });
   });
@@ -63,7 +67,12 @@ describe('the case queue', () => {
   });
 
   test('priority weight first, then the oldest report; filters by reason', () => {
-    const reports = [report('a', 'spam-old', ['spam_advertising'], 0), report('b', 'threat-new', ['violent_threatening'], 30), report('c', 'hate', ['abusive_hateful'], 10), report('d', 'illegal-old', ['illegal_content'], 20)];
+    const reports = [
+      report('a', 'spam-old', ['spam_advertising'], 0),
+      report('b', 'threat-new', ['violent_threatening'], 30),
+      report('c', 'hate', ['abusive_hateful'], 10),
+      report('d', 'illegal-old', ['illegal_content'], 20),
+    ];
     const order = buildCaseQueue(reports, new Map(), options).items.map((i) => i.target.id);
     expect(order).toEqual(['illegal-old', 'threat-new', 'hate', 'spam-old']);
     const weighted = reasonWeightsOf(new AppConfig({ QUEUE_REASON_WEIGHTS: 'spam_advertising=500' }).queueReasonWeights);
@@ -71,7 +80,7 @@ describe('the case queue', () => {
     expect(buildCaseQueue(reports, new Map(), { ...options, reason: 'abusive_hateful' }).items.map((i) => i.target.id)).toEqual(['hate']);
   });
 
-  test("a case claimed by another moderator is hidden; the claimer still sees it; a decided case is hidden", () => {
+  test('a case claimed by another moderator is hidden; the claimer still sees it; a decided case is hidden', () => {
     const claimed = 'case-open_chat_post-p1';
     const events = new Map([
       [claimed, [event(claimed, 0, 'claim', 'mod-1', 50, { expiresAt: minutes(70) })]],
@@ -87,7 +96,10 @@ describe('the case queue', () => {
 
   test('SLA: due until REVIEW_DEADLINE after the oldest report opened, then overdue', () => {
     const items = buildCaseQueue([report('r1', 'old', ['other'], 0), report('r2', 'new', ['other'], 45)], new Map(), options).items;
-    expect(items.map((i) => [i.target.id, i.sla.state])).toEqual([['old', 'overdue'], ['new', 'due']]);
+    expect(items.map((i) => [i.target.id, i.sla.state])).toEqual([
+      ['old', 'overdue'],
+      ['new', 'due'],
+    ]);
     expect(items[1].sla.dueAt).toEqual(minutes(75));
   });
 
@@ -122,7 +134,11 @@ describe('queue settings and cursor', () => {
   test('a cursor round-trips; a forged one is 400 INVALID_CURSOR', () => {
     const position = { weight: 100, oldestAt: T0, caseId: 'case-chat_message-m1' };
     expect(decodeCursor(encodeCursor(position))).toEqual(position);
-    for (const forged of ['garbage', Buffer.from('[1,"not a date","case-chat_message-m1"]').toString('base64url'), Buffer.from('[1,"2026-01-01T00:00:00Z","$gt"]').toString('base64url')]) {
+    for (const forged of [
+      'garbage',
+      Buffer.from('[1,"not a date","case-chat_message-m1"]').toString('base64url'),
+      Buffer.from('[1,"2026-01-01T00:00:00Z","$gt"]').toString('base64url'),
+    ]) {
       expect(() => decodeCursor(forged)).toThrow(expect.objectContaining({ code: 'INVALID_CURSOR' }));
     }
   });

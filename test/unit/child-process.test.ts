@@ -8,10 +8,12 @@ const CRASH = "for (let i = 1; i <= 40; i++) console.error('line ' + i); process
 
 async function startupError(logFile?: string): Promise<string> {
   const server = spawnServer('crashing server', process.execPath, ['-e', CRASH], logFile);
-  return server.startup(() => new Promise(() => undefined)).then(
-    () => 'started',
-    (error: Error) => error.message,
-  );
+  return server
+    .startup(() => new Promise(() => undefined))
+    .then(
+      () => 'started',
+      (error: Error) => error.message,
+    );
 }
 
 function expectHeadAndTail(message: string): void {

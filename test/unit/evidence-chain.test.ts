@@ -6,7 +6,13 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 const reportId = 'rpt_vector';
 const items = [
   { sourceKind: 'chat_message', sourceId: 'msg-1', authorId: 'alice', createdAt: new Date('2026-01-01T09:00:00Z'), text: 'why are you angry?' },
-  { sourceKind: 'chat_message', sourceId: 'msg-2', authorId: 'bob', createdAt: new Date('2026-01-01T09:00:05Z'), text: 'I know where you live — "soon"\nこんにちは' },
+  {
+    sourceKind: 'chat_message',
+    sourceId: 'msg-2',
+    authorId: 'bob',
+    createdAt: new Date('2026-01-01T09:00:05Z'),
+    text: 'I know where you live — "soon"\nこんにちは',
+  },
 ];
 
 describe('R6: evidence hash chain (sha256-jcs-chain-v1)', () => {

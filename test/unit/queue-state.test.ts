@@ -45,7 +45,15 @@ describe('the in-memory queue answers what the queue computed from the database 
       if (op < 5) {
         const reasons = [...new Set([REASONS[pick(REASONS.length)], REASONS[pick(REASONS.length)]])];
         const at = minutes(pick(120));
-        const report: QueueReport = { _id: `r${step}`, target, reasons, policyCategories: [`p${pick(4)}`, `p${pick(4)}`], reviewOpenedAt: at, createdAt: at, ...(pick(2) ? { evidence: { rootDigest: `d${step}`, itemCount: pick(5) } } : {}) };
+        const report: QueueReport = {
+          _id: `r${step}`,
+          target,
+          reasons,
+          policyCategories: [`p${pick(4)}`, `p${pick(4)}`],
+          reviewOpenedAt: at,
+          createdAt: at,
+          ...(pick(2) ? { evidence: { rootDigest: `d${step}`, itemCount: pick(5) } } : {}),
+        };
         reports.set(report._id, report);
         state.putReport(report, events.get(caseId) ?? []);
       } else if (op < 7 && reports.size > 0) {
@@ -58,7 +66,12 @@ describe('the in-memory queue answers what the queue computed from the database 
         const type = types[pick(types.length)];
         const seq = list.length;
         const event: CaseEvent = {
-          _id: caseEventId(caseId, seq), caseId, seq, type, moderatorId: MODERATORS[pick(3)], at: minutes(pick(120)),
+          _id: caseEventId(caseId, seq),
+          caseId,
+          seq,
+          type,
+          moderatorId: MODERATORS[pick(3)],
+          at: minutes(pick(120)),
           ...(type === 'claim' ? { expiresAt: minutes(pick(240)) } : {}),
           ...(type === 'decision' ? { decision: { outcome: pick(2) ? 'approved' : 'rejected' } } : {}),
         };
@@ -68,7 +81,14 @@ describe('the in-memory queue answers what the queue computed from the database 
       if (step % 50 !== 49) continue;
       for (const query of [{}, { targetKind: 'chat_message' }, { reason: 'spam_advertising' }, { reason: 'other', targetKind: 'open_chat_post' }]) {
         for (const moderatorId of MODERATORS) {
-          const options = { now: minutes(pick(240)), moderatorId, weights: DEFAULT_REASON_WEIGHTS, reviewDeadlineMs: 30 * 60_000, limit: 1 + pick(6), ...query };
+          const options = {
+            now: minutes(pick(240)),
+            moderatorId,
+            weights: DEFAULT_REASON_WEIGHTS,
+            reviewDeadlineMs: 30 * 60_000,
+            limit: 1 + pick(6),
+            ...query,
+          };
           // Walk every page with each side's own cursor: the pages and cursors must be the same.
           let cursor: string | null = null;
           do {

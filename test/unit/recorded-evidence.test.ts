@@ -5,7 +5,8 @@ const receipt = { evidenceSetId: 'rpt_1', scheme: 'sha256-jcs-chain-v1', rootDig
 
 /** Stands in for an encryption codec: without decoding, neither encoding nor data can be read. */
 const scramble = (bytes: Uint8Array) => Uint8Array.from(bytes, (b) => b ^ 0x5a);
-const scrambled = (payloads: Payload[]) => payloads.map((p) => ({ metadata: { ...p.metadata, encoding: scramble(p.metadata!.encoding) }, data: scramble(p.data!) }));
+const scrambled = (payloads: Payload[]) =>
+  payloads.map((p) => ({ metadata: { ...p.metadata, encoding: scramble(p.metadata!.encoding) }, data: scramble(p.data!) }));
 const scramblingCodec: PayloadCodec = { encode: async (payloads) => scrambled(payloads), decode: async (payloads) => scrambled(payloads) };
 
 function historyWith(result: Payload | undefined, activityType = 'storeEvidence') {
@@ -18,7 +19,11 @@ function historyWith(result: Payload | undefined, activityType = 'storeEvidence'
   } as never;
 }
 
-const converter = (payloadCodecs: PayloadCodec[] = []): LoadedDataConverter => ({ payloadConverter: defaultPayloadConverter, failureConverter: defaultFailureConverter, payloadCodecs });
+const converter = (payloadCodecs: PayloadCodec[] = []): LoadedDataConverter => ({
+  payloadConverter: defaultPayloadConverter,
+  failureConverter: defaultFailureConverter,
+  payloadCodecs,
+});
 
 describe('R6: the evidence root recorded in the workflow history', () => {
   test('is read from the storeEvidence activity result', async () => {

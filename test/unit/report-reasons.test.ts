@@ -6,9 +6,6 @@ describe('R10: reasons map to policy categories', () => {
   });
 
   test('categories are listed once each, in the order of the reasons', () => {
-    expect(policyCategoriesOf(['violent_threatening', 'abusive_hateful', 'violent_threatening'])).toEqual([
-      'violence_threats',
-      'hate_harassment',
-    ]);
+    expect(policyCategoriesOf(['violent_threatening', 'abusive_hateful', 'violent_threatening'])).toEqual(['violence_threats', 'hate_harassment']);
   });
 });

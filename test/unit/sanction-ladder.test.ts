@@ -1,5 +1,13 @@
 import { AppConfig } from '../../src/config/app-config';
-import { DEFAULT_LADDERS, LadderPolicy, SanctionLadders, describeMeasure, measureFor, parseLadder, sanctionLaddersOf } from '../../src/sanctions/sanction-ladder';
+import {
+  DEFAULT_LADDERS,
+  LadderPolicy,
+  SanctionLadders,
+  describeMeasure,
+  measureFor,
+  parseLadder,
+  sanctionLaddersOf,
+} from '../../src/sanctions/sanction-ladder';
 
 const ladders: SanctionLadders = {
   minor: parseLadder(DEFAULT_LADDERS.minor),

@@ -8,10 +8,12 @@ import type { AppealStanding } from '../../workflows/sanction-definitions';
  */
 export function fakeActivities(options: { caseDecision?: Decision; openReports?: string[]; appeal?: () => AppealStanding } = {}) {
   const calls: string[] = [];
-  const record = <T>(name: string, result: T) => async () => {
-    calls.push(name);
-    return result;
-  };
+  const record =
+    <T>(name: string, result: T) =>
+    async () => {
+      calls.push(name);
+      return result;
+    };
   const activities: ReportActivities = {
     storeEvidence: record('storeEvidence', { evidenceSetId: 'set-1', scheme: 'sha256-jcs-chain-v1', rootDigest: 'ab'.repeat(32), itemCount: 2 }),
     deleteChatRoom: record('deleteChatRoom', undefined),

@@ -35,9 +35,20 @@ async function deliver(options: { failures: number; maxAttempts?: number; failur
     },
   };
   const taskQueue = `notice-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities, workflowBundle: { codePath: testServers().workflowBundlePath } });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    activities,
+    workflowBundle: { codePath: testServers().workflowBundlePath },
+  });
   const noticeId = `report_received-rpt_${randomUUID().slice(0, 8)}`;
-  const input: NoticeDeliveryInput = { noticeId, maxAttempts: options.maxAttempts ?? 10, initialIntervalMs: 200, maximumIntervalMs: 1_000, attemptTimeoutMs: 10_000 };
+  const input: NoticeDeliveryInput = {
+    noticeId,
+    maxAttempts: options.maxAttempts ?? 10,
+    initialIntervalMs: 200,
+    maximumIntervalMs: 1_000,
+    attemptTimeoutMs: 10_000,
+  };
   return worker.runUntil(async () => {
     const handle = await env.client.workflow.start('deliverNoticeWorkflow', { taskQueue, workflowId: noticeDeliveryWorkflowId(noticeId), args: [input] });
     const result: NoticeDeliveryResult = await handle.result();

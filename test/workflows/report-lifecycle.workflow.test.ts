@@ -2,15 +2,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import {
-  Decision,
-  ReportLifecycleInput,
-  approveSignal,
-  decideUpdate,
-  pastReceivedUpdate,
-  rejectSignal,
-  statusQuery,
-} from '../../workflows/definitions';
+import { Decision, ReportLifecycleInput, approveSignal, decideUpdate, pastReceivedUpdate, rejectSignal, statusQuery } from '../../workflows/definitions';
 import { activitySummariesOf } from '../support/history';
 import { testServers } from '../support/test-env';
 import { caseDecisionWorkflowId } from '../../workflows/case-decision.workflow';
@@ -118,7 +110,12 @@ describe('report lifecycle workflow (time-skipping server)', () => {
   test('R4: the friend check judged at filing travels in the input and the status query; the workflow does not judge it again', async () => {
     await withReport(async ({ handle, calls }) => {
       await handle.executeUpdate(pastReceivedUpdate);
-      expect((await handle.query(statusQuery)).admission).toEqual({ admitted: true, reporterId: 'alice', authorId: 'bob', checkedAt: '2026-01-01T00:00:00.000Z' });
+      expect((await handle.query(statusQuery)).admission).toEqual({
+        admitted: true,
+        reporterId: 'alice',
+        authorId: 'bob',
+        checkedAt: '2026-01-01T00:00:00.000Z',
+      });
       expect(calls).toEqual(['storeEvidence', 'deleteChatRoom', 'openReview']);
       await handle.terminate('test done');
     });
@@ -158,7 +155,14 @@ describe('report lifecycle workflow (time-skipping server)', () => {
       async ({ handle, calls }) => {
         await handle.executeUpdate(decideUpdate, { args: [approve] });
         await handle.result();
-        expect(calls).toEqual(['storeEvidence', 'openReview', 'recordDecision:approved', 'blockReportedUser', 'sanctionReportedAccount', 'notifyCustomerService']);
+        expect(calls).toEqual([
+          'storeEvidence',
+          'openReview',
+          'recordDecision:approved',
+          'blockReportedUser',
+          'sanctionReportedAccount',
+          'notifyCustomerService',
+        ]);
       },
       { input: { target: { kind: 'open_chat_post', id: 'post-1' }, chatId: undefined } },
     );
@@ -248,7 +252,12 @@ describe('case decision workflow (time-skipping server)', () => {
     const [first, second] = [input({ target: { kind: 'open_chat_post', id: 'post-9' } }), input({ target: { kind: 'open_chat_post', id: 'post-9' } })];
     const gone = `r${randomUUID().slice(0, 8)}`;
     const { activities, calls } = fakeActivities({ openReports: [first.reportId, second.reportId, gone] });
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, activities, workflowBundle: { codePath: testServers().workflowBundlePath } });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      activities,
+      workflowBundle: { codePath: testServers().workflowBundlePath },
+    });
     await worker.runUntil(async () => {
       const [a, b] = await Promise.all(
         [first, second].map((args) => env.client.workflow.start('reportLifecycleWorkflow', { taskQueue, workflowId: `report-${args.reportId}`, args: [args] })),

@@ -65,7 +65,6 @@ async function withSanction<T>(
   });
 }
 
-
 /** The state once the workflow has caught up with the skipped time (its timer task runs right after the sleep). */
 async function stateWhen(handle: Handle, accept: (state: SanctionWorkflowState) => boolean): Promise<SanctionWorkflowState> {
   for (let attempt = 0; ; attempt++) {
@@ -77,88 +76,112 @@ async function stateWhen(handle: Handle, accept: (state: SanctionWorkflowState) 
 
 describe('sanction workflow (time-skipping server)', () => {
   test('R9: a 7-day restriction ends by its durable timer after 7 days, not before, then closes with the appeal window', async () => {
-    await withSanction(async ({ handle, calls }) => {
-      await env.sleep('6d');
-      expect(calls).not.toContain('recordSanctionEnd');
-      expect((await handle.query(sanctionStateQuery)).phase).toBe('in_force');
-      await env.sleep('1d');
-      expect(await stateWhen(handle, (state) => state.ended)).toMatchObject({ phase: 'appealable', ended: true });
-      expect(calls).toEqual(['recordSanctionEnd']);
-      expect(await handle.result()).toMatchObject({ ended: true, lifted: false, overturned: false });
-      expect(calls).toEqual(['recordSanctionEnd', 'appealStandingOf']);
-    }, { days: 7, appealDays: 14 });
+    await withSanction(
+      async ({ handle, calls }) => {
+        await env.sleep('6d');
+        expect(calls).not.toContain('recordSanctionEnd');
+        expect((await handle.query(sanctionStateQuery)).phase).toBe('in_force');
+        await env.sleep('1d');
+        expect(await stateWhen(handle, (state) => state.ended)).toMatchObject({ phase: 'appealable', ended: true });
+        expect(calls).toEqual(['recordSanctionEnd']);
+        expect(await handle.result()).toMatchObject({ ended: true, lifted: false, overturned: false });
+        expect(calls).toEqual(['recordSanctionEnd', 'appealStandingOf']);
+      },
+      { days: 7, appealDays: 14 },
+    );
   });
 
   test('R9: CS lifts a restriction early; a second lift is refused with SANCTION_NOT_ACTIVE and the timer records no end', async () => {
-    await withSanction(async ({ handle, calls }) => {
-      await env.sleep('2d');
-      const state = await handle.executeUpdate(liftUpdate, { args: [{ staffId: 'cs-1', note: 'mistaken identity' }] });
-      expect(state).toMatchObject({ phase: 'appealable', lift: { staffId: 'cs-1' } });
-      expect(await refusalOf(handle.executeUpdate(liftUpdate, { args: [{ staffId: 'cs-2' }] }))).toBe('SANCTION_NOT_ACTIVE');
-      expect(await handle.result()).toMatchObject({ ended: false, lifted: true, overturned: false });
-      expect(calls).toEqual(['recordSanctionLift', 'appealStandingOf']);
-    }, { days: 30 });
+    await withSanction(
+      async ({ handle, calls }) => {
+        await env.sleep('2d');
+        const state = await handle.executeUpdate(liftUpdate, { args: [{ staffId: 'cs-1', note: 'mistaken identity' }] });
+        expect(state).toMatchObject({ phase: 'appealable', lift: { staffId: 'cs-1' } });
+        expect(await refusalOf(handle.executeUpdate(liftUpdate, { args: [{ staffId: 'cs-2' }] }))).toBe('SANCTION_NOT_ACTIVE');
+        expect(await handle.result()).toMatchObject({ ended: false, lifted: true, overturned: false });
+        expect(calls).toEqual(['recordSanctionLift', 'appealStandingOf']);
+      },
+      { days: 30 },
+    );
   });
 
   test('R7, R9: an upheld appeal overturns a restriction in force at once, without waiting for its end', async () => {
-    await withSanction(async ({ handle, calls }) => {
-      await env.sleep('1d');
-      const state = await handle.executeUpdate(overturnUpdate, { args: [{ appealId: 'apl_1', moderatorId: 'mod-2' }] });
-      expect(state).toMatchObject({ phase: 'closed', overturn: { appealId: 'apl_1' } });
-      expect(await handle.result()).toMatchObject({ ended: false, lifted: false, overturned: true });
-      expect(calls).toEqual(['overturnSanction']);
-    }, { days: 30 });
+    await withSanction(
+      async ({ handle, calls }) => {
+        await env.sleep('1d');
+        const state = await handle.executeUpdate(overturnUpdate, { args: [{ appealId: 'apl_1', moderatorId: 'mod-2' }] });
+        expect(state).toMatchObject({ phase: 'closed', overturn: { appealId: 'apl_1' } });
+        expect(await handle.result()).toMatchObject({ ended: false, lifted: false, overturned: true });
+        expect(calls).toEqual(['overturnSanction']);
+      },
+      { days: 30 },
+    );
   });
 
   test('an upheld appeal after the restriction ended still overturns it (the record, and the R7 blocks)', async () => {
-    await withSanction(async ({ handle, calls }) => {
-      await env.sleep('2d');
-      await stateWhen(handle, (state) => state.ended);
-      expect(calls).toEqual(['recordSanctionEnd']);
-      await handle.executeUpdate(overturnUpdate, { args: [{ appealId: 'apl_2', moderatorId: 'mod-2' }] });
-      expect(await handle.result()).toMatchObject({ ended: true, overturned: true });
-      expect(calls).toEqual(['recordSanctionEnd', 'overturnSanction']);
-    }, { days: 1 });
+    await withSanction(
+      async ({ handle, calls }) => {
+        await env.sleep('2d');
+        await stateWhen(handle, (state) => state.ended);
+        expect(calls).toEqual(['recordSanctionEnd']);
+        await handle.executeUpdate(overturnUpdate, { args: [{ appealId: 'apl_2', moderatorId: 'mod-2' }] });
+        expect(await handle.result()).toMatchObject({ ended: true, overturned: true });
+        expect(calls).toEqual(['recordSanctionEnd', 'overturnSanction']);
+      },
+      { days: 1 },
+    );
   });
 
   test('a warning has no timer and cannot be lifted; it closes when the appeal window does', async () => {
-    await withSanction(async ({ handle, calls }) => {
-      expect(await refusalOf(handle.executeUpdate(liftUpdate, { args: [{ staffId: 'cs-1' }] }))).toBe('SANCTION_NOT_ACTIVE');
-      expect(await handle.result()).toMatchObject({ ended: false, lifted: false, overturned: false });
-      expect(calls).toEqual(['appealStandingOf']);
-    }, { measure: 'warning' });
+    await withSanction(
+      async ({ handle, calls }) => {
+        expect(await refusalOf(handle.executeUpdate(liftUpdate, { args: [{ staffId: 'cs-1' }] }))).toBe('SANCTION_NOT_ACTIVE');
+        expect(await handle.result()).toMatchObject({ ended: false, lifted: false, overturned: false });
+        expect(calls).toEqual(['appealStandingOf']);
+      },
+      { measure: 'warning' },
+    );
   });
 
   test('a permanent restriction has no end: after a year it is still in force until CS lifts it', async () => {
-    await withSanction(async ({ handle, calls }) => {
-      await env.sleep('400d');
-      expect(await handle.query(sanctionStateQuery)).toMatchObject({ phase: 'in_force', ended: false });
-      await handle.executeUpdate(liftUpdate, { args: [{ staffId: 'cs-1' }] });
-      // Its appeal window (14 days from the start) is long past: the workflow closes at once.
-      expect(await handle.result()).toMatchObject({ lifted: true });
-      expect(calls).toEqual(['recordSanctionLift', 'appealStandingOf']);
-    }, { measure: 'permanent' });
+    await withSanction(
+      async ({ handle, calls }) => {
+        await env.sleep('400d');
+        expect(await handle.query(sanctionStateQuery)).toMatchObject({ phase: 'in_force', ended: false });
+        await handle.executeUpdate(liftUpdate, { args: [{ staffId: 'cs-1' }] });
+        // Its appeal window (14 days from the start) is long past: the workflow closes at once.
+        expect(await handle.result()).toMatchObject({ lifted: true });
+        expect(calls).toEqual(['recordSanctionLift', 'appealStandingOf']);
+      },
+      { measure: 'permanent' },
+    );
   });
 
   test('an appeal filed in time keeps the workflow open past the window until a moderator decides it', async () => {
     let standing: AppealStanding = { status: 'pending' };
-    await withSanction(async ({ handle, calls }) => {
-      // Window (14 days + 1 minute of grace) closed; the next re-read is a day later.
-      await env.sleep('15d');
-      await stateWhen(handle, () => calls.includes('appealStandingOf'));
-      expect(calls).toEqual(['recordSanctionEnd', 'appealStandingOf']);
-      expect((await handle.query(sanctionStateQuery)).phase).toBe('appealable');
-      standing = { status: 'denied' };
-      await handle.signal(appealSettledSignal);
-      expect(await handle.result()).toMatchObject({ ended: true, overturned: false });
-      expect(calls).toEqual(['recordSanctionEnd', 'appealStandingOf', 'appealStandingOf']);
-    }, { days: 7, appealDays: 14, appeal: () => standing });
+    await withSanction(
+      async ({ handle, calls }) => {
+        // Window (14 days + 1 minute of grace) closed; the next re-read is a day later.
+        await env.sleep('15d');
+        await stateWhen(handle, () => calls.includes('appealStandingOf'));
+        expect(calls).toEqual(['recordSanctionEnd', 'appealStandingOf']);
+        expect((await handle.query(sanctionStateQuery)).phase).toBe('appealable');
+        standing = { status: 'denied' };
+        await handle.signal(appealSettledSignal);
+        expect(await handle.result()).toMatchObject({ ended: true, overturned: false });
+        expect(calls).toEqual(['recordSanctionEnd', 'appealStandingOf', 'appealStandingOf']);
+      },
+      { days: 7, appealDays: 14, appeal: () => standing },
+    );
   });
 
   test('an appeal upheld but never delivered (the API failed after recording it) is applied when the window closes', async () => {
-    await withSanction(async ({ handle, calls }) => {
-      expect(await handle.result()).toMatchObject({ ended: true, overturned: true });
-      expect(calls).toEqual(['recordSanctionEnd', 'appealStandingOf', 'overturnSanction']);
-    }, { days: 3, appealDays: 5, appeal: () => ({ status: 'upheld', appealId: 'apl_3', moderatorId: 'mod-2' }) });
+    await withSanction(
+      async ({ handle, calls }) => {
+        expect(await handle.result()).toMatchObject({ ended: true, overturned: true });
+        expect(calls).toEqual(['recordSanctionEnd', 'appealStandingOf', 'overturnSanction']);
+      },
+      { days: 3, appealDays: 5, appeal: () => ({ status: 'upheld', appealId: 'apl_3', moderatorId: 'mod-2' }) },
+    );
   });
 });

@@ -168,17 +168,15 @@ describe('the in-memory queue', () => {
     expect(await queueIds(t.app, 'mod-b')).toContain(caseId);
     // A claim written without its entry: nothing tells the projection, until it reloads.
     const now = new Date();
-    await t.mongo
-      .collection('case_events')
-      .insertOne({
-        _id: caseEventId(caseId, 0) as never,
-        caseId,
-        seq: 0,
-        type: 'claim',
-        moderatorId: 'mod-a',
-        at: now,
-        expiresAt: new Date(now.getTime() + 60_000),
-      });
+    await t.mongo.collection('case_events').insertOne({
+      _id: caseEventId(caseId, 0) as never,
+      caseId,
+      seq: 0,
+      type: 'claim',
+      moderatorId: 'mod-a',
+      at: now,
+      expiresAt: new Date(now.getTime() + 60_000),
+    });
     expect(await queueIds(t.app, 'mod-b')).toContain(caseId);
     await t.app.get(QueueProjection).reload();
     expect(await queueIds(t.app, 'mod-b')).not.toContain(caseId);

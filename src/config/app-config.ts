@@ -128,9 +128,6 @@ export class AppConfig {
     this.workerIdentity = optional('WORKER_IDENTITY', nonEmpty);
     this.workerTuning = {
       maxConcurrentActivityTaskExecutions: optional('WORKER_MAX_CONCURRENT_ACTIVITIES', (raw) => positiveInt(raw, 10_000)),
-      // The report steps run as local activities: this bounds the database writes a worker has
-      // in flight. Not the SDK's default of 100: the database is the bottleneck, and 10,000
-      // reports parked as fast with 5 slots as with 20 (see the performance notes).
       // The SDK needs at least 2 workflow task slots while it caches workflows.
       maxConcurrentWorkflowTaskExecutions: optional('WORKER_MAX_CONCURRENT_WORKFLOW_TASKS', (raw) => positiveInt(raw, 10_000, 2)),
       // Not the SDK's default, which sizes the sticky cache from the heap limit (thousands of

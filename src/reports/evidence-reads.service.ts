@@ -40,8 +40,8 @@ export class EvidenceReads {
   }
 
   /**
-   * The capture step is a local activity: it writes the evidence, and the workflow task that ran
-   * it records its receipt in the history a moment later. While a report whose evidence is stored
+   * The capture step writes the evidence, and its receipt lands in the history a moment later,
+   * when the activity's completion is recorded. While a report whose evidence is stored
    * still runs, wait that moment rather than verify without the history's root.
    */
   private async recordedReceipt(report: Report): Promise<EvidenceReceipt | null> {

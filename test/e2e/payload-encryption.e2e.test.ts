@@ -76,10 +76,8 @@ describe('encrypted Temporal payloads', () => {
     }
     const payloads = payloadsIn(JSON.parse(stdout));
     const clear = payloads.filter((p) => p.encoding !== 'binary/encrypted');
-    // Inputs, results (local-activity results in their markers too), update arguments, summaries:
-    // all encrypted. Only search attributes stay readable (the server indexes them), and they
-    // hold status, target kind and reason codes; and what the SDK writes itself into markers: a
-    // patch id, or a local activity's sequence number, attempt and type.
+    // Inputs, results, update arguments, summaries: all encrypted. Only search attributes stay
+    // readable (the server indexes them), and they hold status, target kind and reason codes.
     expect(payloads.filter((p) => p.encoding === 'binary/encrypted').length).toBeGreaterThan(10);
     expect(payloads.some((p) => p.path.includes('userMetadata') && p.encoding === 'binary/encrypted')).toBe(true);
     expect(payloads.some((p) => /activityTaskCompletedEventAttributes\.result/.test(p.path) && p.encoding === 'binary/encrypted')).toBe(true);

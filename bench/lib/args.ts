@@ -15,7 +15,7 @@ export interface BenchOptions {
   /**
    * Untimed lifecycles and bare workflows run before the timed parts. The worker and the API
    * compile (JIT) hundreds of functions over their first few hundred lifecycles; a cold start
-   * would charge that to whichever part runs first (docs/performance.md, tenth round).
+   * would charge that to whichever part runs first.
    */
   warmup: number;
   quick: boolean;
@@ -31,7 +31,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     n: quick ? 10 : 100,
     c: quick ? 5 : 10,
     parts: new Set(PARTS),
-    // 10,000 is the figure; on the embedded FerretDB it takes far too long (see docs/performance.md).
+    // 10,000 parked reports take many minutes on the embedded FerretDB: opt in with --backlog.
     backlog: quick ? 30 : 200,
     longConversation: 10_000,
     queueRequests: quick ? 50 : 200,

@@ -218,10 +218,10 @@ export interface FerretDbOptions {
  * Go collects garbage each time the heap doubles (GOGC=100); FerretDB's live heap is small and
  * it allocates on every command, so about a sixth of its CPU went to collection. At 400 it
  * collects a quarter as often: 18% less FerretDB CPU per report lifecycle for 12 MB more RSS
- * (54 MB; docs/performance.md, tenth round). It needs about a quarter of a core under the
+ * (54 MB). It needs about a quarter of a core under the
  * benchmark, but Go runs it on as many threads as there are cores, which hand work to each other
  * and spin looking for more (a tenth of its samples); on one (GOMAXPROCS=1) its CPU per lifecycle
- * fell by a fifth (thirteenth round). A GOGC or GOMAXPROCS set by the caller wins.
+ * fell by a fifth. A GOGC or GOMAXPROCS set by the caller wins.
  */
 export function ferretDbEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
   return { GOGC: env.GOGC ?? '400', GOMAXPROCS: env.GOMAXPROCS ?? '1' };

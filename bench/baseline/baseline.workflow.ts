@@ -1,5 +1,5 @@
-// The bare Temporal shape of one report lifecycle, to measure the product against: as many
-// activities (all no-ops) in the same order, and one message from outside between them.
+// The bare Temporal shape of one report lifecycle, to measure the product against: no-op
+// activities in the lifecycle's order, and one message from outside between them.
 // Bundled on its own by the baseline worker; the product's workflow bundle never sees it.
 import { ActivityOptions, condition, defineSignal, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { BaselineActivities } from './baseline.activities';
@@ -15,12 +15,10 @@ const activities = proxyActivities<BaselineActivities>(options);
 const localActivities = proxyLocalActivities<BaselineActivities>(options);
 
 /**
- * Evidence, room deletion (opening the review and reading the case) | decision | record, block,
- * sanction, CS notice: the six steps of an approved chat-message report as the issue lays out
- * its lifecycle (the friend check runs in the API at filing). The product folds them into three
- * (evidence with the room; the decision; block, sanction and notice); the yardstick keeps the
- * six, as folding steps is one of the ways the issue asks the product to get faster. The
- * issue's baseline runs them as activities; with `local`, as local activities.
+ * Evidence, room deletion | decision | record, block, sanction, CS notice: the steps of an
+ * approved chat-message report (the friend check runs in the API at filing). The product runs
+ * each as an ordinary activity and opens the review in one more. Ordinary activities here too;
+ * with `local`, local activities, printed for reference.
  */
 export async function baselineWorkflow(id: string, local = false): Promise<string> {
   const { noop } = local ? localActivities : activities;

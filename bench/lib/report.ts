@@ -18,7 +18,7 @@ export interface BenchResults {
   options: Omit<BenchOptions, 'parts'> & { parts: Part[] };
   /** The baseline: the lifecycle's shape with no-op activities. */
   baseline?: ThroughputResult;
-  /** The same with no-op local activities, as the product runs its steps; for reference. */
+  /** The same with no-op local activities; for reference (the product's steps are ordinary activities). */
   localBaseline?: ThroughputResult;
   lifecycle?: ThroughputResult;
   /**

@@ -8,8 +8,8 @@ export interface DigestableItem {
   createdAt: Date;
 }
 
-// The legacy scheme `sha256-items-v0` (evidence-chain.ts has the current one). Kept so that
-// evidence captured before the hash chain is still verified by the rules it was stored under.
+// The scheme `sha256-items-v0` (evidence-chain.ts has `sha256-jcs-chain-v1`): an evidence set
+// without a `scheme` field is verified by these rules, the ones it was stored under.
 
 /** SHA-256 over a fixed-order JSON form, so the same content always gives the same digest. */
 export function itemDigest(item: DigestableItem): string {

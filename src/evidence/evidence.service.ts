@@ -135,7 +135,7 @@ export class EvidenceService {
     const set = await this.sets.findById(reportId).lean();
     if (!set) throw ApiError.notFound('EVIDENCE_NOT_FOUND', `No evidence has been stored for report ${reportId} yet.`);
     const found: StoredItem[] = await this.items.find({ reportId }, { _id: 0, reportId: 0 }).sort({ seq: 1 }).lean();
-    // A set stored before the chain has no scheme field: it is checked by the legacy rules.
+    // A set without a scheme field is checked under sha256-items-v0.
     const scheme = set.scheme ?? LEGACY_SCHEME;
     return { set, items: found, stored: { reportId, scheme, itemCount: set.itemCount, rootDigest: set.rootDigest, items: found } };
   }

@@ -124,8 +124,8 @@ describe('R6: tamper-evident evidence', () => {
 
     await platform.fileReport(reporter, 'open_chat_post', postId, ['abusive_hateful'], key).expect(202);
     await platform.awaitStatus(reportId, 'awaiting_review');
-    // An Open Chat post's review opens inside storeEvidence, a moment before that step's result
-    // (the recorded root) reaches the history.
+    // The recorded root is read from the history: storeEvidence's result, recorded before the
+    // review opens.
     const result = await eventually(
       () => verify(reportId),
       (r) => r.recordedRoot != null,

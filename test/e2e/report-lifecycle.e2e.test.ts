@@ -62,7 +62,7 @@ describe('R6: evidence before deletion', () => {
 
   test('R6: the workflow history carries ids and digests, never the reported content', async () => {
     const { report } = await chatReport();
-    // The capture's marker lands with the workflow task that ran it, just after its write.
+    // The capture's result reaches the history when its activity completes, just after its write.
     const handle = t.temporal.workflow.getHandle(report.workflowId);
     const history = await eventually(
       async () => decryptedHistory(await handle.fetchHistory()),

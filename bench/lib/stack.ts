@@ -56,7 +56,7 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
       MONGO_URL: ferret.url('bench'),
       PORT: String(apiPort),
       WORKER_HEALTH_PORT: String(workerHealthPort),
-      // The worker limits the published figures were measured with (see the README).
+      // Fixed worker limits, so that runs compare like with like (docs/performance.md); a value set in the environment wins.
       WORKER_MAX_CACHED_WORKFLOWS: process.env.WORKER_MAX_CACHED_WORKFLOWS ?? '100',
       WORKER_MAX_CONCURRENT_ACTIVITIES: process.env.WORKER_MAX_CONCURRENT_ACTIVITIES ?? '20',
       WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: process.env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS ?? '20',

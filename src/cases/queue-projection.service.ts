@@ -34,7 +34,7 @@ interface Pending {
 @Injectable()
 export class QueueProjection implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(QueueProjection.name);
-  /** Null until the first load: the queue is then computed from the database as before. */
+  /** Null until the first load; until then each page is computed from the database. */
   private state: QueueState | null = null;
   /** The next feed position to apply. */
   private cursor = 0;

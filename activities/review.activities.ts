@@ -22,8 +22,9 @@ export function createReviewActivities(deps: ActivityDeps) {
 
     /** The review deadline passed: CS hears of it (R9); the report keeps waiting for a moderator. */
     async escalateOverdueReview({ reportId }: ReportRef): Promise<string> {
-      if (await deps.reports.recordStep(reportId, 'review_overdue', { reviewOverdueAt: new Date() })) deps.metrics.reviewOverdue();
-      return deps.tickets.open('review_overdue', await requireReport(deps, reportId));
+      const report = await requireReport(deps, reportId);
+      if (await deps.reports.recordStep(report, 'review_overdue', { reviewOverdueAt: new Date() })) deps.metrics.reviewOverdue();
+      return deps.tickets.open('review_overdue', report);
     },
 
     /** Nobody reviewed the report within the maximum wait: it ends, CS gets a ticket, the reporter is told. */

@@ -14,20 +14,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function chatReport(reasons = ['violent_threatening']) {
-  const reporter = await platform.user('rep');
-  const reported = await platform.user('reported');
-  const chatId = await platform.chat(reporter, reported);
-  await platform.message(chatId, reporter, 'why are you angry?');
-  const messageId = await platform.message(chatId, reported, 'I know where you live');
-  const res = await platform.fileReport(reporter, 'chat_message', messageId, reasons).expect(202);
-  const report = await platform.awaitStatus(res.body.reportId, 'awaiting_review');
-  return { reporter, reported, chatId, messageId, reportId: res.body.reportId as string, report };
-}
-
 describe('R6: evidence before deletion', () => {
   test('R6: a 1:1 message report stores the conversation with digests, then deletes the room for the reporter only', async () => {
-    const { reporter, reported, chatId, reportId, report } = await chatReport();
+    const { reporter, reported, chatId, reportId, report } = await platform.chatReport();
     const evidence = (await t.http().get(`/v1/reports/${reportId}/evidence`).expect(200)).body;
     expect(evidence).toMatchObject({ itemCount: 2, intact: true, truncated: false });
     expect(evidence.items.map((i: { text: string }) => i.text)).toEqual(['why are you angry?', 'I know where you live']);
@@ -42,7 +31,7 @@ describe('R6: evidence before deletion', () => {
   });
 
   test('R6: a stored evidence item that is altered shows as not intact', async () => {
-    const { reportId } = await chatReport();
+    const { reportId } = await platform.chatReport();
     await t.mongo.collection('evidence_items').updateOne({ reportId, seq: 1 }, { $set: { text: 'I love you' } });
     const evidence = (await t.http().get(`/v1/reports/${reportId}/evidence`).expect(200)).body;
     expect(evidence.intact).toBe(false);
@@ -61,7 +50,7 @@ describe('R6: evidence before deletion', () => {
   });
 
   test('R6: the workflow history carries ids and digests, never the reported content', async () => {
-    const { report } = await chatReport();
+    const { report } = await platform.chatReport();
     // The capture's result reaches the history when its activity completes, just after its write.
     const handle = t.temporal.workflow.getHandle(report.workflowId);
     const history = await eventually(
@@ -76,7 +65,7 @@ describe('R6: evidence before deletion', () => {
 
 describe('moderator decisions', () => {
   test('R7, R9, R10: approval blocks the reported person once and opens a CS ticket with decision, policy and evidence', async () => {
-    const { reporter, reported, reportId, report } = await chatReport(['violent_threatening', 'abusive_hateful']);
+    const { reporter, reported, reportId, report } = await platform.chatReport(['violent_threatening', 'abusive_hateful']);
     const res = await t.http().post(`/v1/reports/${reportId}/approve`).send({ note: 'clear threat' }).expect(200);
     expect(res.body).toEqual({ reportId, status: 'approved' });
     const done = await platform.awaitStep(reportId, 'auto_block');
@@ -98,7 +87,7 @@ describe('moderator decisions', () => {
   });
 
   test('R10: the moderator may name the policy applied; an unknown policy is 400 UNKNOWN_POLICY', async () => {
-    const { reportId } = await chatReport(['other']);
+    const { reportId } = await platform.chatReport(['other']);
     const bad = await t.http().post(`/v1/reports/${reportId}/approve`).send({ policy: 'vibes' }).expect(400);
     expect(bad.body.code).toBe('UNKNOWN_POLICY');
     await t.http().post(`/v1/reports/${reportId}/approve`).send({ policy: 'fraud' }).expect(200);
@@ -106,7 +95,7 @@ describe('moderator decisions', () => {
   });
 
   test('R7: when the reporter had already blocked the person, the record says so and no second block is made', async () => {
-    const { reporter, reported, reportId } = await chatReport();
+    const { reporter, reported, reportId } = await platform.chatReport();
     await platform.block(reporter, reported);
     await t.http().post(`/v1/reports/${reportId}/approve`).send({}).expect(200);
     const done = await platform.awaitStep(reportId, 'auto_block');
@@ -116,7 +105,7 @@ describe('moderator decisions', () => {
   });
 
   test('R8: unblocking after an approved report is recorded and does not reopen the report', async () => {
-    const { reporter, reported, reportId } = await chatReport();
+    const { reporter, reported, reportId } = await platform.chatReport();
     await t.http().post(`/v1/reports/${reportId}/approve`).send({}).expect(200);
     await platform.awaitStep(reportId, 'auto_block');
     const unblocked = await t.http().delete(`/v1/users/${reporter}/blocks/${reported}`).expect(200);
@@ -128,7 +117,7 @@ describe('moderator decisions', () => {
   });
 
   test('rejection records the decision, opens a CS ticket and blocks no one', async () => {
-    const { reporter, reportId } = await chatReport(['spam_advertising']);
+    const { reporter, reportId } = await platform.chatReport(['spam_advertising']);
     const res = await t.http().post(`/v1/reports/${reportId}/reject`).send({ falseReport: true }).expect(200);
     expect(res.body.status).toBe('rejected');
     await platform.awaitStep(reportId, 'cs_notified');
@@ -137,7 +126,7 @@ describe('moderator decisions', () => {
   });
 
   test('a second decision is 409 REPORT_ALREADY_DECIDED; an unknown report is 404', async () => {
-    const { reportId } = await chatReport();
+    const { reportId } = await platform.chatReport();
     await t.http().post(`/v1/reports/${reportId}/approve`).send({}).expect(200);
     const again = await t.http().post(`/v1/reports/${reportId}/reject`).send({}).expect(409);
     expect(again.body.code).toBe('REPORT_ALREADY_DECIDED');
@@ -146,15 +135,15 @@ describe('moderator decisions', () => {
   });
 
   test('a decision signalled from the Temporal side (CLI / Web UI) is applied like one from the API', async () => {
-    const { reportId, report } = await chatReport();
+    const { reportId, report } = await platform.chatReport();
     await t.temporal.workflow.getHandle(report.workflowId).signal('approve', { moderatorId: 'support-1' });
     const done = await platform.awaitStep(reportId, 'auto_block');
     expect(done).toMatchObject({ status: 'approved', decision: { moderatorId: 'support-1' } });
   });
 
   test('the moderation queue lists the cases of reports awaiting review, equal priority oldest first, in pages', async () => {
-    const a = await chatReport();
-    const b = await chatReport();
+    const a = await platform.chatReport();
+    const b = await platform.chatReport();
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -195,7 +184,7 @@ describe('R2: the reported person never learns who reported them', () => {
   });
 
   test('R2: search attributes in Temporal carry no user identity', async () => {
-    const { reporter, reported, report } = await chatReport();
+    const { reporter, reported, report } = await platform.chatReport();
     const description = await t.temporal.workflow.getHandle(report.workflowId).describe();
     const attributes = JSON.stringify(description.typedSearchAttributes);
     expect(attributes).toContain('ReportStatus');

@@ -101,17 +101,6 @@ function publishable(history: temporal.api.history.v1.IHistory): string {
   return json;
 }
 
-async function chatReport(platform: Platform, reasons = ['violent_threatening']) {
-  const reporter = await platform.user('rep');
-  const reported = await platform.user('reported');
-  const chatId = await platform.chat(reporter, reported);
-  await platform.message(chatId, reporter, 'why are you angry?');
-  const messageId = await platform.message(chatId, reported, 'I know where you live');
-  const filed = await platform.fileReport(reporter, 'chat_message', messageId, reasons).expect(202);
-  const report = await platform.awaitStatus(filed.body.reportId, 'awaiting_review');
-  return { reportId: filed.body.reportId as string, workflowId: report.workflowId as string };
-}
-
 async function postReport(platform: Platform, reasons: string[], author?: string) {
   const postId = await platform.post(author ?? (await platform.user('author')), 'buy cheap followers at example.test');
   const filed = await platform.fileReport(await platform.user('rep'), 'open_chat_post', postId, reasons).expect(202);
@@ -148,7 +137,7 @@ async function decideAppeal(app: RecordingApp, appealId: string, outcome: 'uphol
 
 describe('report lifecycle', () => {
   scenario('approved-chat-message', {}, async (app, platform) => {
-    const { reportId, workflowId } = await chatReport(platform);
+    const { reportId, workflowId } = await platform.chatReport();
     await approve(app, reportId, { note: 'clear threat' });
     return workflowId;
   });
@@ -176,7 +165,7 @@ describe('report lifecycle', () => {
   });
 
   scenario('rejected', {}, async (app, platform) => {
-    const { reportId, workflowId } = await chatReport(platform, ['spam_advertising']);
+    const { reportId, workflowId } = await platform.chatReport(['spam_advertising']);
     await app.http().post(`/v1/reports/${reportId}/reject`).send({ note: 'no violation' }).expect(200);
     return workflowId;
   });
@@ -188,7 +177,7 @@ describe('report lifecycle', () => {
   });
 
   scenario('decided-by-signal', {}, async (app, platform) => {
-    const { workflowId } = await chatReport(platform);
+    const { workflowId } = await platform.chatReport();
     const handle = app.temporal.workflow.getHandle(workflowId);
     await handle.signal('approve', { moderatorId: 'support-1' });
     // A later, conflicting decision: the first one wins and this one is ignored.
@@ -197,7 +186,7 @@ describe('report lifecycle', () => {
   });
 
   scenario('second-decision-refused', {}, async (app, platform) => {
-    const { reportId, workflowId } = await chatReport(platform);
+    const { reportId, workflowId } = await platform.chatReport();
     await approve(app, reportId);
     const again = await app.http().post(`/v1/reports/${reportId}/reject`).send({}).expect(409);
     expect(again.body.code).toBe('REPORT_ALREADY_DECIDED');
@@ -205,7 +194,7 @@ describe('report lifecycle', () => {
   });
 
   scenario('invalid-decision-then-approved', {}, async (app, platform) => {
-    const { reportId, workflowId } = await chatReport(platform);
+    const { reportId, workflowId } = await platform.chatReport();
     const handle = app.temporal.workflow.getHandle(workflowId);
     // A malformed signal is recorded and ignored; a malformed update is refused by its validator.
     await handle.signal('approve', { moderatorId: '' });
@@ -216,14 +205,14 @@ describe('report lifecycle', () => {
   });
 
   scenario('overdue-then-approved', { env: { REVIEW_DEADLINE: '1s', MAX_REVIEW_WAIT: '1h' } }, async (app, platform) => {
-    const { reportId, workflowId } = await chatReport(platform);
+    const { reportId, workflowId } = await platform.chatReport();
     await platform.awaitStep(reportId, 'review_overdue');
     await approve(app, reportId);
     return workflowId;
   });
 
   scenario('expired', { env: { REVIEW_DEADLINE: '1s', MAX_REVIEW_WAIT: '3s' } }, async (_app, platform) => {
-    const { reportId, workflowId } = await chatReport(platform);
+    const { reportId, workflowId } = await platform.chatReport();
     await platform.awaitStatus(reportId, 'expired');
     return workflowId;
   });

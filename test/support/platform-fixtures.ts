@@ -55,6 +55,19 @@ export class Platform {
     return this.fileReport(reporterId, kind, id, options.reasons, options.key).set('Prefer', `wait=${waitSeconds}`);
   }
 
+  /** A threatening 1:1 message between two new users, reported and waiting for review. */
+  async chatReport(reasons = ['violent_threatening']) {
+    const reporter = await this.user('rep');
+    const reported = await this.user('reported');
+    const chatId = await this.chat(reporter, reported);
+    await this.message(chatId, reporter, 'why are you angry?');
+    const messageId = await this.message(chatId, reported, 'I know where you live');
+    const res = await this.fileReport(reporter, 'chat_message', messageId, reasons).expect(202);
+    const reportId = res.body.reportId as string;
+    const report = await this.awaitStatus(reportId, 'awaiting_review');
+    return { reporter, reported, chatId, messageId, reportId, workflowId: report.workflowId as string, report };
+  }
+
   async report(reportId: string) {
     return (await this.t.http().get(`/v1/reports/${reportId}`).expect(200)).body;
   }

@@ -76,8 +76,8 @@ export interface FilingAdmission extends Admission {
  */
 export interface EvidenceReceipt {
   evidenceSetId: string;
-  /** Absent in histories recorded before the hash chain (scheme `sha256-items-v0`). */
-  scheme?: string;
+  /** The evidence scheme the root was computed under (src/evidence/evidence-chain.ts). */
+  scheme: string;
   rootDigest: string;
   itemCount: number;
 }

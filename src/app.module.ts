@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AccountHistoryModule } from './account-history/account-history.module';
 import { AuthModule } from './auth/auth.module';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { loggingModule } from './common/logging';
@@ -20,6 +21,7 @@ import { ReporterStandingModule } from './reporter-standing/reporter-standing.mo
 import { ReportNoticesModule } from './reports/report-notices.module';
 import { ReportsModule } from './reports/reports.module';
 import { SanctionsModule } from './sanctions/sanctions.module';
+import { EnforcementModule } from './sanctions/enforcement.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -38,9 +40,11 @@ import { UsersModule } from './users/users.module';
     ReportNoticesModule,
     ModerationModule,
     CasesModule,
+    AccountHistoryModule,
     CustomerServiceModule,
     CodecModule,
     SanctionsModule,
+    EnforcementModule,
     HealthModule,
     ConsoleModule,
     ApiMetricsModule,

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { AccountRestrictionCheck } from '../common/account-restriction-check';
 import { ApiError } from '../common/api-error';
 import { newId } from '../common/ids';
+import { BlocksService } from '../users/blocks.service';
 import { UsersService } from '../users/users.service';
 import { ChatView, CreateChatDto, PostMessageDto } from './dto/chats.dto';
 import { Chat } from './schemas/chat.schema';
@@ -16,6 +18,8 @@ export class ChatsService {
     @InjectModel(Chat.name) private readonly chats: Model<Chat>,
     @InjectModel(Message.name) private readonly messages: Model<Message>,
     private readonly users: UsersService,
+    private readonly blocks: BlocksService,
+    private readonly restrictions: AccountRestrictionCheck,
   ) {}
 
   async create(dto: CreateChatDto): Promise<{ chatId: string }> {
@@ -26,14 +30,23 @@ export class ChatsService {
     return { chatId: chat._id };
   }
 
+  /**
+   * R9: a restricted account stores nothing. R7, R8: a message to a member who blocks the sender
+   * is stored for the sender but withheld from that member, decided once as it is sent; the
+   * answer is the same as for a delivered one, so the sender is not told of the block.
+   */
   async postMessage(chatId: string, dto: PostMessageDto): Promise<{ messageId: string }> {
-    await this.requireVisibleTo(chatId, dto.senderId);
+    const [chat] = await Promise.all([this.requireVisibleTo(chatId, dto.senderId), this.restrictions.refuseIfRestricted(dto.senderId)]);
+    const recipients = chat.memberIds.filter((id) => id !== dto.senderId);
+    const blockedBy = await Promise.all(recipients.map((id) => this.blocks.isBlocked(id, dto.senderId)));
+    const withheldFrom = recipients.filter((_id, i) => blockedBy[i]);
     const message = await this.messages.create({
       _id: newId('msg'),
       chatId,
       senderId: dto.senderId,
       text: dto.text,
       sentAt: new Date(),
+      ...(withheldFrom.length ? { withheldFrom } : {}),
     });
     return { messageId: message._id };
   }
@@ -41,7 +54,11 @@ export class ChatsService {
   /** The room as one member sees it; 404 once that member deleted it (R6). */
   async view(chatId: string, userId: string): Promise<ChatView> {
     const chat = await this.requireVisibleTo(chatId, userId);
-    const latest = await this.messages.find({ chatId }).sort({ sentAt: -1, _id: -1 }).limit(CHAT_VIEW_MESSAGES).lean();
+    const latest = await this.messages
+      .find({ chatId, withheldFrom: { $ne: userId } })
+      .sort({ sentAt: -1, _id: -1 })
+      .limit(CHAT_VIEW_MESSAGES)
+      .lean();
     return {
       chatId,
       memberIds: chat.memberIds,

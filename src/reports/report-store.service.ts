@@ -18,6 +18,14 @@ const OPEN_STATUSES: ReportStatus[] = ['received', 'awaiting_review'];
 /** Most reports a case view lists. */
 const CASE_REPORTS_LIMIT = 200;
 
+export interface ReporterTally {
+  filed: number;
+  approved: number;
+  /** Rejected reports, false ones included. */
+  rejected: number;
+  falseReports: number;
+}
+
 export type NewReport = Omit<Report, 'createdAt' | 'updatedAt' | 'timeline'>;
 
 /** The key-index list of a target's reports (see KeyIndex): case decisions, sanctions and the case view read it. */
@@ -120,6 +128,31 @@ export class ReportStore {
       count({ 'decision.falseReport': true }),
     ]);
     return { filed, approved, rejected, falseReports };
+  }
+
+  /**
+   * The reports about one account, newest first (at most `limit`), without timelines and
+   * details: the account history moderators read. A rare, moderator-only read, so it is a query
+   * on the reported user (indexed on MongoDB; the embedded FerretDB scans for it).
+   */
+  aboutUser(reportedUserId: string, limit: number): Promise<Report[]> {
+    return this.reports.find({ reportedUserId }, { timeline: 0, details: 0 }).sort({ createdAt: -1, _id: -1 }).limit(limit).lean<Report[]>();
+  }
+
+  /** How each reporter's reports ended (R3), in one read for many reporters: what reporter accuracy is computed from. */
+  async reporterTallies(reporterIds: string[]): Promise<Map<string, ReporterTally>> {
+    const tallies = new Map(reporterIds.map((id) => [id, { filed: 0, approved: 0, rejected: 0, falseReports: 0 }]));
+    if (reporterIds.length === 0) return tallies;
+    const rows = await this.reports.find({ reporterId: { $in: reporterIds } }, { reporterId: 1, status: 1, 'decision.falseReport': 1 }).lean();
+    for (const row of rows) {
+      const tally = tallies.get(row.reporterId);
+      if (!tally) continue;
+      tally.filed += 1;
+      if (row.status === 'approved') tally.approved += 1;
+      if (row.status === 'rejected') tally.rejected += 1;
+      if (row.decision?.falseReport) tally.falseReports += 1;
+    }
+    return tallies;
   }
 
   /** Approved reports on one piece of content of the account: the reports behind its sanction (R9, R7). */

@@ -22,6 +22,12 @@ export function sanctionStatus({ sanction, events }: Pick<SanctionRecord, 'sanct
   return 'active';
 }
 
+/** When a sanction stopped applying (its end, lift or overturn); undefined while it is in force or on record. */
+export function closedAtOf(record: Pick<SanctionRecord, 'sanction' | 'events'>, status: SanctionStatus): Date | undefined {
+  if (status === 'active' || status === 'on_record') return undefined;
+  return record.events.find((e) => e.kind === status)?.at ?? record.sanction.endsAt;
+}
+
 export function appealStatus({ appeal, appealDecision }: Pick<SanctionRecord, 'appeal' | 'appealDecision'>): AppealStatus {
   if (!appeal) return 'none';
   return appealDecision?.outcome ?? 'pending';
@@ -44,7 +50,7 @@ export function restrictionView(record: SanctionRecord, now: Date) {
   const { sanction } = record;
   const status = sanctionStatus(record, now);
   const appeal = appealStatus(record);
-  const closedAt = status === 'active' || status === 'on_record' ? undefined : (record.events.find((e) => e.kind === status)?.at ?? sanction.endsAt);
+  const closedAt = closedAtOf(record, status);
   const canAppeal = appeal === 'none' && status !== 'overturned' && now.getTime() < sanction.appealableUntil.getTime();
   return {
     sanctionId: sanction._id,

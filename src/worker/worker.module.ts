@@ -12,6 +12,7 @@ import { ReporterStandingModule } from '../reporter-standing/reporter-standing.m
 import { ReportNoticesModule } from '../reports/report-notices.module';
 import { ReportStoreModule } from '../reports/report-store.module';
 import { SanctionsModule } from '../sanctions/sanctions.module';
+import { EnforcementModule } from '../sanctions/enforcement.module';
 import { UsersModule } from '../users/users.module';
 
 /** The services the activities use: the same providers as the API, without its HTTP side (the Temporal client starts sanction workflows). */
@@ -31,6 +32,7 @@ import { UsersModule } from '../users/users.module';
     NoticesModule,
     ReportNoticesModule,
     SanctionsModule,
+    EnforcementModule,
   ],
 })
 export class WorkerModule {}

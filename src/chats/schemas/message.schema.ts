@@ -17,6 +17,10 @@ export class Message {
 
   @Prop({ required: true })
   sentAt: Date;
+
+  /** R7: the members who blocked the sender when it was sent never receive it; set once, with the message. */
+  @Prop({ type: [String], default: undefined })
+  withheldFrom?: string[];
 }
 
 export type MessageDocument = HydratedDocument<Message>;

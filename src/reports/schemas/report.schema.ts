@@ -114,5 +114,7 @@ export const ReportSchema = SchemaFactory.createForClass(Report);
 // The moderation queue: awaiting review, oldest first.
 ReportSchema.index({ status: 1, reviewOpenedAt: 1, _id: 1 });
 ReportSchema.index({ reporterId: 1, createdAt: -1 });
+// The account history: the reports about one user, newest first.
+ReportSchema.index({ reportedUserId: 1, createdAt: -1 });
 // A case: every report on one target (a case decision's open reports; the case view).
 ReportSchema.index({ 'target.id': 1, 'target.kind': 1, createdAt: 1 });

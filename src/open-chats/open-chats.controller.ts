@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe';
 import { CreateAuthoredTextDto, CreateOpenChatDto } from './dto/open-chats.dto';
 import { OpenChatsService } from './open-chats.service';
@@ -18,12 +18,14 @@ export class OpenChatsController {
 
   @Access('app')
   @Post('open-chats/:openChatId/posts')
+  @ApiForbiddenResponse({ description: 'ACCOUNT_RESTRICTED (details.sanctionId, details.until; null when permanent), R9' })
   createPost(@Param('openChatId', IdPipe) openChatId: string, @Body() dto: CreateAuthoredTextDto): Promise<{ postId: string }> {
     return this.openChats.createPost(openChatId, dto);
   }
 
   @Access('app')
   @Post('posts/:postId/comments')
+  @ApiForbiddenResponse({ description: 'ACCOUNT_RESTRICTED (details.sanctionId, details.until; null when permanent), R9' })
   createComment(@Param('postId', IdPipe) postId: string, @Body() dto: CreateAuthoredTextDto): Promise<{ commentId: string }> {
     return this.openChats.createComment(postId, dto);
   }

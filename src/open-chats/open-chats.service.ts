@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
+import { AccountRestrictionCheck } from '../common/account-restriction-check';
 import { ApiError } from '../common/api-error';
 import { newId } from '../common/ids';
 import { UsersService } from '../users/users.service';
@@ -16,6 +17,7 @@ export class OpenChatsService {
     @InjectModel(Post.name) private readonly posts: Model<Post>,
     @InjectModel(Comment.name) private readonly comments: Model<Comment>,
     private readonly users: UsersService,
+    private readonly restrictions: AccountRestrictionCheck,
   ) {}
 
   async createOpenChat(dto: CreateOpenChatDto): Promise<{ openChatId: string }> {
@@ -24,15 +26,24 @@ export class OpenChatsService {
     return { openChatId: openChat._id };
   }
 
+  /** R9: a restricted account posts and comments nothing. */
   async createPost(openChatId: string, dto: CreateAuthoredTextDto): Promise<{ postId: string }> {
-    const [openChat] = await Promise.all([this.openChats.exists({ _id: openChatId }), this.users.requireAll(dto.authorId)]);
+    const [openChat] = await Promise.all([
+      this.openChats.exists({ _id: openChatId }),
+      this.users.requireAll(dto.authorId),
+      this.restrictions.refuseIfRestricted(dto.authorId),
+    ]);
     if (!openChat) throw ApiError.notFound('OPEN_CHAT_NOT_FOUND', `Open Chat ${openChatId} does not exist.`);
     const post = await this.posts.create({ _id: newId('post'), openChatId, authorId: dto.authorId, text: dto.text });
     return { postId: post._id };
   }
 
   async createComment(postId: string, dto: CreateAuthoredTextDto): Promise<{ commentId: string }> {
-    const [post] = await Promise.all([this.posts.exists({ _id: postId }), this.users.requireAll(dto.authorId)]);
+    const [post] = await Promise.all([
+      this.posts.exists({ _id: postId }),
+      this.users.requireAll(dto.authorId),
+      this.restrictions.refuseIfRestricted(dto.authorId),
+    ]);
     if (!post) throw ApiError.notFound('POST_NOT_FOUND', `Post ${postId} does not exist.`);
     const comment = await this.comments.create({ _id: newId('cmt'), postId, authorId: dto.authorId, text: dto.text });
     return { commentId: comment._id };

@@ -6,7 +6,8 @@ import { TestApp, eventually, startTestApp } from '../support/test-app';
 
 /**
  * R2 as a property of every output: whatever the reported person can receive (profile, friends,
- * blocks, notices, restrictions with their statements, appeal answers, webhooks
+ * blocks, notices, restrictions with their statements, appeal answers, refused writes while
+ * restricted (R9), webhooks
  * addressed to them) carries neither the reporters' ids nor names nor anything derived from
  * them, nor the report ids (derived from the reporter when an Idempotency-Key is used).
  */
@@ -88,7 +89,16 @@ test('R2: nothing the reported person can receive names or points to a reporter'
     async () => [...receiver.notices.values()].filter((n) => n.body.userId === reported),
     (list) => list.length === notices.length,
   );
+  // R9: the approvals restrict the account; its refused writes are outputs it receives too.
+  const board = (await t.http().post('/v1/open-chats').send({ title: 'Board', ownerId: chatReporter }).expect(201)).body.openChatId;
+  const refusals = [
+    await t.http().post(`/v1/chats/${chatId}/messages`).send({ senderId: reported, text: 'who reported me?' }),
+    await t.http().post(`/v1/open-chats/${board}/posts`).send({ authorId: reported, text: 'who reported me?' }),
+    await t.http().post(`/v1/posts/${postId}/comments`).send({ authorId: reported, text: 'who reported me?' }),
+  ].map((res) => ({ status: res.status, body: res.body }));
+  expect(refusals.map((r) => r.body.code)).toEqual(['ACCOUNT_RESTRICTED', 'ACCOUNT_RESTRICTED', 'ACCOUNT_RESTRICTED']);
   const outputs: Record<string, unknown> = {
+    refusals,
     profile: (await t.http().get(`/v1/users/${reported}`).expect(200)).body,
     friends: (await t.http().get(`/v1/users/${reported}/friends`).expect(200)).body,
     blocks: (await t.http().get(`/v1/users/${reported}/blocks`).expect(200)).body,

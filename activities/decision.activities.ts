@@ -19,7 +19,11 @@ export function createDecisionActivities(deps: ActivityDeps) {
         decidedAt: new Date(),
       };
       const recorded = await deps.reports.recordStep(report, 'decided', { status: decision.outcome, decision: record }, decision.outcome);
-      if (recorded) deps.metrics.decisionRecorded(decision.outcome, report.createdAt);
+      if (recorded) {
+        deps.metrics.decisionRecorded(decision.outcome, report.createdAt);
+        // After the write, so the tally includes this decision.
+        deps.metrics.reporterAccuracy(await deps.reports.reporterTally(report.reporterId));
+      }
       return decision.outcome;
     },
 

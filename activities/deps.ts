@@ -15,7 +15,7 @@ import type { ReportStore } from '../src/reports/report-store.service';
 
 /** What the activities need, passed in explicitly (the worker takes them from its Nest container). */
 export interface ActivityDeps {
-  reports: Pick<ReportStore, 'find' | 'recordStep' | 'openOnTarget'>;
+  reports: Pick<ReportStore, 'find' | 'recordStep' | 'openOnTarget' | 'reporterTally'>;
   cases: Pick<CaseStore, 'ensureCase' | 'statusOf'>;
   evidence: Pick<EvidenceService, 'capture'>;
   chats: Pick<ChatsService, 'deleteForUser'>;
@@ -26,7 +26,7 @@ export interface ActivityDeps {
   reportNotices: Pick<ReportNotices, 'received' | 'decided' | 'expired' | 'csFollowUp'>;
   sanctions: Pick<SanctionsService, 'find' | 'issueForReport' | 'recordEnd' | 'recordLift' | 'recordOverturn' | 'appealStanding'>;
   sanctionWorkflows: Pick<SanctionWorkflows, 'start'>;
-  metrics: Pick<BusinessMetrics, 'decisionRecorded' | 'reviewOverdue'>;
+  metrics: Pick<BusinessMetrics, 'decisionRecorded' | 'reviewOverdue' | 'reporterAccuracy'>;
   settings: { evidenceMaxMessages: number };
   /** Structured JSON, like the rest of the process; see `withStepLogs` for what goes in. */
   log: Logger;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { reportWorkflowId } from '../../workflows/definitions';
 import { ApiError } from '../common/api-error';
+import { AccountHistory, accuracyOf } from '../account-history/account-history.service';
 import { AppConfig } from '../config/app-config';
 import { ReportStore } from '../reports/report-store.service';
 import { targetOfCase } from './case-id';
@@ -23,6 +24,7 @@ export class CaseViews {
     private readonly config: AppConfig,
     private readonly projection: QueueProjection,
     private readonly weights: ReasonWeights,
+    private readonly history: AccountHistory,
   ) {}
 
   /**
@@ -49,7 +51,12 @@ export class CaseViews {
 
   async view(caseId: string): Promise<CaseView> {
     const theCase = await this.requireCase(caseId);
-    const [events, reports] = await Promise.all([this.cases.eventsOf(caseId), this.reports.onTarget(theCase.target)]);
+    const [events, reports, accountHistory] = await Promise.all([
+      this.cases.eventsOf(caseId),
+      this.reports.onTarget(theCase.target),
+      this.history.summaryOf(theCase.reportedUserId),
+    ]);
+    const tallies = await this.reports.reporterTallies([...new Set(reports.map((r) => r.reporterId))]);
     const now = new Date();
     const status = caseStatusOf(events, now);
     const awaiting = reports.filter((r) => r.status === 'awaiting_review' && r.reviewOpenedAt);
@@ -59,6 +66,7 @@ export class CaseViews {
       caseId,
       target: { kind: theCase.target.kind, id: theCase.target.id },
       reportedUserId: theCase.reportedUserId,
+      accountHistory,
       state: status.state,
       claim: status.claim ? { moderatorId: status.claim.moderatorId, expiresAt: status.claim.expiresAt } : null,
       lastDecision: status.lastDecision,
@@ -71,6 +79,7 @@ export class CaseViews {
         status: r.status,
         reasons: r.reasons,
         filedAt: r.createdAt,
+        reporterAccuracy: accuracyOf(tallies.get(r.reporterId)!),
         ...(r.decision?.caseDecisionId ? { caseDecisionId: r.decision.caseDecisionId } : {}),
       })),
       events: events.map((e) => ({

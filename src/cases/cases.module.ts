@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountHistoryModule } from '../account-history/account-history.module';
 import { ReportStoreModule } from '../reports/report-store.module';
 import { QueueFeedModule } from '../queue-feed/queue-feed.module';
 import { TemporalModule } from '../temporal/temporal.module';
@@ -11,7 +12,7 @@ import { QueueProjection } from './queue-projection.service';
 import { ReasonWeights } from './reason-weights';
 
 @Module({
-  imports: [CaseStoreModule, ReportStoreModule, QueueFeedModule, TemporalModule],
+  imports: [AccountHistoryModule, CaseStoreModule, ReportStoreModule, QueueFeedModule, TemporalModule],
   controllers: [CasesController],
   providers: [ReasonWeights, CaseViews, CaseActions, CaseDecisionWorkflows, QueueProjection],
 })

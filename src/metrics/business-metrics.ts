@@ -19,6 +19,7 @@ export class BusinessMetrics {
   private readonly deliveries: Counter<'outcome'>;
   private readonly sweptStarts: Counter;
   private readonly pastGrace: Gauge;
+  private readonly accuracy: Histogram;
 
   constructor(@Inject(Registry) registry: Registry) {
     const registers = [registry];
@@ -49,6 +50,12 @@ export class BusinessMetrics {
       help: 'Reports still received START_SWEEP_GRACE after filing, at the last start sweep: not started (Temporal down) or not run (no worker).',
       registers,
     });
+    this.accuracy = new Histogram({
+      name: 'reporter_accuracy_ratio',
+      help: "R3: the reporter's accuracy (approved / decided over all their reports) as each decision on one of their reports is recorded.",
+      buckets: [0.1, 0.25, 0.5, 0.75, 0.9, 1],
+      registers,
+    });
     this.deliveries = new Counter({
       name: 'notice_deliveries_total',
       help: 'Webhook delivery attempts of notices, and deliveries given up.',
@@ -64,6 +71,12 @@ export class BusinessMetrics {
   decisionRecorded(outcome: string, filedAt: Date): void {
     this.decisions.inc({ outcome });
     this.timeToDecision.observe({ outcome }, Math.max(0, (Date.now() - filedAt.getTime()) / 1_000));
+  }
+
+  /** No label: the reporter stays out of the metric; the distribution is what staff watch. */
+  reporterAccuracy(tally: { approved: number; rejected: number }): void {
+    const decided = tally.approved + tally.rejected;
+    if (decided > 0) this.accuracy.observe(tally.approved / decided);
   }
 
   reviewOverdue(): void {

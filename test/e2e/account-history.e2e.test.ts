@@ -1,4 +1,5 @@
 import { bearer } from '../support/auth';
+import { sampleSum } from '../support/prometheus';
 import { Platform } from '../support/platform-fixtures';
 import { TestApp, startTestApp } from '../support/test-app';
 
@@ -70,6 +71,26 @@ describe("the reported account's history (moderators)", () => {
 
     const otherHistory = (await t.http().get(`/v1/moderation/users/${other}/history`).expect(200)).body;
     expect(otherHistory.summary.reportsTotal).toBe(0);
+  });
+
+  test("R3: the case view shows the account's history in counts and each report's reporter accuracy; accuracy is a metric", async () => {
+    const metrics = async () => (await t.http().get('/metrics').expect(200)).text;
+    const before = await metrics();
+    const reporter = await platform.user('rep');
+    const author = await platform.user('author');
+    // The reporter's first report is rejected as false, the second is approved: accuracy 1 / 2.
+    await decidePostReport(reporter, await platform.post(author, 'first'), 'reject', { falseReport: true });
+    const postId = await platform.post(author, 'second');
+    await decidePostReport(reporter, postId, 'approve');
+
+    const view = (await t.http().get(`/v1/moderation/cases/case-open_chat_post-${postId}`).expect(200)).body;
+    expect(view.accountHistory).toMatchObject({ reportsTotal: 2, reports: { approved: 1, rejected: 1, falseReports: 1 }, sanctions: { active: 1 } });
+    expect(view.reports[0].reporterAccuracy).toEqual({ filed: 2, approved: 1, rejected: 1, falseReports: 1, accuracy: 0.5 });
+    // One observation per recorded decision: the first at accuracy 0, the second at 0.5.
+    const after = await metrics();
+    expect(sampleSum(after, 'reporter_accuracy_ratio_count') - sampleSum(before, 'reporter_accuracy_ratio_count')).toBe(2);
+    expect(sampleSum(after, 'reporter_accuracy_ratio_sum') - sampleSum(before, 'reporter_accuracy_ratio_sum')).toBeCloseTo(0.5);
+    expect(after).not.toContain(reporter);
   });
 
   test('staff only: the app role is refused, and an unknown user is a 404', async () => {

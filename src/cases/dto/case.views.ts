@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AccountHistorySummary, ReporterAccuracyView } from '../../account-history/dto/account-history.views';
 import { REPORT_STATUSES, TARGET_KINDS } from '../../../workflows/definitions';
 
 export class CaseTargetView {
@@ -68,6 +69,7 @@ export class CaseReportView {
   @ApiProperty({ enum: REPORT_STATUSES }) status: string;
   @ApiProperty() reasons: string[];
   @ApiProperty() filedAt: Date;
+  @ApiProperty({ type: ReporterAccuracyView, description: "R3: how this report's reporter's reports ended." }) reporterAccuracy: ReporterAccuracyView;
   @ApiPropertyOptional({ description: 'Set when the report took the case decision.' }) caseDecisionId?: string;
 }
 
@@ -85,6 +87,11 @@ export class CaseView {
   @ApiProperty() caseId: string;
   @ApiProperty({ type: CaseTargetView }) target: CaseTargetView;
   @ApiProperty() reportedUserId: string;
+  @ApiProperty({
+    type: AccountHistorySummary,
+    description: "The reported account's history in counts (GET /v1/moderation/users/:userId/history has it in full).",
+  })
+  accountHistory: AccountHistorySummary;
   @ApiProperty({ enum: ['open', 'decided'], description: 'decided: new reports on the target take the decision at once.' })
   state: 'open' | 'decided';
   @ApiProperty({ type: CaseClaimView, nullable: true }) claim: CaseClaimView | null;

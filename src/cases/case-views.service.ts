@@ -7,6 +7,7 @@ import { ReportStore } from '../reports/report-store.service';
 import { targetOfCase } from './case-id';
 import { buildCaseQueue } from './case-queue';
 import { caseStatusOf } from './case-status';
+import { ContentPreview } from './content-preview';
 import { CaseStore } from './case-store.service';
 import { CaseQueueQuery } from './dto/case-requests.dto';
 import { CaseQueuePage, CaseView } from './dto/case.views';
@@ -25,6 +26,7 @@ export class CaseViews {
     private readonly projection: QueueProjection,
     private readonly weights: ReasonWeights,
     private readonly history: AccountHistory,
+    private readonly previews: ContentPreview,
   ) {}
 
   /**
@@ -42,9 +44,14 @@ export class CaseViews {
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
       limit: query.limit ?? 20,
     };
-    const page = await this.projection.page({ ...options, targetKind: query.targetKind });
-    if (page) return page;
-    const reports = await this.reports.awaitingReview(query.targetKind);
+    const page = (await this.projection.page({ ...options, targetKind: query.targetKind })) ?? (await this.pageFromDatabase(query.targetKind, options));
+    // One read by id per item of the page (at most `limit`): the reported text, shortened.
+    const previews = await Promise.all(page.items.map((item) => this.previews.of(item.target)));
+    return { ...page, items: page.items.map((item, i) => ({ ...item, preview: previews[i] })) };
+  }
+
+  private async pageFromDatabase(targetKind: string | undefined, options: Parameters<typeof buildCaseQueue>[2]): Promise<CaseQueuePage> {
+    const reports = await this.reports.awaitingReview(targetKind);
     const caseIds = [...new Set(reports.map((r) => `case-${r.target.kind}-${r.target.id}`))];
     return buildCaseQueue(reports, await this.cases.eventsOfCases(caseIds), options);
   }

@@ -1,7 +1,7 @@
 import { bearer } from '../support/auth';
 import { sampleSum } from '../support/prometheus';
 import { Platform } from '../support/platform-fixtures';
-import { TestApp, startTestApp } from '../support/test-app';
+import { TestApp, eventually, startTestApp } from '../support/test-app';
 
 let t: TestApp;
 let platform: Platform;
@@ -91,6 +91,19 @@ describe("the reported account's history (moderators)", () => {
     expect(sampleSum(after, 'reporter_accuracy_ratio_count') - sampleSum(before, 'reporter_accuracy_ratio_count')).toBe(2);
     expect(sampleSum(after, 'reporter_accuracy_ratio_sum') - sampleSum(before, 'reporter_accuracy_ratio_sum')).toBeCloseTo(0.5);
     expect(after).not.toContain(reporter);
+  });
+
+  test('the queue shows the start of the reported text', async () => {
+    const long = `buy followers ${'x'.repeat(300)}`;
+    const postId = await platform.post(await platform.user('author'), long);
+    const filed = await platform.fileReport(await platform.user('rep'), 'open_chat_post', postId, ['spam_advertising']).expect(202);
+    await platform.awaitStatus(filed.body.reportId, 'awaiting_review');
+    const item = await eventually(
+      async () => (await t.http().get('/v1/moderation/queue?limit=100').expect(200)).body.items.find((i: { target: { id: string } }) => i.target.id === postId),
+      (found) => found !== undefined,
+    );
+    expect(item.preview).toHaveLength(140);
+    expect(long.startsWith(item.preview.slice(0, -1))).toBe(true);
   });
 
   test('staff only: the app role is refused, and an unknown user is a 404', async () => {

@@ -120,7 +120,9 @@ describe('the in-memory queue', () => {
         reviewDeadlineMs: config.reviewDeadlineMs,
         limit: 100,
       });
-      expect(fromMemory).toEqual(JSON.parse(JSON.stringify(direct)));
+      // The preview of the reported text is read for the page after the projection answers it.
+      const withoutPreviews = { ...fromMemory, items: fromMemory.items.map(({ preview: _preview, ...item }: { preview?: string }) => item) };
+      expect(withoutPreviews).toEqual(JSON.parse(JSON.stringify(direct)));
       expect(fromMemory.items.map((i: { caseId: string }) => i.caseId)).toEqual(
         expect.arrayContaining([weighty.caseId, decided.caseId, ...(moderatorId === 'mod-a' ? [claimed.caseId] : [])]),
       );

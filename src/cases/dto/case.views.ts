@@ -45,6 +45,8 @@ export class CaseQueueItem {
   claim: CaseClaimView | null;
   @ApiProperty({ description: 'A moderator reopened the case after deciding it.' }) reopened: boolean;
   @ApiProperty({ type: [QueueReportView], description: 'The oldest awaiting reports (at most 20).' }) reports: QueueReportView[];
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The start of the reported text (140 characters); null when the content is gone.' })
+  preview?: string | null;
 }
 
 export class CaseQueuePage {

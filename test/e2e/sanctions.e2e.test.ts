@@ -194,7 +194,7 @@ describe('appeals (DSA Art. 20)', () => {
     expect((await decide('mod-1', 'uphold').expect(403)).body.code).toBe('APPEAL_NEEDS_ANOTHER_MODERATOR');
     expect((await decide(author, 'uphold').expect(403)).body.code).toBe('MODERATOR_CONFLICT_OF_INTEREST');
     expect((await decide('mod-2', 'overrule').expect(400)).body.code).toBe('UNKNOWN_APPEAL_OUTCOME');
-    const pending = (await t.http().get('/v1/moderation/appeals?status=pending').expect(200)).body;
+    const pending = (await t.http().get('/v1/moderation/appeals?status=pending').expect(200)).body.items;
     expect(pending.map((a: { appealId: string }) => a.appealId)).toContain(filed.appealId);
 
     const upheld = (await decide('mod-2', 'uphold').expect(200)).body;

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsEntityId } from '../../common/is-entity-id';
+import { PageQuery } from '../../common/page-query';
 import { MAX_RESTRICTION_DAYS } from '../../sanctions/sanction-ladder';
 import { TICKET_KINDS, TICKET_PRIORITIES, TICKET_STATUSES, TicketKind, TicketPriority } from '../schemas/cs-ticket.schema';
 import type { CsTicket } from '../schemas/cs-ticket.schema';
 import { RESOLUTION_MEASURES, ResolutionMeasure } from '../schemas/ticket-resolution.schema';
 
-export class ListTicketsQuery {
+export class ListTicketsQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsEntityId()
@@ -27,20 +27,6 @@ export class ListTicketsQuery {
   @IsOptional()
   @IsIn(TICKET_KINDS)
   kind?: TicketKind;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(400)
-  cursor?: string;
 }
 
 export class TicketView {

@@ -57,8 +57,8 @@ export class CaseActions {
     const last = before.lastDecision;
     if (before.state === 'decided' && last && last.moderatorId === decision.moderatorId && last.outcome === decision.outcome) {
       // The same moderator repeating the same decision (a retry after a crash): deliver the stored one.
-      const { decisionId, decidedAt: _at, ...stored } = last;
-      const workflowId = await this.decisions.start({ caseId, decisionId, decision: stored }, open.length);
+      const { decisionId, decidedAt, ...stored } = last;
+      const workflowId = await this.decisions.start({ caseId, decisionId, decidedAt: new Date(decidedAt).toISOString(), decision: stored }, open.length);
       return { caseId, decisionId, outcome: last.outcome, workflowId, openReports: open.length };
     }
     const { event } = await this.cases.append(caseId, (current) => {
@@ -69,7 +69,7 @@ export class CaseActions {
       return { type: 'decision', moderatorId: decision.moderatorId, decision: { outcome, ...withoutUndefined(rest) } };
     });
     try {
-      const workflowId = await this.decisions.start({ caseId, decisionId: event._id, decision }, open.length);
+      const workflowId = await this.decisions.start({ caseId, decisionId: event._id, decidedAt: event.at.toISOString(), decision }, open.length);
       return { caseId, decisionId: event._id, outcome: decision.outcome, workflowId, openReports: open.length };
     } catch (error) {
       // Nothing may look decided that nobody delivers: the caller gets 503 and can decide again.

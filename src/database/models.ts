@@ -1,7 +1,7 @@
 import type { Schema } from 'mongoose';
 import { CaseEvent, CaseEventSchema } from '../cases/schemas/case-event.schema';
 import { ModerationCase, ModerationCaseSchema } from '../cases/schemas/moderation-case.schema';
-import { Chat, ChatSchema } from '../chats/schemas/chat.schema';
+import { Chat, ChatDeletion, ChatDeletionSchema, ChatSchema } from '../chats/schemas/chat.schema';
 import { Message, MessageSchema } from '../chats/schemas/message.schema';
 import { CsTicket, CsTicketSchema } from '../customer-service/schemas/cs-ticket.schema';
 import { TicketResolution, TicketResolutionSchema } from '../customer-service/schemas/ticket-resolution.schema';
@@ -31,6 +31,7 @@ export const ALL_MODELS: Array<{ name: string; schema: Schema }> = [
   { name: Friendship.name, schema: FriendshipSchema },
   { name: BlockEvent.name, schema: BlockEventSchema },
   { name: Chat.name, schema: ChatSchema },
+  { name: ChatDeletion.name, schema: ChatDeletionSchema },
   { name: Message.name, schema: MessageSchema },
   { name: OpenChat.name, schema: OpenChatSchema },
   { name: Post.name, schema: PostSchema },

@@ -99,8 +99,8 @@ describe('every activity is safe to run twice', () => {
     const { ref, chatId, reporter } = await fileChatReport();
     await acts.deleteChatRoom(ref);
     await acts.deleteChatRoom(ref);
-    const chat = await mongo.collection('chats').findOne({ _id: chatId as never });
-    expect(chat?.deletedFor).toEqual([reporter]);
+    const deletions = await mongo.collection('chat_deletions').find({ chatId }).toArray();
+    expect(deletions.map((d) => d.userId)).toEqual([reporter]);
   });
 
   test('R7: blockReportedUser twice blocks once and answers the same', async () => {

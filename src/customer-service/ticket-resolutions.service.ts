@@ -46,21 +46,6 @@ export class TicketResolutionsService {
       throw ApiError.conflict('TICKET_ALREADY_RESOLVED', `Ticket ${ticketId} was already resolved (${stored.measure}).`, { measure: stored.measure });
     }
     if (measure) await this.sanctionWorkflows.start(await this.sanctions.issueForTicket(ticket, measure, staffId));
-    // Only this path, after the write-once gate above, ever updates a ticket: no concurrent writer.
-    await this.tickets.updateOne(
-      { _id: ticketId },
-      {
-        $set: {
-          status: 'resolved',
-          resolution: {
-            measure: stored.measure,
-            ...(stored.days ? { days: stored.days } : {}),
-            ...(stored.sanctionId ? { sanctionId: stored.sanctionId } : {}),
-            resolvedAt: stored.resolvedAt,
-          },
-        },
-      },
-    );
     return {
       ticketId,
       status: 'resolved' as const,

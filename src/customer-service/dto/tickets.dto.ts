@@ -5,6 +5,7 @@ import { PageQuery } from '../../common/page-query';
 import { MAX_RESTRICTION_DAYS } from '../../sanctions/sanction-ladder';
 import { TICKET_KINDS, TICKET_PRIORITIES, TICKET_STATUSES, TicketKind, TicketPriority } from '../schemas/cs-ticket.schema';
 import type { CsTicket } from '../schemas/cs-ticket.schema';
+import type { TicketResolution } from '../schemas/ticket-resolution.schema';
 import { RESOLUTION_MEASURES, ResolutionMeasure } from '../schemas/ticket-resolution.schema';
 
 export class ListTicketsQuery extends PageQuery {
@@ -54,12 +55,12 @@ export class TicketPage {
 }
 
 /** The answer for one ticket: storage fields (`_id`, `updatedAt`) stay inside. */
-export function toTicketView(ticket: CsTicket): TicketView {
+export function toTicketView(ticket: CsTicket, resolution?: TicketResolution | null): TicketView {
   return {
     ticketId: ticket._id,
     kind: ticket.kind,
     reportId: ticket.reportId,
-    status: ticket.status,
+    status: resolution ? 'resolved' : 'open',
     priority: ticket.priority,
     ...(ticket.escalation ? { escalation: ticket.escalation } : {}),
     summary: ticket.summary,
@@ -70,7 +71,16 @@ export function toTicketView(ticket: CsTicket): TicketView {
     reporterId: ticket.reporterId,
     ...(ticket.decision ? { decision: ticket.decision } : {}),
     ...(ticket.evidence ? { evidence: ticket.evidence } : {}),
-    ...(ticket.resolution ? { resolution: ticket.resolution } : {}),
+    ...(resolution
+      ? {
+          resolution: {
+            measure: resolution.measure,
+            ...(resolution.days ? { days: resolution.days } : {}),
+            ...(resolution.sanctionId ? { sanctionId: resolution.sanctionId } : {}),
+            resolvedAt: resolution.resolvedAt,
+          },
+        }
+      : {}),
     createdAt: ticket.createdAt,
   };
 }

@@ -80,7 +80,9 @@ export class CaseActions {
 
   /** After a reopen, new reports on the target queue again instead of taking the old decision. */
   async reopen(caseId: string, moderatorId: string): Promise<CaseView> {
-    await this.views.requireCase(caseId);
+    const theCase = await this.views.requireCase(caseId);
+    // Decided reports count here: whoever reported the content may not undo its decision either.
+    this.refuseConflictOfInterest(theCase, moderatorId, await this.reports.onTarget(theCase.target));
     await this.cases.append(caseId, (current) => {
       if (current.state !== 'decided') throw ApiError.conflict('CASE_NOT_DECIDED', `Case ${caseId} is open; only a decided case can be reopened.`);
       return { type: 'reopen', moderatorId };

@@ -6,6 +6,7 @@ import { isDuplicateKey } from '../common/database-errors';
 import { Measure } from '../sanctions/sanction-ladder';
 import { SanctionsService, ticketSanctionId } from '../sanctions/sanctions.service';
 import { SanctionWorkflows } from '../sanctions/sanction-workflows.service';
+import { staffConflict } from '../sanctions/sanction-actions.service';
 import { ResolveTicketDto } from './dto/tickets.dto';
 import { CsTicket } from './schemas/cs-ticket.schema';
 import { TicketResolution } from './schemas/ticket-resolution.schema';
@@ -30,6 +31,8 @@ export class TicketResolutionsService {
     }
     const ticket = await this.tickets.findById(ticketId).lean();
     if (!ticket) throw ApiError.notFound('TICKET_NOT_FOUND', `Ticket ${ticketId} does not exist.`);
+    if (staffId === ticket.reportedUserId || staffId === ticket.reporterId)
+      throw staffConflict('resolve a ticket about a report they filed or that is about them');
     const measure = measureOf(dto);
     const resolution: TicketResolution = {
       _id: ticketId,

@@ -23,6 +23,7 @@ export class SanctionActionsService {
   /** CS ends a restriction before its time (support role). */
   async lift(sanctionId: string, staffId: string, dto: LiftSanctionDto) {
     const record = await this.requireRecord(sanctionId);
+    if (record.sanction.userId === staffId) throw staffConflict('lift a sanction on their own account');
     if (sanctionStatus(record, new Date()) !== 'active') throw notActive(sanctionId);
     try {
       await this.workflows.lift(sanctionId, { staffId, ...(dto.note ? { note: dto.note } : {}) });
@@ -133,6 +134,10 @@ export class SanctionActionsService {
     const record = await this.requireRecord(sanctionId);
     return { userId: record.sanction.userId, ...restrictionView(record, new Date()) };
   }
+}
+
+export function staffConflict(what: string): ApiError {
+  return new ApiError(HttpStatus.FORBIDDEN, 'STAFF_CONFLICT_OF_INTEREST', `Customer service staff cannot ${what}.`);
 }
 
 function notActive(sanctionId: string): ApiError {

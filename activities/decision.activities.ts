@@ -8,12 +8,15 @@ export function createDecisionActivities(deps: ActivityDeps) {
     async recordDecision({ reportId, decision }: ReportRef & { decision: Decision }): Promise<ReportStatus> {
       const report = await requireReport(deps, reportId);
       const policy = decision.outcome === 'approved' ? (decision.policy ?? report.policyCategories[0]) : undefined;
+      // R3: a case decision that reaches a report filed after it (a late fan-out) judged no such
+      // report: it takes the outcome, never a false-report strike against its reporter.
+      const filedAfterCaseDecision = decision.caseDecidedAt !== undefined && new Date(report.createdAt).getTime() > new Date(decision.caseDecidedAt).getTime();
       const record = {
         outcome: decision.outcome,
         moderatorId: decision.moderatorId,
         note: decision.note,
         ...(policy ? { policy } : {}),
-        ...(decision.outcome === 'rejected' ? { falseReport: decision.falseReport === true } : {}),
+        ...(decision.outcome === 'rejected' ? { falseReport: decision.falseReport === true && !filedAfterCaseDecision } : {}),
         ...(decision.escalate === true ? { escalate: true } : {}),
         ...(decision.caseDecisionId ? { caseDecisionId: decision.caseDecisionId } : {}),
         decidedAt: new Date(),

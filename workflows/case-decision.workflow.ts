@@ -7,6 +7,8 @@ export interface CaseDecisionInput {
   caseId: string;
   /** The case event that recorded the decision; also names this workflow. */
   decisionId: string;
+  /** ISO time of that event: the fan-out may reach reports filed after it (R3, see recordDecision). */
+  decidedAt: string;
   decision: Decision;
 }
 
@@ -38,7 +40,7 @@ const { openReportsOfCase } = proxyActivities<ReportActivities>({
 export async function caseDecisionWorkflow(input: CaseDecisionInput): Promise<CaseDecisionOutcome> {
   const reportIds = await openReportsOfCase({ caseId: input.caseId });
   const { outcome, ...rest } = input.decision;
-  const args = { ...rest, caseDecisionId: input.decisionId };
+  const args = { ...rest, caseDecisionId: input.decisionId, caseDecidedAt: input.decidedAt };
   // Signals, not updates: Temporal records each as a command, so none is sent twice after a
   // crash, and a report decided in the meantime simply ignores it (the first decision wins).
   const sent = await Promise.allSettled(

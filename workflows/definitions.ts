@@ -43,6 +43,8 @@ export interface ApproveInput {
   escalate?: boolean;
   /** Set when the decision was taken on the report's case, not on the report alone. */
   caseDecisionId?: string;
+  /** ISO time the case decision was taken: a report filed after it was not among those judged. */
+  caseDecidedAt?: string;
 }
 
 export interface RejectInput {
@@ -51,6 +53,7 @@ export interface RejectInput {
   falseReport?: boolean;
   escalate?: boolean;
   caseDecisionId?: string;
+  caseDecidedAt?: string;
 }
 
 export type Decision = ({ outcome: 'approved' } & ApproveInput) | ({ outcome: 'rejected' } & RejectInput);

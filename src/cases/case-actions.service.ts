@@ -57,8 +57,8 @@ export class CaseActions {
     const last = before.lastDecision;
     if (before.state === 'decided' && last && last.moderatorId === decision.moderatorId && last.outcome === decision.outcome) {
       // The same moderator repeating the same decision (a retry after a crash): deliver the stored one.
-      const { decisionId, decidedAt: _at, ...stored } = last;
-      const workflowId = await this.decisions.start({ caseId, decisionId, decision: stored }, open.length);
+      const { decisionId, decidedAt, ...stored } = last;
+      const workflowId = await this.decisions.start({ caseId, decisionId, decidedAt: new Date(decidedAt).toISOString(), decision: stored }, open.length);
       return { caseId, decisionId, outcome: last.outcome, workflowId, openReports: open.length };
     }
     const { event } = await this.cases.append(caseId, (current) => {
@@ -69,7 +69,7 @@ export class CaseActions {
       return { type: 'decision', moderatorId: decision.moderatorId, decision: { outcome, ...withoutUndefined(rest) } };
     });
     try {
-      const workflowId = await this.decisions.start({ caseId, decisionId: event._id, decision }, open.length);
+      const workflowId = await this.decisions.start({ caseId, decisionId: event._id, decidedAt: event.at.toISOString(), decision }, open.length);
       return { caseId, decisionId: event._id, outcome: decision.outcome, workflowId, openReports: open.length };
     } catch (error) {
       // Nothing may look decided that nobody delivers: the caller gets 503 and can decide again.
@@ -80,7 +80,9 @@ export class CaseActions {
 
   /** After a reopen, new reports on the target queue again instead of taking the old decision. */
   async reopen(caseId: string, moderatorId: string): Promise<CaseView> {
-    await this.views.requireCase(caseId);
+    const theCase = await this.views.requireCase(caseId);
+    // Decided reports count here: whoever reported the content may not undo its decision either.
+    this.refuseConflictOfInterest(theCase, moderatorId, await this.reports.onTarget(theCase.target));
     await this.cases.append(caseId, (current) => {
       if (current.state !== 'decided') throw ApiError.conflict('CASE_NOT_DECIDED', `Case ${caseId} is open; only a decided case can be reopened.`);
       return { type: 'reopen', moderatorId };

@@ -3,7 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { UsersModule } from '../users/users.module';
 import { ChatsController } from './chats.controller';
 import { ChatsService } from './chats.service';
-import { Chat, ChatSchema } from './schemas/chat.schema';
+import { Chat, ChatDeletion, ChatDeletionSchema, ChatSchema } from './schemas/chat.schema';
 import { Message, MessageSchema } from './schemas/message.schema';
 
 @Module({
@@ -11,6 +11,7 @@ import { Message, MessageSchema } from './schemas/message.schema';
     UsersModule,
     MongooseModule.forFeature([
       { name: Chat.name, schema: ChatSchema },
+      { name: ChatDeletion.name, schema: ChatDeletionSchema },
       { name: Message.name, schema: MessageSchema },
     ]),
   ],

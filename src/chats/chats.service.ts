@@ -7,7 +7,8 @@ import { newId } from '../common/ids';
 import { BlocksService } from '../users/blocks.service';
 import { UsersService } from '../users/users.service';
 import { ChatView, CreateChatDto, PostMessageDto } from './dto/chats.dto';
-import { Chat } from './schemas/chat.schema';
+import { insertOnce } from '../common/insert-once';
+import { Chat, ChatDeletion, chatDeletionId } from './schemas/chat.schema';
 import { Message } from './schemas/message.schema';
 
 const CHAT_VIEW_MESSAGES = 200;
@@ -17,6 +18,7 @@ export class ChatsService {
   constructor(
     @InjectModel(Chat.name) private readonly chats: Model<Chat>,
     @InjectModel(Message.name) private readonly messages: Model<Message>,
+    @InjectModel(ChatDeletion.name) private readonly deletions: Model<ChatDeletion>,
     private readonly users: UsersService,
     private readonly blocks: BlocksService,
     private readonly restrictions: AccountRestrictionCheck,
@@ -74,6 +76,12 @@ export class ChatsService {
     return this.chats.findById(chatId).lean();
   }
 
+  /** The room if `userId` is a member who has not deleted it (R6), else null. */
+  async visibleChat(chatId: string, userId: string): Promise<Chat | null> {
+    const [chat, deleted] = await Promise.all([this.findChat(chatId), this.deletions.exists({ _id: chatDeletionId(chatId, userId) })]);
+    return chat && chat.memberIds.includes(userId) && !deleted ? chat : null;
+  }
+
   /** The most recent `limit` messages sent up to `cutoff`, oldest first, and whether older ones were left out. */
   async conversationUpTo(chatId: string, cutoff: Date, limit: number): Promise<{ messages: Message[]; truncated: boolean }> {
     const rows = await this.messages
@@ -87,19 +95,14 @@ export class ChatsService {
 
   /** R6: removes the room from one member's list; idempotent. */
   async deleteForUser(chatId: string, userId: string): Promise<void> {
-    await this.chats.updateOne({ _id: chatId }, { $addToSet: { deletedFor: userId } });
+    await insertOnce(this.deletions, { _id: chatDeletionId(chatId, userId), chatId, userId, at: new Date() });
   }
 
   private async requireVisibleTo(chatId: string, userId: string): Promise<Chat> {
-    const chat = await this.chats.findById(chatId).lean();
-    if (!chat || !isVisibleTo(chat, userId)) {
+    const chat = await this.visibleChat(chatId, userId);
+    if (!chat) {
       throw ApiError.notFound('CHAT_NOT_FOUND', `Chat ${chatId} does not exist for user ${userId}.`);
     }
     return chat;
   }
-}
-
-/** A member sees the room until they delete it (R6). `deletedFor` is absent on rooms nobody deleted. */
-export function isVisibleTo(chat: Chat, userId: string): boolean {
-  return chat.memberIds.includes(userId) && !(chat.deletedFor ?? []).includes(userId);
 }

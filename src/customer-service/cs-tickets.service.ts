@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { ApiError } from '../common/api-error';
-import { isDuplicateKey } from '../common/database-errors';
+import { insertOnce } from '../common/insert-once';
 import { BusinessMetrics } from '../metrics/business-metrics';
 import { Report } from '../reports/schemas/report.schema';
 import { ListTicketsQuery, TicketPage, TicketView, toTicketView } from './dto/tickets.dto';
 import { escalationOf, ticketPriorityOf } from '../reports/escalation';
 import { CsTicket, TicketKind, ticketId } from './schemas/cs-ticket.schema';
+import { TicketResolution } from './schemas/ticket-resolution.schema';
 import { afterTicket, decodeTicketCursor, encodeTicketCursor } from './ticket-cursor';
 
 const SUMMARIES: Record<TicketKind, (r: Report) => string> = {
@@ -24,6 +25,7 @@ function withoutDecisionTime({ decidedAt: _decidedAt, ...decision }: NonNullable
 export class CsTicketsService {
   constructor(
     @InjectModel(CsTicket.name) private readonly tickets: Model<CsTicket>,
+    @InjectModel(TicketResolution.name) private readonly resolutions: Model<TicketResolution>,
     private readonly metrics: BusinessMetrics,
   ) {}
 
@@ -35,7 +37,6 @@ export class CsTicketsService {
       _id,
       kind,
       reportId: report._id,
-      status: 'open',
       priority: ticketPriorityOf(report),
       ...(escalation ? { escalation } : {}),
       summary: SUMMARIES[kind](report),
@@ -48,13 +49,8 @@ export class CsTicketsService {
       ...(report.evidence ? { evidence: report.evidence } : {}),
       createdAt: new Date(),
     };
-    try {
-      const result = await this.tickets.updateOne({ _id }, { $setOnInsert: ticket }, { upsert: true });
-      if (result.upsertedCount === 1) this.metrics.ticketOpened(kind);
-    } catch (error) {
-      // Two concurrent upserts: the loser's duplicate key means the ticket exists.
-      if (!isDuplicateKey(error)) throw error;
-    }
+    // An insert, never an upsert: a retry finds the ticket there and writes nothing to it.
+    if (await insertOnce(this.tickets, ticket)) this.metrics.ticketOpened(kind);
     return _id;
   }
 
@@ -63,7 +59,8 @@ export class CsTicketsService {
     const limit = query.limit ?? 50;
     const filter: Record<string, unknown> = {};
     if (query.reportId) filter.reportId = query.reportId;
-    if (query.status) filter.status = query.status;
+    // The status lives in the write-once resolutions: part of the query, before the page is cut.
+    if (query.status) filter._id = { [query.status === 'resolved' ? '$in' : '$nin']: await this.resolvedIds() };
     if (query.priority) filter.priority = query.priority;
     if (query.kind) filter.kind = query.kind;
     if (query.cursor) Object.assign(filter, afterTicket(decodeTicketCursor(query.cursor)));
@@ -71,7 +68,7 @@ export class CsTicketsService {
     const rows = await this.tickets.find(filter).sort({ priority: 1, createdAt: 1, _id: 1 }).limit(limit).lean();
     const last = rows.at(-1);
     return {
-      items: rows.map(toTicketView),
+      items: await this.withResolutions(rows),
       nextCursor: rows.length === limit && last ? encodeTicketCursor({ priority: last.priority, createdAt: last.createdAt, id: last._id }) : null,
     };
   }
@@ -79,6 +76,15 @@ export class CsTicketsService {
   async get(ticketId: string): Promise<TicketView> {
     const ticket = await this.tickets.findById(ticketId).lean();
     if (!ticket) throw ApiError.notFound('TICKET_NOT_FOUND', `Ticket ${ticketId} does not exist.`);
-    return toTicketView(ticket);
+    return toTicketView(ticket, await this.resolutions.findById(ticketId).lean());
+  }
+
+  private async resolvedIds(): Promise<string[]> {
+    return (await this.resolutions.find({}, { _id: 1 }).lean()).map((row) => row._id);
+  }
+
+  private async withResolutions(rows: CsTicket[]): Promise<TicketView[]> {
+    const resolutions = await Promise.all(rows.map((row) => this.resolutions.findById(row._id).lean()));
+    return rows.map((row, i) => toTicketView(row, resolutions[i]));
   }
 }

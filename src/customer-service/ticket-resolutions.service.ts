@@ -6,6 +6,7 @@ import { isDuplicateKey } from '../common/database-errors';
 import { Measure } from '../sanctions/sanction-ladder';
 import { SanctionsService, ticketSanctionId } from '../sanctions/sanctions.service';
 import { SanctionWorkflows } from '../sanctions/sanction-workflows.service';
+import { staffConflict } from '../sanctions/sanction-actions.service';
 import { ResolveTicketDto } from './dto/tickets.dto';
 import { CsTicket } from './schemas/cs-ticket.schema';
 import { TicketResolution } from './schemas/ticket-resolution.schema';
@@ -30,6 +31,8 @@ export class TicketResolutionsService {
     }
     const ticket = await this.tickets.findById(ticketId).lean();
     if (!ticket) throw ApiError.notFound('TICKET_NOT_FOUND', `Ticket ${ticketId} does not exist.`);
+    if (staffId === ticket.reportedUserId || staffId === ticket.reporterId)
+      throw staffConflict('resolve a ticket about a report they filed or that is about them');
     const measure = measureOf(dto);
     const resolution: TicketResolution = {
       _id: ticketId,
@@ -46,21 +49,6 @@ export class TicketResolutionsService {
       throw ApiError.conflict('TICKET_ALREADY_RESOLVED', `Ticket ${ticketId} was already resolved (${stored.measure}).`, { measure: stored.measure });
     }
     if (measure) await this.sanctionWorkflows.start(await this.sanctions.issueForTicket(ticket, measure, staffId));
-    // Only this path, after the write-once gate above, ever updates a ticket: no concurrent writer.
-    await this.tickets.updateOne(
-      { _id: ticketId },
-      {
-        $set: {
-          status: 'resolved',
-          resolution: {
-            measure: stored.measure,
-            ...(stored.days ? { days: stored.days } : {}),
-            ...(stored.sanctionId ? { sanctionId: stored.sanctionId } : {}),
-            resolvedAt: stored.resolvedAt,
-          },
-        },
-      },
-    );
     return {
       ticketId,
       status: 'resolved' as const,

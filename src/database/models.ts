@@ -1,7 +1,7 @@
 import type { Schema } from 'mongoose';
 import { CaseEvent, CaseEventSchema } from '../cases/schemas/case-event.schema';
 import { ModerationCase, ModerationCaseSchema } from '../cases/schemas/moderation-case.schema';
-import { Chat, ChatSchema } from '../chats/schemas/chat.schema';
+import { Chat, ChatDeletion, ChatDeletionSchema, ChatSchema } from '../chats/schemas/chat.schema';
 import { Message, MessageSchema } from '../chats/schemas/message.schema';
 import { CsTicket, CsTicketSchema } from '../customer-service/schemas/cs-ticket.schema';
 import { TicketResolution, TicketResolutionSchema } from '../customer-service/schemas/ticket-resolution.schema';
@@ -20,7 +20,7 @@ import { Report, ReportSchema } from '../reports/schemas/report.schema';
 import { AppealDecision, AppealDecisionSchema, SanctionAppeal, SanctionAppealSchema } from '../sanctions/schemas/sanction-appeal.schema';
 import { SanctionEvent, SanctionEventSchema } from '../sanctions/schemas/sanction-event.schema';
 import { Sanction, SanctionSchema } from '../sanctions/schemas/sanction.schema';
-import { Block, BlockSchema } from '../users/schemas/block.schema';
+import { BlockEvent, BlockEventSchema } from '../users/schemas/block.schema';
 import { Friendship, FriendshipSchema } from '../users/schemas/friendship.schema';
 import { User, UserSchema } from '../users/schemas/user.schema';
 import { KeyIndexEntry, KeyIndexEntrySchema } from '../common/key-index';
@@ -29,8 +29,9 @@ import { KeyIndexEntry, KeyIndexEntrySchema } from '../common/key-index';
 export const ALL_MODELS: Array<{ name: string; schema: Schema }> = [
   { name: User.name, schema: UserSchema },
   { name: Friendship.name, schema: FriendshipSchema },
-  { name: Block.name, schema: BlockSchema },
+  { name: BlockEvent.name, schema: BlockEventSchema },
   { name: Chat.name, schema: ChatSchema },
+  { name: ChatDeletion.name, schema: ChatDeletionSchema },
   { name: Message.name, schema: MessageSchema },
   { name: OpenChat.name, schema: OpenChatSchema },
   { name: Post.name, schema: PostSchema },

@@ -11,8 +11,8 @@ export const DEMO = {
   ],
   friendships: [{ _id: 'alice:bob', ownerId: 'alice', friendId: 'bob', state: 'friend' }],
   chats: [
-    { _id: 'chat-alice-bob', memberIds: ['alice', 'bob'], deletedFor: [] },
-    { _id: 'chat-alice-dave', memberIds: ['alice', 'dave'], deletedFor: [] },
+    { _id: 'chat-alice-bob', memberIds: ['alice', 'bob'] },
+    { _id: 'chat-alice-dave', memberIds: ['alice', 'dave'] },
   ],
   messages: [
     { _id: 'msg-bob-1', chatId: 'chat-alice-bob', senderId: 'alice', text: 'Are you coming tonight?', offsetMs: -600_000 },

@@ -1,5 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DecideResult, Decision, REPORT_ALREADY_DECIDED, REPORT_NOT_REVIEWABLE, reportWorkflowId } from '../../workflows/definitions';
+import { caseIdOf } from '../cases/case-id';
+import { isClaimedByOther } from '../cases/case-status';
+import { CaseStore } from '../cases/case-store.service';
 import { ApiError } from '../common/api-error';
 import { ReporterStandingService } from '../reporter-standing/reporter-standing.service';
 import { ReportStore } from '../reports/report-store.service';
@@ -13,6 +16,7 @@ export class ModerationService {
     private readonly store: ReportStore,
     private readonly workflows: ReportWorkflows,
     private readonly standing: ReporterStandingService,
+    private readonly cases: CaseStore,
   ) {}
 
   /** R3: a reporter's record (filed, approved, rejected, false) and any reporting restriction. */
@@ -29,6 +33,14 @@ export class ModerationService {
       throw new ApiError(HttpStatus.FORBIDDEN, 'MODERATOR_CONFLICT_OF_INTEREST', 'A moderator cannot decide a report they filed or that is about them.');
     }
     refuseIfClosed(report);
+    // A case another moderator claimed is theirs to decide, report by report as well.
+    const status = await this.cases.statusOf(caseIdOf(report.target));
+    if (isClaimedByOther(status, decision.moderatorId)) {
+      throw ApiError.conflict('CASE_ALREADY_CLAIMED', `The case of report ${reportId} is claimed by another moderator.`, {
+        claimedBy: status.claim!.moderatorId,
+        expiresAt: status.claim!.expiresAt,
+      });
+    }
     try {
       return await this.deliver(report, decision);
     } catch (error) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ReportTarget } from '../../workflows/definitions';
-import { ChatsService, isVisibleTo } from '../chats/chats.service';
+import { ChatsService } from '../chats/chats.service';
 import { ApiError } from '../common/api-error';
 import { OpenChatsService } from '../open-chats/open-chats.service';
 
@@ -45,9 +45,9 @@ export class TargetResolver {
         const message = await this.chats.findMessage(target.id);
         if (!message) return null;
         const running = settled(alongside(message.senderId));
-        const chat = await this.chats.findChat(message.chatId);
         // Only a member who still has the room can report its messages.
-        if (!chat || !isVisibleTo(chat, reporterId)) return null;
+        const chat = await this.chats.visibleChat(message.chatId, reporterId);
+        if (!chat) return null;
         return { reportedUserId: message.senderId, chatId: chat._id, alongside: running };
       }
       case 'open_chat_post': {

@@ -15,7 +15,7 @@ export class SanctionActionsController {
   @Access('moderator')
   @Get('moderation/appeals')
   appeals(@Query() query: ListAppealsQuery) {
-    return this.actions.listAppeals(query.status);
+    return this.actions.listAppeals(query);
   }
 
   @Access('moderator')

@@ -4,7 +4,8 @@ import { ReportStore } from '../reports/report-store.service';
 import { SanctionWorkflows } from './sanction-workflows.service';
 import { isWorkflowGone, updateRefusalType } from '../temporal/temporal-errors';
 import { SANCTION_ALREADY_OVERTURNED, SANCTION_NOT_ACTIVE } from '../../workflows/sanction-definitions';
-import { DecideAppealDto, LiftSanctionDto } from './dto/sanctions.dto';
+import { decodeAppealCursor, encodeAppealCursor } from './appeal-cursor';
+import { DecideAppealDto, LiftSanctionDto, ListAppealsQuery } from './dto/sanctions.dto';
 import { appealStatus, restrictionView, sanctionStatus } from './sanction-statement';
 import { SanctionRecord, SanctionStore } from './sanction-store.service';
 import { SanctionsService } from './sanctions.service';
@@ -22,6 +23,7 @@ export class SanctionActionsService {
   /** CS ends a restriction before its time (support role). */
   async lift(sanctionId: string, staffId: string, dto: LiftSanctionDto) {
     const record = await this.requireRecord(sanctionId);
+    if (record.sanction.userId === staffId) throw staffConflict('lift a sanction on their own account');
     if (sanctionStatus(record, new Date()) !== 'active') throw notActive(sanctionId);
     try {
       await this.workflows.lift(sanctionId, { staffId, ...(dto.note ? { note: dto.note } : {}) });
@@ -32,21 +34,29 @@ export class SanctionActionsService {
     return this.supportView(sanctionId);
   }
 
-  /** Moderators' list of appeals, oldest first, with what each one contests. */
-  async listAppeals(status?: string) {
-    const appeals = await this.store.listAppeals(500);
+  /** Moderators' list of appeals, oldest first, with what each one contests; keyset pages. */
+  async listAppeals(query: ListAppealsQuery) {
+    const limit = query.limit ?? 50;
+    const after = query.cursor ? decodeAppealCursor(query.cursor) : undefined;
+    const appeals = await this.store.pageAppeals({ status: query.status, after, limit });
     const records = await this.store.records((await Promise.all(appeals.map((a) => this.store.find(a.sanctionId)))).filter((s) => s !== null));
     const now = new Date();
-    return records
-      .map((record) => ({
-        appealId: record.appeal!._id,
-        status: appealStatus(record),
-        statement: record.appeal!.statement,
-        filedAt: record.appeal!.filedAt,
-        userId: record.sanction.userId,
-        sanction: restrictionView(record, now),
-      }))
-      .filter((item) => !status || item.status === status);
+    const items = appeals.flatMap((appeal) => {
+      const record = records.find((r) => r.appeal?._id === appeal._id);
+      if (!record) return [];
+      return [
+        {
+          appealId: appeal._id,
+          status: appealStatus(record),
+          statement: appeal.statement,
+          filedAt: appeal.filedAt,
+          userId: record.sanction.userId,
+          sanction: restrictionView(record, now),
+        },
+      ];
+    });
+    const last = appeals.at(-1);
+    return { items, nextCursor: appeals.length === limit && last ? encodeAppealCursor({ filedAt: last.filedAt, id: last._id }) : null };
   }
 
   /**
@@ -124,6 +134,10 @@ export class SanctionActionsService {
     const record = await this.requireRecord(sanctionId);
     return { userId: record.sanction.userId, ...restrictionView(record, new Date()) };
   }
+}
+
+export function staffConflict(what: string): ApiError {
+  return new ApiError(HttpStatus.FORBIDDEN, 'STAFF_CONFLICT_OF_INTEREST', `Customer service staff cannot ${what}.`);
 }
 
 function notActive(sanctionId: string): ApiError {

@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { insertOnce } from '../common/insert-once';
 import { KeyIndex } from '../common/key-index';
+import { AppealPosition, afterAppeal } from './appeal-cursor';
 import { AppealDecision, SanctionAppeal, appealIdOf } from './schemas/sanction-appeal.schema';
 import { SANCTION_EVENT_KINDS, SanctionEvent, SanctionEventKind, sanctionEventId } from './schemas/sanction-event.schema';
 import { Sanction } from './schemas/sanction.schema';
@@ -91,8 +92,21 @@ export class SanctionStore {
     return this.appeals.findById(appealId).lean();
   }
 
-  listAppeals(limit: number): Promise<SanctionAppeal[]> {
-    return this.appeals.find().sort({ filedAt: 1, _id: 1 }).limit(limit).lean();
+  /**
+   * One page of appeals in the status asked, oldest first. The status is derived from the
+   * decisions (write-once, `_id` = appeal id), so it becomes part of the query before the page
+   * is cut: every pending appeal is reachable however many were decided (DSA Art. 20).
+   */
+  async pageAppeals(query: { status?: AppealDecision['outcome'] | 'pending'; after?: AppealPosition; limit: number }): Promise<SanctionAppeal[]> {
+    const filter: Record<string, unknown> = query.after ? afterAppeal(query.after) : {};
+    if (query.status === 'pending') filter._id = { $nin: await this.decidedAppealIds() };
+    else if (query.status) filter._id = { $in: await this.decidedAppealIds(query.status) };
+    return this.appeals.find(filter).sort({ filedAt: 1, _id: 1 }).limit(query.limit).lean();
+  }
+
+  private async decidedAppealIds(outcome?: AppealDecision['outcome']): Promise<string[]> {
+    const rows = await this.decisions.find(outcome ? { outcome } : {}, { _id: 1 }).lean();
+    return rows.map((row) => row._id);
   }
 
   decideAppeal(decision: AppealDecision): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { activityTypesOf, decryptedHistory, historyPayloadText } from '../support/history';
 import { Platform } from '../support/platform-fixtures';
 import { TestApp, eventually, startTestApp } from '../support/test-app';
+import { blockEventTypes } from '../support/block-log';
 
 let t: TestApp;
 let platform: Platform;
@@ -100,8 +101,7 @@ describe('moderator decisions', () => {
     await t.http().post(`/v1/reports/${reportId}/approve`).send({}).expect(200);
     const done = await platform.awaitStep(reportId, 'auto_block');
     expect(done.autoBlock).toBe('already_in_place');
-    const block = await t.mongo.collection('blocks').findOne({ blockerId: reporter, blockedUserId: reported });
-    expect(block?.events.map((e: { type: string }) => e.type)).toEqual(['blocked', 'auto_block_already_in_place']);
+    expect(await blockEventTypes(t.mongo, reporter, reported)).toEqual(['blocked', 'auto_block_already_in_place']);
   });
 
   test('R8: unblocking after an approved report is recorded and does not reopen the report', async () => {
@@ -112,8 +112,7 @@ describe('moderator decisions', () => {
     expect(unblocked.body.active).toBe(false);
     expect((await t.http().get(`/v1/users/${reporter}/blocks`).expect(200)).body).toEqual([]);
     expect((await platform.report(reportId)).status).toBe('approved');
-    const block = await t.mongo.collection('blocks').findOne({ blockerId: reporter, blockedUserId: reported });
-    expect(block?.events.map((e: { type: string }) => e.type)).toEqual(['auto_blocked', 'unblocked']);
+    expect(await blockEventTypes(t.mongo, reporter, reported)).toEqual(['auto_blocked', 'unblocked']);
   });
 
   test('rejection records the decision, opens a CS ticket and blocks no one', async () => {

@@ -1,6 +1,7 @@
 import { bearer } from '../support/auth';
 import { Platform } from '../support/platform-fixtures';
 import { TestApp, eventually, startTestApp } from '../support/test-app';
+import { blockLog } from '../support/block-log';
 
 let t: TestApp;
 let platform: Platform;
@@ -194,7 +195,7 @@ describe('appeals (DSA Art. 20)', () => {
     expect((await decide('mod-1', 'uphold').expect(403)).body.code).toBe('APPEAL_NEEDS_ANOTHER_MODERATOR');
     expect((await decide(author, 'uphold').expect(403)).body.code).toBe('MODERATOR_CONFLICT_OF_INTEREST');
     expect((await decide('mod-2', 'overrule').expect(400)).body.code).toBe('UNKNOWN_APPEAL_OUTCOME');
-    const pending = (await t.http().get('/v1/moderation/appeals?status=pending').expect(200)).body;
+    const pending = (await t.http().get('/v1/moderation/appeals?status=pending').expect(200)).body.items;
     expect(pending.map((a: { appealId: string }) => a.appealId)).toContain(filed.appealId);
 
     const upheld = (await decide('mod-2', 'uphold').expect(200)).body;
@@ -208,9 +209,9 @@ describe('appeals (DSA Art. 20)', () => {
     expect(after.past[0]).toMatchObject({ status: 'overturned', statement: { redress: { canAppeal: false } } });
     // R7: the block the approval applied is gone, and that is recorded on the block and the report.
     expect((await t.http().get(`/v1/users/${reporter}/blocks`).expect(200)).body).toEqual([]);
-    const block = await t.mongo.collection('blocks').findOne({ _id: `${reporter}:${author}` } as object);
-    expect(block?.events.map((e: { type: string }) => e.type)).toEqual(['auto_blocked', 'auto_block_revoked']);
-    expect(block?.reportBlockRevocations).toEqual({ [reportId]: 'revoked' });
+    const log = await blockLog(t.mongo, reporter, author);
+    expect(log.map((e) => e.type)).toEqual(['auto_blocked', 'auto_block_revoked']);
+    expect(log[1]).toMatchObject({ reportId, revocation: 'revoked' });
     const timeline = (await platform.report(reportId)).timeline;
     expect(timeline.find((s: { step: string }) => s.step === 'auto_block_revoked')?.detail).toMatch(/^revoked/);
     expect((await noticesOf(author)).map((n: { kind: string }) => n.kind).sort()).toEqual(['sanction_overturned', 'sanction_statement']);

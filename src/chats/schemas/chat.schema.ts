@@ -10,11 +10,34 @@ export class Chat {
   @Prop({ type: [String], required: true, index: true })
   memberIds: string[];
 
-  @Prop({ type: [String], default: [] })
-  deletedFor: string[];
-
   createdAt: Date;
 }
 
 export type ChatDocument = HydratedDocument<Chat>;
 export const ChatSchema = SchemaFactory.createForClass(Chat);
+
+export function chatDeletionId(chatId: string, userId: string): string {
+  return `${chatId}:${userId}`;
+}
+
+/**
+ * R6: one member deleted the room for themselves, write-once at `<chatId>:<userId>`. Not a field
+ * of the room: both members reporting at once would be two concurrent updates of one document,
+ * and the embedded FerretDB can lose one of them; two inserts of different ids it cannot.
+ */
+@Schema({ collection: 'chat_deletions', versionKey: false })
+export class ChatDeletion {
+  @Prop({ type: String, required: true })
+  _id: string;
+
+  @Prop({ required: true })
+  chatId: string;
+
+  @Prop({ required: true })
+  userId: string;
+
+  @Prop({ required: true })
+  at: Date;
+}
+
+export const ChatDeletionSchema = SchemaFactory.createForClass(ChatDeletion);

@@ -1,13 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { IsEntityId } from '../../common/is-entity-id';
+import { PageQuery } from '../../common/page-query';
 import { MAX_RESTRICTION_DAYS } from '../../sanctions/sanction-ladder';
 import { TICKET_KINDS, TICKET_PRIORITIES, TICKET_STATUSES, TicketKind, TicketPriority } from '../schemas/cs-ticket.schema';
 import type { CsTicket } from '../schemas/cs-ticket.schema';
+import type { TicketResolution } from '../schemas/ticket-resolution.schema';
 import { RESOLUTION_MEASURES, ResolutionMeasure } from '../schemas/ticket-resolution.schema';
 
-export class ListTicketsQuery {
+export class ListTicketsQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsEntityId()
@@ -27,20 +28,6 @@ export class ListTicketsQuery {
   @IsOptional()
   @IsIn(TICKET_KINDS)
   kind?: TicketKind;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(400)
-  cursor?: string;
 }
 
 export class TicketView {
@@ -68,12 +55,12 @@ export class TicketPage {
 }
 
 /** The answer for one ticket: storage fields (`_id`, `updatedAt`) stay inside. */
-export function toTicketView(ticket: CsTicket): TicketView {
+export function toTicketView(ticket: CsTicket, resolution?: TicketResolution | null): TicketView {
   return {
     ticketId: ticket._id,
     kind: ticket.kind,
     reportId: ticket.reportId,
-    status: ticket.status,
+    status: resolution ? 'resolved' : 'open',
     priority: ticket.priority,
     ...(ticket.escalation ? { escalation: ticket.escalation } : {}),
     summary: ticket.summary,
@@ -84,7 +71,16 @@ export function toTicketView(ticket: CsTicket): TicketView {
     reporterId: ticket.reporterId,
     ...(ticket.decision ? { decision: ticket.decision } : {}),
     ...(ticket.evidence ? { evidence: ticket.evidence } : {}),
-    ...(ticket.resolution ? { resolution: ticket.resolution } : {}),
+    ...(resolution
+      ? {
+          resolution: {
+            measure: resolution.measure,
+            ...(resolution.days ? { days: resolution.days } : {}),
+            ...(resolution.sanctionId ? { sanctionId: resolution.sanctionId } : {}),
+            resolvedAt: resolution.resolvedAt,
+          },
+        }
+      : {}),
     createdAt: ticket.createdAt,
   };
 }

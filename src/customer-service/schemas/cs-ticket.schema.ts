@@ -13,8 +13,10 @@ export function ticketId(kind: TicketKind, reportId: string): string {
 }
 
 /**
- * R9: an item on the customer-service escalation path. `_id` is `${kind}-${reportId}`: one
- * ticket of each kind per report, however often the activity runs.
+ * R9: an item on the customer-service escalation path, write-once. `_id` is `${kind}-${reportId}`:
+ * one ticket of each kind per report, however often the activity runs. Its status is derived
+ * from its write-once resolution (`cs_ticket_resolutions`, same `_id`), never updated here: a
+ * retried open racing a resolve would be two writers of one document.
  */
 @Schema({ collection: 'cs_tickets', timestamps: true, versionKey: false })
 export class CsTicket {
@@ -26,9 +28,6 @@ export class CsTicket {
 
   @Prop({ required: true, index: true })
   reportId: string;
-
-  @Prop({ type: String, required: true, enum: TICKET_STATUSES })
-  status: 'open' | 'resolved';
 
   @Prop({ type: String, required: true, enum: TICKET_PRIORITIES })
   priority: TicketPriority;
@@ -62,12 +61,8 @@ export class CsTicket {
   @Prop({ type: Object })
   evidence?: { evidenceSetId: string; rootDigest: string; itemCount: number };
 
-  /** Set once, by the resolve path after its write-once resolution (R9). */
-  @Prop({ type: Object })
-  resolution?: { measure: string; days?: number; sanctionId?: string; resolvedAt: Date };
-
   createdAt: Date;
 }
 
 export const CsTicketSchema = SchemaFactory.createForClass(CsTicket);
-CsTicketSchema.index({ status: 1, priority: 1, createdAt: 1 });
+CsTicketSchema.index({ priority: 1, createdAt: 1 });

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { PageQuery } from '../../common/page-query';
 
 export class FileAppealDto {
   @ApiProperty({ description: 'Why the sanctioned person thinks the decision is wrong.', minLength: 1, maxLength: 2000 })
@@ -31,7 +32,7 @@ export class LiftSanctionDto {
   note?: string;
 }
 
-export class ListAppealsQuery {
+export class ListAppealsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['pending', 'upheld', 'denied'] })
   @IsOptional()
   @IsIn(['pending', 'upheld', 'denied'])

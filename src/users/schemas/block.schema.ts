@@ -1,8 +1,13 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { HydratedDocument } from 'mongoose';
 
+/** The pair a block is about: the blocker and the person they block. */
 export function blockId(blockerId: string, blockedUserId: string): string {
   return `${blockerId}:${blockedUserId}`;
+}
+
+/** Event `seq` of the pair's block: positions fill a prefix, so the log ends at its first gap. */
+export function blockEventId(blockerId: string, blockedUserId: string, seq: number): string {
+  return `${blockId(blockerId, blockedUserId)}#${String(seq).padStart(6, '0')}`;
 }
 
 export type AutoBlockOutcome = 'applied' | 'already_in_place';
@@ -13,54 +18,40 @@ export type AutoBlockRevocation = 'revoked' | 'not_applied_by_report' | 'already
 export const BLOCK_EVENT_TYPES = ['blocked', 'unblocked', 'auto_blocked', 'auto_block_already_in_place', 'auto_block_revoked'] as const;
 export type BlockEventType = (typeof BLOCK_EVENT_TYPES)[number];
 
-@Schema({ _id: false, versionKey: false })
-export class BlockEvent {
-  @Prop({ type: String, required: true, enum: BLOCK_EVENT_TYPES })
-  type: BlockEventType;
-
-  @Prop({ required: true })
-  at: Date;
-
-  /** Set on automatic blocks (R7). */
-  @Prop()
-  reportId?: string;
-}
-
 /**
- * The current block of one user by another plus its history (R5, R7, R8). The history is
- * append-only, so unblocking never erases that a report's block was applied.
+ * One thing that happened to the block of one user by another (R5, R7, R8), append-only and
+ * write-once at `<blocker>:<blocked>#<seq>`. Whether the block is on, and who relies on it (the
+ * blocker's own choice, each approved report), is derived from the log (see block-state.ts):
+ * the embedded FerretDB can lose one of two concurrent updates to a document, never an insert,
+ * and two writers taking the same seq collide on the key, so the loser judges again.
  */
-@Schema({ collection: 'blocks', timestamps: true, versionKey: false })
-export class Block {
+@Schema({ collection: 'block_events', versionKey: false })
+export class BlockEvent {
   @Prop({ type: String, required: true })
   _id: string;
 
-  @Prop({ required: true, index: true })
+  @Prop({ required: true })
   blockerId: string;
 
   @Prop({ required: true })
   blockedUserId: string;
 
   @Prop({ required: true })
-  active: boolean;
+  seq: number;
 
-  @Prop({ type: [SchemaFactory.createForClass(BlockEvent)], default: [] })
-  events: BlockEvent[];
+  @Prop({ type: String, required: true, enum: BLOCK_EVENT_TYPES })
+  type: BlockEventType;
 
-  /**
-   * Outcome of each report's automatic block (R7), keyed by report id. Writes are guarded by
-   * "this key is absent", so a retried activity can never block or record twice.
-   */
-  @Prop({ type: Object, default: {} })
-  reportBlocks: Record<string, AutoBlockOutcome>;
+  @Prop({ required: true })
+  at: Date;
 
-  /** Per report whose sanction was overturned on appeal: what happened to its block; written once, like `reportBlocks`. */
-  @Prop({ type: Object })
-  reportBlockRevocations?: Record<string, AutoBlockRevocation>;
+  /** The approved report (R7) an automatic event belongs to. */
+  @Prop()
+  reportId?: string;
 
-  createdAt: Date;
-  updatedAt: Date;
+  /** `auto_block_revoked`: what the upheld appeal did, recorded even when the block stays, so a retry answers the same. */
+  @Prop({ type: String })
+  revocation?: AutoBlockRevocation;
 }
 
-export type BlockDocument = HydratedDocument<Block>;
-export const BlockSchema = SchemaFactory.createForClass(Block);
+export const BlockEventSchema = SchemaFactory.createForClass(BlockEvent);

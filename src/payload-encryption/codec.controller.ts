@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiHeader, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
 import { Access } from '../auth/access.decorator';
@@ -14,7 +14,6 @@ const MAX_SESSION_MS = 12 * 3_600_000;
  * and the CLI (`--codec-endpoint`): staff read encrypted histories; the server never sees keys.
  */
 @ApiTags('codec')
-@ApiBearerAuth()
 @Controller('codec')
 export class CodecController {
   constructor(private readonly codec: CodecService) {}

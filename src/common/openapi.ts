@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { BEARER_SCHEME } from '../auth/access.decorator';
+
+/** The security scheme `@Access` routes declare (src/auth/access.decorator.ts). */
+export const BEARER_SCHEME = 'bearer';
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 type Responses = Operation['responses'];

@@ -60,13 +60,31 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
 /** Adds what every route shares, derived from each operation's own decorators. */
 export function completeDocument(document: OpenAPIObject): OpenAPIObject {
   document.components = { ...document.components, schemas: { ...document.components?.schemas, [ERROR_SCHEMA]: errorBodySchema } };
+  const bodies = new Set<string>();
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
-      if (operation) completeOperation(operation);
+      if (!operation) continue;
+      completeOperation(operation);
+      const body = operation.requestBody && 'content' in operation.requestBody ? operation.requestBody.content['application/json'] : undefined;
+      const ref = body?.schema && '$ref' in body.schema ? body.schema.$ref : undefined;
+      if (ref) bodies.add(ref.replace('#/components/schemas/', ''));
     }
   }
+  closeBodies(document, bodies);
   return document;
+}
+
+/** The ValidationPipe refuses unknown properties (forbidNonWhitelisted), nested DTOs included. */
+function closeBodies(document: OpenAPIObject, names: Set<string>): void {
+  const schemas = document.components?.schemas ?? {};
+  const pending = [...names];
+  while (pending.length > 0) {
+    const schema = schemas[pending.pop() as string];
+    if (!schema || '$ref' in schema || schema.additionalProperties !== undefined) continue;
+    schema.additionalProperties = false;
+    for (const match of JSON.stringify(schema.properties ?? {}).matchAll(/#\/components\/schemas\/(\w+)/g)) pending.push(match[1]);
+  }
 }
 
 function completeOperation(operation: Operation): void {

@@ -92,6 +92,15 @@ test('every operation declares its success answer', () => {
   expect(without).toEqual([]);
 });
 
+test('a body with an unknown property is refused, and the document says so (additionalProperties: false)', async () => {
+  const answer = await t.http().post('/v1/users').send({ displayName: 'Ann', nickname: 'a' }).expect(400);
+  expect(answer.body.code).toBe('VALIDATION_FAILED');
+  const body = (document.paths['/v1/users']?.post?.requestBody as { content: Record<string, { schema: { $ref: string } }> }).content['application/json']?.schema
+    .$ref;
+  const schema = document.components?.schemas?.[String(body).split('/').pop() as string] as { additionalProperties?: unknown };
+  expect(schema.additionalProperties).toBe(false);
+});
+
 test('every declared error answer has the shared error shape', () => {
   const bare: string[] = [];
   // /health/live and /health/ready answer terminus's own documented shape (the probes' format).

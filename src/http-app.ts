@@ -1,10 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
 import { AppModule } from './app.module';
 import { refuseHostileKeys } from './common/hostile-keys';
+import { createOpenApiDocument } from './common/openapi';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { codecCors } from './payload-encryption/codec-cors';
@@ -21,11 +22,6 @@ export async function createHttpApp(): Promise<NestExpressApplication> {
   app.use(refuseHostileKeys);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  const openApi = new DocumentBuilder()
-    .setTitle('Report lifecycle API')
-    .setDescription('File reports on chat content, review them, and follow their durable lifecycle (rules R1-R10).')
-    .setVersion('0.1.0')
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -1,7 +1,8 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiError, ErrorBody } from './api-error';
 import { isDatabaseUnavailable } from './database-errors';
+import { allowedMethods } from './method-not-allowed';
 
 const CODES_BY_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -18,9 +19,18 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const [status, body] = this.toBody(exception);
+    const notAllowed = exception instanceof NotFoundException && this.methodNotAllowed(host.switchToHttp().getRequest<Request>(), response);
+    const [status, body] = notAllowed || this.toBody(exception);
     if (status >= 500) this.logger.error({ err: exception, code: body.code }, 'request failed');
     response.status(status).json(body);
+  }
+
+  /** A path the app has, asked with a method it does not take: 405 with `Allow` (RFC 9110), not 404. */
+  private methodNotAllowed(request: Request, response: Response): [number, ErrorBody] | false {
+    const allowed = allowedMethods(request);
+    if (allowed.length === 0 || allowed.includes(request.method)) return false;
+    response.setHeader('Allow', allowed.join(', '));
+    return [HttpStatus.METHOD_NOT_ALLOWED, { code: 'METHOD_NOT_ALLOWED', message: `${request.method} is not allowed here; allowed: ${allowed.join(', ')}.` }];
   }
 
   private toBody(exception: unknown): [number, ErrorBody] {

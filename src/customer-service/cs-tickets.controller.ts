@@ -36,6 +36,7 @@ export class CsTicketsController {
   @Access('support')
   @Post(':ticketId/resolve')
   @HttpCode(200)
+  @ApiOkResponse({ description: 'The resolved ticket with the sanction it became (R9).' })
   @ApiConflictResponse({ description: 'TICKET_ALREADY_RESOLVED' })
   resolve(@Param('ticketId', IdPipe) ticketId: string, @Body() dto: ResolveTicketDto, @CurrentPrincipal() staff: Principal) {
     return this.resolutions.resolve(ticketId, staff.sub, dto);

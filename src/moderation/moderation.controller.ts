@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe';
 import { ApproveReportDto, RejectReportDto } from './dto/decision.dto';
 import { ModerationService } from './moderation.service';
@@ -21,6 +21,7 @@ export class ModerationController {
   @Access('moderator')
   @Post('reports/:reportId/approve')
   @HttpCode(200)
+  @ApiOkResponse({ description: '`{reportId, status}`: the decision is recorded and the workflow moves on.' })
   @ApiConflictResponse({ description: 'REPORT_ALREADY_DECIDED or REPORT_NOT_REVIEWABLE' })
   approve(@Param('reportId', IdPipe) reportId: string, @Body() dto: ApproveReportDto, @CurrentPrincipal() moderator: Principal) {
     return this.moderation.decide(reportId, { outcome: 'approved', ...dto, moderatorId: moderator.sub });
@@ -29,6 +30,7 @@ export class ModerationController {
   @Access('moderator')
   @Post('reports/:reportId/reject')
   @HttpCode(200)
+  @ApiOkResponse({ description: '`{reportId, status}`: the decision is recorded and the workflow moves on.' })
   @ApiConflictResponse({ description: 'REPORT_ALREADY_DECIDED or REPORT_NOT_REVIEWABLE' })
   reject(@Param('reportId', IdPipe) reportId: string, @Body() dto: RejectReportDto, @CurrentPrincipal() moderator: Principal) {
     return this.moderation.decide(reportId, { outcome: 'rejected', ...dto, moderatorId: moderator.sub });

@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { IdPipe } from '../common/id.pipe';
 import { NoticesService } from './notices.service';
@@ -12,6 +12,7 @@ export class NoticesController {
   /** One notice with its webhook delivery attempts, for support staff answering "did they get it?". */
   @Access('support')
   @Get(':noticeId')
+  @ApiOkResponse({ description: 'The notice with its webhook delivery attempts.' })
   @ApiNotFoundResponse({ description: 'NOTICE_NOT_FOUND' })
   get(@Param('noticeId', IdPipe) noticeId: string) {
     return this.notices.detail(noticeId);

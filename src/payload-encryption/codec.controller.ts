@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
 import { Access } from '../auth/access.decorator';
@@ -14,7 +14,6 @@ const MAX_SESSION_MS = 12 * 3_600_000;
  * and the CLI (`--codec-endpoint`): staff read encrypted histories; the server never sees keys.
  */
 @ApiTags('codec')
-@ApiBearerAuth()
 @Controller('codec')
 export class CodecController {
   constructor(private readonly codec: CodecService) {}
@@ -23,6 +22,7 @@ export class CodecController {
   @AcceptsCodecSessionCookie()
   @Post('decode')
   @HttpCode(200)
+  @ApiOkResponse({ type: PayloadsDto, description: '`{payloads}` in the order given.' })
   @ApiHeader({ name: 'X-Namespace', required: false, description: 'Temporal namespace of the payloads (sent by the Web UI)' })
   @ApiOperation({ summary: 'Decrypt payloads (plaintext ones pass through)' })
   @ApiBadRequestResponse({ description: 'PAYLOAD_NOT_DECRYPTABLE, INVALID_PAYLOAD, UNKNOWN_NAMESPACE' })
@@ -34,6 +34,7 @@ export class CodecController {
   @AcceptsCodecSessionCookie()
   @Post('encode')
   @HttpCode(200)
+  @ApiOkResponse({ type: PayloadsDto, description: '`{payloads}` in the order given.' })
   @ApiHeader({ name: 'X-Namespace', required: false, description: 'Temporal namespace of the payloads (sent by the Web UI)' })
   @ApiOperation({ summary: 'Encrypt payloads with the current key (for inputs typed into the UI or CLI)' })
   @ApiBadRequestResponse({ description: 'INVALID_PAYLOAD, UNKNOWN_NAMESPACE' })

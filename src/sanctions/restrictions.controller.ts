@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { IdPipe } from '../common/id.pipe';
 import { FileAppealDto } from './dto/sanctions.dto';
@@ -20,6 +20,7 @@ export class RestrictionsController {
   /** The sanctioned person's one appeal, filed by the app on their behalf. */
   @Access('app')
   @Post(':sanctionId/appeal')
+  @ApiCreatedResponse({ description: 'The appeal, filed once per sanction.' })
   @ApiConflictResponse({ description: 'APPEAL_ALREADY_FILED, SANCTION_ALREADY_OVERTURNED' })
   @ApiUnprocessableEntityResponse({ description: 'APPEAL_WINDOW_CLOSED' })
   appeal(@Param('userId', IdPipe) userId: string, @Param('sanctionId', IdPipe) sanctionId: string, @Body() dto: FileAppealDto) {

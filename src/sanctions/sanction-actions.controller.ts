@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/roles';
@@ -21,6 +21,7 @@ export class SanctionActionsController {
   @Access('moderator')
   @Post('moderation/appeals/:appealId/decide')
   @HttpCode(200)
+  @ApiOkResponse({ description: 'The decided appeal (an upheld one overturns the sanction).' })
   @ApiForbiddenResponse({ description: 'APPEAL_NEEDS_ANOTHER_MODERATOR, MODERATOR_CONFLICT_OF_INTEREST' })
   @ApiConflictResponse({ description: 'APPEAL_ALREADY_DECIDED' })
   decide(@Param('appealId', IdPipe) appealId: string, @Body() dto: DecideAppealDto, @CurrentPrincipal() moderator: Principal) {
@@ -30,6 +31,7 @@ export class SanctionActionsController {
   @Access('support')
   @Post('cs/sanctions/:sanctionId/lift')
   @HttpCode(200)
+  @ApiOkResponse({ description: 'The lifted sanction.' })
   @ApiConflictResponse({ description: 'SANCTION_NOT_ACTIVE' })
   lift(@Param('sanctionId', IdPipe) sanctionId: string, @Body() dto: LiftSanctionDto, @CurrentPrincipal() staff: Principal) {
     return this.actions.lift(sanctionId, staff.sub, dto);

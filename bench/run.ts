@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the report lifecycle against bare Temporal on the embedded default
+ * `npm run bench`: the report lifecycle against its own workflows with no-op steps on the embedded default
  * (Temporal dev server + FerretDB), with the API and workers as child processes.
  * Prints a table and writes JSON and an SVG chart under bench/results/. Asserts nothing.
  */
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
         rawStart: percentiles(raw.start),
         rawDecide: percentiles(raw.decide),
       };
-      log(`latency: ${options.n} reports and ${options.n} bare workflows side by side, ${options.c} concurrent clients`);
+      log(`latency: ${options.n} reports and ${options.n} same-shape workflows side by side, ${options.c} concurrent clients`);
       results.pairedLatency = await pairedLatency(api, stack.mongo, workflows, runId, options.n, options.c);
     }
     if (options.parts.has('backlog')) {

@@ -69,7 +69,8 @@ export function formatTable(r: BenchResults): string {
   const rows: string[][] = [['measure', 'value']];
   const ms = (p: Percentiles) => `p50 ${round(p.p50)} / p95 ${round(p.p95)} / p99 ${round(p.p99)} ms (n=${p.count})`;
   const tput = (t: ThroughputResult) => `${round(t.perSecond, 2)}/s (${t.count} in ${round(t.seconds)} s, c=${t.concurrency})`;
-  if (r.lifecycle || r.baseline) rows.push(['warm-up before the timed parts', `${r.options.warmup} lifecycles, ${r.options.warmup} same-shape workflows (untimed)`]);
+  if (r.lifecycle || r.baseline)
+    rows.push(['warm-up before the timed parts', `${r.options.warmup} lifecycles, ${r.options.warmup} same-shape workflows (untimed)`]);
   if (r.lifecycle) rows.push(['lifecycle throughput', tput(r.lifecycle)]);
   if (r.baseline) rows.push(['same-shape baseline throughput', tput(r.baseline)]);
   for (const [name, t] of [

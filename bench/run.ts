@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the report lifecycle against bare Temporal on the embedded default
+ * `npm run bench`: the report lifecycle against its own workflows with no-op steps on the embedded default
  * (Temporal dev server + FerretDB), with the API and workers as child processes.
  * Prints a table and writes JSON and an SVG chart under bench/results/. Asserts nothing.
  */
@@ -33,19 +33,15 @@ async function main(): Promise<void> {
     const { warmup } = options;
     const warmupClients = Math.min(warmup, options.c);
     if (options.parts.has('baseline') || options.parts.has('lifecycle')) {
-      log(`warm-up (untimed): ${warmup} lifecycles and ${warmup} baseline workflows, ${warmupClients} concurrent clients`);
+      log(`warm-up (untimed): ${warmup} lifecycles and ${warmup} same-shape workflows, ${warmupClients} concurrent clients`);
       await lifecycleThroughput(api, stack.mongo, workflows, `${runId}-warm`, warmup, warmupClients);
       await baselineThroughput(workflows, `${runId}-warm`, warmup, warmupClients);
     }
-    const raw: BaselineSamples = { start: [], signal: [] };
+    const raw: BaselineSamples = { start: [], decide: [] };
     const product: LifecycleSamples = { fileUntilReview: [], approve: [] };
     if (options.parts.has('baseline')) {
-      log(`baseline: ${options.n} bare workflows, ${options.c} concurrent clients`);
-      results.baseline = await withCpu(stack, 'baselineWorker', options.n, () => baselineThroughput(workflows, runId, options.n, options.c, { samples: raw }));
-      log(`baseline with local activities: ${options.n} bare workflows, ${options.c} concurrent clients`);
-      results.localBaseline = await withCpu(stack, 'baselineWorker', options.n, () =>
-        baselineThroughput(workflows, runId, options.n, options.c, { local: true }),
-      );
+      log(`same-shape baseline: ${options.n} of the product's workflows with no-op steps, ${options.c} concurrent clients`);
+      results.baseline = await withCpu(stack, 'baselineWorker', options.n, () => baselineThroughput(workflows, runId, options.n, options.c, raw));
     }
     if (options.parts.has('lifecycle')) {
       log(`lifecycle: ${options.n} lifecycles, ${options.c} concurrent clients`);
@@ -58,9 +54,9 @@ async function main(): Promise<void> {
         fileUntilReview: percentiles(product.fileUntilReview),
         approve: percentiles(product.approve),
         rawStart: percentiles(raw.start),
-        rawSignal: percentiles(raw.signal),
+        rawDecide: percentiles(raw.decide),
       };
-      log(`latency: ${options.n} reports and ${options.n} bare workflows side by side, ${options.c} concurrent clients`);
+      log(`latency: ${options.n} reports and ${options.n} same-shape workflows side by side, ${options.c} concurrent clients`);
       results.pairedLatency = await pairedLatency(api, stack.mongo, workflows, runId, options.n, options.c);
     }
     if (options.parts.has('backlog')) {

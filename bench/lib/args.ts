@@ -13,7 +13,7 @@ export interface BenchOptions {
   /** Conversation sizes whose evidence the evidence part captures and verifies. */
   evidenceSizes: number[];
   /**
-   * Untimed lifecycles and bare workflows run before the timed parts. The worker and the API
+   * Untimed lifecycles and same-shape workflows run before the timed parts. The worker and the API
    * compile (JIT) hundreds of functions over their first few hundred lifecycles; a cold start
    * would charge that to whichever part runs first.
    */

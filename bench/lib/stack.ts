@@ -41,7 +41,6 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
       startTemporalDevServer({
         port: temporalPort,
         uiPort,
-        headless: true,
         dbFilename: join(dir, 'temporal.db'),
         searchAttributes: SEARCH_ATTRIBUTE_TYPES,
         logFile: join(dir, 'temporal.log'),
@@ -56,11 +55,6 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
       MONGO_URL: ferret.url('bench'),
       PORT: String(apiPort),
       WORKER_HEALTH_PORT: String(workerHealthPort),
-      // Fixed worker limits, so that runs compare like with like (docs/performance.md); a value set in the environment wins.
-      WORKER_MAX_CACHED_WORKFLOWS: process.env.WORKER_MAX_CACHED_WORKFLOWS ?? '100',
-      WORKER_MAX_CONCURRENT_ACTIVITIES: process.env.WORKER_MAX_CONCURRENT_ACTIVITIES ?? '20',
-      WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: process.env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS ?? '20',
-      LOG_LEVEL: 'info',
       // Encrypted payloads, as in production: the figures include the codec's cost.
       PAYLOAD_KEYS: process.env.PAYLOAD_KEYS || formatPayloadKey({ id: 'bench', key: randomBytes(32) }),
     });
@@ -77,8 +71,6 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
       WORKER_PROCESS,
     );
     running.push(baselineWorker);
-    // Request logs at info would measure the log sink, not the service.
-    process.env.LOG_LEVEL = 'warn';
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const api = await startNodeProcess('api', join(dist, 'src', 'main.js'), join(dir, 'api.log'), apiHealthy(apiPort));
     running.push(api);

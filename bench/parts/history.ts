@@ -3,11 +3,16 @@ import { temporal } from '@temporalio/proto';
 import { MongoClient } from 'mongodb';
 import { Api, chatThroughApi, fileReport } from '../lib/api';
 import { FILING_WAIT_SECONDS } from './lifecycle';
+import { ActionCount, billableActions, sumActions } from '../lib/temporal-actions';
+import { contentSanctionId } from '../../src/sanctions/sanctions.service';
+import { sanctionWorkflowId } from '../../workflows/sanction-definitions';
 
 export interface HistoryCost {
   messages: number;
   events: number;
   bytes: number;
+  /** Temporal Cloud billable actions: the report's workflow, and the sanction workflow its step started (so far: its start and first timer). */
+  actions: { report: ActionCount; sanction: ActionCount; total: ActionCount };
 }
 
 /**
@@ -25,10 +30,14 @@ export async function historyCost(api: Api, workflows: WorkflowClient, mongo: Mo
   const handle = workflows.getHandle(filed.workflowId);
   await handle.result();
   const history = await handle.fetchHistory();
+  const report = billableActions(history);
+  const sanctionId = contentSanctionId(chat.reportedId, { kind: 'chat_message', id: chat.messageId });
+  const sanction = billableActions(await workflows.getHandle(sanctionWorkflowId(sanctionId)).fetchHistory());
   return {
     messages,
     events: history.events?.length ?? 0,
     bytes: temporal.api.history.v1.History.encode(history).finish().length,
+    actions: { report, sanction, total: sumActions([report, sanction]) },
   };
 }
 

@@ -3,7 +3,8 @@ import { MongoClient } from 'mongodb';
 import { Api, fileReport } from '../lib/api';
 import { seedChats } from '../lib/seed';
 import { runPool, timed } from '../lib/stats';
-import { BASELINE_TASK_QUEUE, baselineWorkflow, proceedSignal } from '../baseline/baseline.workflow';
+import { approve, startAndAwaitReview } from '../baseline/same-shape';
+import { reportWorkflowId } from '../../workflows/definitions';
 
 export interface ThroughputResult {
   count: number;
@@ -51,26 +52,24 @@ export async function lifecycleThroughput(
 }
 
 export interface BaselineSamples {
+  /** Start with the `pastReceived` update, until the review opened (the API's `Prefer: wait`). */
   start: number[];
-  signal: number[];
+  /** The `decide` update (the API's approval). */
+  decide: number[];
 }
 
-/** The same number of lifecycle-shaped bare workflows at the same concurrency; `local`: no-op local activities. */
-export async function baselineThroughput(
-  workflows: WorkflowClient,
-  runId: string,
-  n: number,
-  c: number,
-  { samples, local = false }: { samples?: BaselineSamples; local?: boolean } = {},
-): Promise<ThroughputResult> {
+/**
+ * The same number of the product's own workflows at the same concurrency on the yardstick's
+ * worker (no-op steps), driven by the same calls the API makes: start with the `pastReceived`
+ * update, the `decide` update, then the result.
+ */
+export async function baselineThroughput(workflows: WorkflowClient, runId: string, n: number, c: number, samples?: BaselineSamples): Promise<ThroughputResult> {
   const start = performance.now();
   await runPool(n, c, async (i) => {
-    const id = `baseline${local ? '-local' : ''}-${runId}-${i}`;
-    const handle = await timed(samples?.start ?? [], () =>
-      workflows.start(baselineWorkflow, { workflowId: id, taskQueue: BASELINE_TASK_QUEUE, args: [id, local] }),
-    );
-    await timed(samples?.signal ?? [], () => handle.signal(proceedSignal));
-    await handle.result();
+    const id = `rpt_same${runId}${i}`;
+    await timed(samples?.start ?? [], () => startAndAwaitReview(workflows, id));
+    await timed(samples?.decide ?? [], () => approve(workflows, reportWorkflowId(id)));
+    await workflows.getHandle(reportWorkflowId(id)).result();
   });
   return throughput(n, c, start);
 }

@@ -3,46 +3,74 @@ import { MongoClient } from 'mongodb';
 import { Api, fileReport } from '../lib/api';
 import { seedChats } from '../lib/seed';
 import { Percentiles, percentiles, runPool, timed } from '../lib/stats';
-import { BASELINE_TASK_QUEUE, baselineWorkflow, proceedSignal } from '../baseline/baseline.workflow';
+import { approve, sameShapeStartOptions } from '../baseline/same-shape';
+import { START_ONCE } from '../../src/temporal/workflow-starts.service';
+import { reportWorkflowId } from '../../workflows/definitions';
 
 export interface PairedLatency {
-  fileReport: Percentiles;
+  /** From sending `POST /v1/reports` to the workflow's start as Temporal recorded it (its start time). */
+  filingToStart: Percentiles;
+  /** From sending a raw `workflow.start` of the same workflow to its recorded start time. */
   rawStart: Percentiles;
+  /** The POST's own answer time (it answers once the report is stored, before the start). */
+  fileAnswer: Percentiles;
+  /** The raw start call's answer time. */
+  rawStartAnswer: Percentiles;
   approve: Percentiles;
-  rawSignal: Percentiles;
+  /** The raw `decide` update, as the API's approval sends it. */
+  rawDecide: Percentiles;
 }
 
 /**
- * The API's calls next to the raw Temporal calls under the same load: each of `c` clients
- * files a report and starts a bare workflow back to back, later approves the report and
- * signals the workflow back to back (which goes first alternates), so that both sides of each
- * ratio wait on the same busy machine. The throughput parts sample them apart: filing while
- * lifecycles run, raw starts while only bare workflows do.
+ * The API's calls next to the raw Temporal calls under the same load: each of `c` clients files
+ * a report and starts the product's workflow on the yardstick's queue back to back, later
+ * approves the report and sends the raw decide update back to back (which goes first
+ * alternates). Start times come from Temporal (describe), on the same machine's clock as the
+ * client's.
  */
 export async function pairedLatency(api: Api, mongo: MongoClient, workflows: WorkflowClient, runId: string, n: number, c: number): Promise<PairedLatency> {
   const chats = await seedChats(mongo, `${runId}-p`, n);
-  const samples = { fileReport: [] as number[], rawStart: [] as number[], approve: [] as number[], rawSignal: [] as number[] };
+  const s = {
+    filingToStart: [] as number[],
+    rawStart: [] as number[],
+    fileAnswer: [] as number[],
+    rawStartAnswer: [] as number[],
+    approve: [] as number[],
+    rawDecide: [] as number[],
+  };
   const inTurn = async (first: boolean, a: () => Promise<unknown>, b: () => Promise<unknown>) => (first ? (await a(), await b()) : (await b(), await a()));
+  const startedAt = async (workflowId: string) => (await workflows.getHandle(workflowId).describe()).startTime.getTime();
   await runPool(n, c, async (i) => {
-    const id = `paired-${runId}-${i}`;
+    const rawId = reportWorkflowId(`rpt_paired${runId}${i}`);
     let filed!: { reportId: string; workflowId: string };
+    let [filedAt, rawAt] = [0, 0];
     await inTurn(
       i % 2 === 0,
-      async () => (filed = await timed(samples.fileReport, () => fileReport(api, chats[i].reporterId, chats[i].messageId))),
-      () => timed(samples.rawStart, () => workflows.start(baselineWorkflow, { workflowId: id, taskQueue: BASELINE_TASK_QUEUE, args: [id] })),
+      async () => {
+        filedAt = Date.now();
+        filed = await timed(s.fileAnswer, () => fileReport(api, chats[i].reporterId, chats[i].messageId));
+      },
+      async () => {
+        rawAt = Date.now();
+        await timed(s.rawStartAnswer, () => workflows.start('reportLifecycleWorkflow', { ...sameShapeStartOptions(`rpt_paired${runId}${i}`), ...START_ONCE }));
+      },
     );
     await api.awaitStatus(filed.reportId, 'awaiting_review');
+    s.filingToStart.push((await startedAt(filed.workflowId)) - filedAt);
+    s.rawStart.push((await startedAt(rawId)) - rawAt);
     await inTurn(
       i % 2 === 1,
-      () => timed(samples.approve, () => api.post(`/v1/reports/${filed.reportId}/approve`, {}, 200)),
-      () => timed(samples.rawSignal, () => workflows.getHandle(id).signal(proceedSignal)),
+      () => timed(s.approve, () => api.post(`/v1/reports/${filed.reportId}/approve`, {}, 200)),
+      () => timed(s.rawDecide, () => approve(workflows, rawId)),
     );
-    await Promise.all([workflows.getHandle(id).result(), workflows.getHandle(filed.workflowId).result()]);
+    await Promise.all([workflows.getHandle(rawId).result(), workflows.getHandle(filed.workflowId).result()]);
   });
   return {
-    fileReport: percentiles(samples.fileReport),
-    rawStart: percentiles(samples.rawStart),
-    approve: percentiles(samples.approve),
-    rawSignal: percentiles(samples.rawSignal),
+    filingToStart: percentiles(s.filingToStart),
+    rawStart: percentiles(s.rawStart),
+    fileAnswer: percentiles(s.fileAnswer),
+    rawStartAnswer: percentiles(s.rawStartAnswer),
+    approve: percentiles(s.approve),
+    rawDecide: percentiles(s.rawDecide),
   };
 }

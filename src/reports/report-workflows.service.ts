@@ -67,20 +67,7 @@ export class ReportWorkflows {
 
   /** Started once (`START_ONCE`): a running report is joined, a finished one is never run again. */
   private startOptions(report: Report) {
-    const input = lifecycleInputOf(report, this.config);
-    return {
-      workflowId: reportWorkflowId(input.reportId),
-      taskQueue: this.config.taskQueue,
-      args: [input] as [ReportLifecycleInput],
-      // No reporter or reported identity here: search attributes are stored in clear text.
-      typedSearchAttributes: [
-        { key: reportStatusKey, value: 'received' },
-        { key: reportTargetKindKey, value: input.target.kind },
-        { key: reportReasonsKey, value: input.reasons },
-      ],
-      staticSummary: `Report ${input.reportId}: ${input.target.kind} (${input.reasons.join(', ')})`,
-      staticDetails: `Target: ${input.target.kind} ${input.target.id}\n\nReasons: ${input.reasons.join(', ')}`,
-    };
+    return reportStartOptions(lifecycleInputOf(report, this.config), this.config.taskQueue);
   }
 
   /**
@@ -129,4 +116,21 @@ export class ReportWorkflows {
       throw error;
     }
   }
+}
+
+/** How a report's workflow is started (the benchmark's same-shape yardstick starts its own this way too). */
+export function reportStartOptions(input: ReportLifecycleInput, taskQueue: string) {
+  return {
+    workflowId: reportWorkflowId(input.reportId),
+    taskQueue,
+    args: [input] as [ReportLifecycleInput],
+    // No reporter or reported identity here: search attributes are stored in clear text.
+    typedSearchAttributes: [
+      { key: reportStatusKey, value: 'received' },
+      { key: reportTargetKindKey, value: input.target.kind },
+      { key: reportReasonsKey, value: input.reasons },
+    ],
+    staticSummary: `Report ${input.reportId}: ${input.target.kind} (${input.reasons.join(', ')})`,
+    staticDetails: `Target: ${input.target.kind} ${input.target.id}\n\nReasons: ${input.reasons.join(', ')}`,
+  };
 }

@@ -12,6 +12,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Client, Connection } from '@temporalio/client';
 import { MongoClient } from 'mongodb';
 import { COMPONENTS, ChaosCluster, Component } from './cluster';
 import { throwAwayServiceAuth } from '../lib/service-token';
@@ -22,6 +23,8 @@ import { errorStack } from '../../src/common/error-text';
 
 const FINAL_WAIT_MS = 5 * 60_000;
 const CONCURRENCY = 8;
+/** Filers and moderators at once: each spends most of its time reading, and a decision waits for its workflow. */
+const WORKLOAD_LANES = 16;
 
 interface Kill {
   component: Component;
@@ -46,19 +49,20 @@ async function main(): Promise<void> {
   try {
     // Drawn up front, in order: the lanes below prepare in whatever order they get to.
     const readingTimes = Array.from({ length: count }, () => random());
-    const plans = await inParallel(count, (i) => prepare(cluster.apiUrl, i, readingTimes[i]));
+    const plans = await inParallel(CONCURRENCY, count, (i) => prepare(cluster.apiUrl, i, readingTimes[i]));
     const progress: Progress[] = plans.map(() => ({ sent: false, settled: false }));
     const schedule = shuffled(
       COMPONENTS.flatMap((c) => Array.from({ length: killsEach }, () => c)),
       random,
     );
     const released = { upTo: 0 };
-    const workload = inParallel(count, async (i) => {
+    const workload = inParallel(WORKLOAD_LANES, count, async (i) => {
       while (i >= released.upTo) await sleep(50);
       await fileAndDecide(cluster.apiUrl, plans[i], progress[i]);
     });
     // Awaited after the last round; until then a failed filing must not end the process unhandled.
     workload.catch(() => undefined);
+    const sent = () => progress.filter((p) => p.sent).length;
     const finished = new Set<number>();
     const inFlight = async () => {
       await refreshFinished(mongo, plans, progress, finished);
@@ -66,10 +70,12 @@ async function main(): Promise<void> {
     };
     const kills: Kill[] = [];
     let ownExits = 0;
+    let lostOnRestart = 0;
     for (const [round, component] of schedule.entries()) {
-      // This round's filings are released; the kill comes while they (and older ones) are under way.
+      // This round's share is released; the kill comes at a random moment once half of it is under way.
       released.upTo = Math.ceil(((round + 1) * count) / schedule.length);
-      await sleep(300 + random() * 1_700);
+      await until(() => sent() >= Math.ceil(((round + 0.5) * count) / schedule.length));
+      await sleep(random() * 1_500);
       for (const crashed of cluster.exitedOnTheirOwn()) {
         say(`${crashed} exited on its own (see ${cluster.logFile(crashed)}); starting it again`);
         ownExits++;
@@ -77,13 +83,22 @@ async function main(): Promise<void> {
         await cluster.startComponent(crashed);
       }
       const kill = { component, inFlight: await inFlight() };
+      // A small run's share may all be done by then: the next filing is let go early, and waited for.
+      for (const deadline = Date.now() + 10_000; kill.inFlight === 0 && Date.now() < deadline; kill.inFlight = await inFlight()) {
+        if (sent() >= released.upTo && released.upTo < count) released.upTo++;
+        await sleep(100);
+      }
       kills.push(kill);
+      const before = await storedRecords(cluster, mongo, component);
       await cluster.kill(component);
       const outageMs = 500 + random() * 2_500;
       await sleep(outageMs);
       await cluster.startComponent(component);
+      const after = await storedRecords(cluster, mongo, component);
+      if (before !== undefined && after !== undefined && after < before) lostOnRestart++;
+      const kept = before === undefined ? '' : `; ${after} of ${before} records there after the restart`;
       say(
-        `round ${round + 1}/${schedule.length}: kill -9 ${component} with ${kill.inFlight} reports in flight, down ${(outageMs / 1000).toFixed(1)} s, restarted`,
+        `round ${round + 1}/${schedule.length}: kill -9 ${component} with ${kill.inFlight} reports in flight, down ${(outageMs / 1000).toFixed(1)} s, restarted${kept}`,
       );
     }
     released.upTo = count;
@@ -101,15 +116,32 @@ async function main(): Promise<void> {
     const idle = kills.filter((k) => k.inFlight === 0);
     for (const k of idle) say(`FAIL: a kill -9 of ${k.component} hit no work in flight`);
     if (ownExits > 0) say(`FAIL: ${ownExits} component exit(s) the run did not cause`);
+    if (lostOnRestart > 0) say(`FAIL: ${lostOnRestart} restart(s) of a store came back with fewer records than it had`);
     for (const v of violations) say(`violation: report ${v.subject} (reporter ${plans[v.index].reporterId}): ${v.problem}`);
     const failedReports = new Set(violations.map((v) => v.subject));
     say(
       `planned reports ${plans.length} (${plans.filter((p) => !p.friends).length} admitted, ${plans.filter((p) => p.friends).length} refused (R4)); violations ${violations.length} in ${failedReports.size} reports`,
     );
-    process.exitCode = violations.length === 0 && idle.length === 0 && ownExits === 0 ? 0 : 1;
+    process.exitCode = violations.length === 0 && idle.length === 0 && ownExits === 0 && lostOnRestart === 0 ? 0 : 1;
   } finally {
     await mongo.close();
     await cluster.stop();
+  }
+}
+
+/**
+ * What a store must still hold after its kill -9 and restart on the same data: FerretDB its
+ * reports, the Temporal dev server (its SQLite file) the run's workflows. Undefined for the
+ * API and the worker, which hold nothing.
+ */
+async function storedRecords(cluster: ChaosCluster, mongo: MongoClient, component: Component): Promise<number | undefined> {
+  if (component === 'ferretdb') return mongo.db().collection('reports').countDocuments();
+  if (component !== 'temporal') return undefined;
+  const connection = await Connection.connect({ address: cluster.temporalAddress });
+  try {
+    return (await new Client({ connection }).workflow.count(`TaskQueue="${cluster.taskQueue}"`)).count;
+  } finally {
+    await connection.close();
   }
 }
 
@@ -163,7 +195,11 @@ function shuffled<T>(items: T[], random: () => number): T[] {
   return out;
 }
 
-async function inParallel<T>(count: number, work: (i: number) => Promise<T>): Promise<T[]> {
+async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !condition() && Date.now() < deadline;) await sleep(50);
+}
+
+async function inParallel<T>(lanes: number, count: number, work: (i: number) => Promise<T>): Promise<T[]> {
   const results = new Array<T>(count);
   let next = 0;
   const lane = async () => {
@@ -172,7 +208,7 @@ async function inParallel<T>(count: number, work: (i: number) => Promise<T>): Pr
       results[i] = await work(i);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count) }, lane));
+  await Promise.all(Array.from({ length: Math.min(lanes, count) }, lane));
   return results;
 }
 

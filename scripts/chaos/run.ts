@@ -96,7 +96,7 @@ async function main(): Promise<void> {
       await cluster.startComponent(component);
       const after = await storedRecords(cluster, mongo, component);
       if (before !== undefined && after !== undefined && after < before) lostOnRestart++;
-      const kept = before === undefined ? '' : `; ${after} of ${before} records there after the restart`;
+      const kept = before === undefined ? '' : `; records ${before} before the kill, ${after} after the restart`;
       say(
         `round ${round + 1}/${schedule.length}: kill -9 ${component} with ${kill.inFlight} reports in flight, down ${(outageMs / 1000).toFixed(1)} s, restarted${kept}`,
       );

@@ -6,26 +6,35 @@ import { RunningServer } from '../lib/child-process';
 import { findFreePort, repoRoot, startFerretDb, startTemporalDevServer } from '../lib/local-servers';
 import { WORKER_PROCESS, apiHealthy, startNodeProcess, workerStarted } from '../lib/node-process';
 
+export const COMPONENTS = ['worker', 'api', 'ferretdb', 'temporal'] as const;
+export type Component = (typeof COMPONENTS)[number];
+
 /**
- * The embedded default as separate processes (Temporal dev server with a data file, FerretDB,
- * API, worker), each of which the chaos run can kill or restart.
+ * The embedded default as separate processes (Temporal dev server with a data file, FerretDB
+ * with its SQLite directory, API, worker), each of which the chaos run kills with SIGKILL and
+ * starts again on the same port and the same data.
  */
 export class ChaosCluster {
   apiUrl = '';
   mongoUrl = '';
   temporalAddress = '';
   readonly taskQueue = 'chaos-report-lifecycle';
-  private temporal?: RunningServer;
-  private db?: RunningServer;
-  private api?: RunningServer;
-  private worker?: RunningServer;
+  private readonly servers: Partial<Record<Component, RunningServer>> = {};
   private ports = { temporal: 0, ui: 0, db: 0, api: 0 };
 
-  constructor(private readonly dir: string) {}
+  /** `workerScript`: the compiled worker entry point, relative to dist/ (the product's, or the chaos run's broken one). */
+  constructor(
+    private readonly dir: string,
+    private readonly workerScript = join('src', 'worker', 'main.js'),
+  ) {}
+
+  get temporalDbFile(): string {
+    return join(this.dir, 'temporal.db');
+  }
 
   async start(): Promise<void> {
     this.ports = { temporal: await findFreePort(), ui: await findFreePort(), db: await findFreePort(), api: await findFreePort() };
-    await Promise.all([this.startTemporal(), this.startDb()]);
+    await Promise.all([this.startComponent('temporal'), this.startComponent('ferretdb')]);
     this.apiUrl = `http://127.0.0.1:${this.ports.api}`;
     Object.assign(process.env, {
       PORT: String(this.ports.api),
@@ -36,64 +45,79 @@ export class ChaosCluster {
       LOG_LEVEL: 'info',
       // Encrypted payloads, as in production; restarts keep the key (it lives in this process).
       PAYLOAD_KEYS: process.env.PAYLOAD_KEYS || formatPayloadKey({ id: 'chaos', key: randomBytes(32) }),
+      // The start sweep makes up starts an API crash lost; sooner than the 30 s default, so a run waits less for it.
+      START_SWEEP_INTERVAL: process.env.START_SWEEP_INTERVAL ?? '5s',
+      START_SWEEP_GRACE: process.env.START_SWEEP_GRACE ?? '5s',
     });
-    await this.startWorker();
-    this.api = await startNodeProcess('api', this.script('main.js'), this.log('api'), apiHealthy(this.ports.api));
+    await this.startComponent('worker');
+    await this.startComponent('api');
   }
 
-  /**
-   * SIGKILL: the worker gets no chance to finish anything and Temporal must retry its tasks.
-   * SIGTERM: the worker drains (in-flight activities get their grace time) and exits.
-   */
-  async stopWorker(signal: 'SIGKILL' | 'SIGTERM'): Promise<void> {
-    if (!this.worker) return;
-    if (signal === 'SIGKILL') process.kill(this.worker.pid, 'SIGKILL');
-    await this.worker.stop();
-    this.worker = undefined;
+  /** SIGKILL: no drain, no flush, no goodbye; Temporal must retry the tasks, the clients their calls. */
+  async kill(component: Component): Promise<void> {
+    const server = this.servers[component];
+    if (!server) return;
+    process.kill(server.pid, 'SIGKILL');
+    await server.stop(); // resolves once the exit is seen
+    delete this.servers[component];
   }
 
-  async startWorker(): Promise<void> {
-    this.worker = await startNodeProcess('worker', this.script('worker/main.js'), this.log('worker'), workerStarted(), WORKER_PROCESS);
+  /** Starts the component on its port and data (the same Temporal file, the same FerretDB directory). */
+  async startComponent(component: Component): Promise<void> {
+    if (component === 'temporal') {
+      const server = await startTemporalDevServer({
+        port: this.ports.temporal,
+        uiPort: this.ports.ui,
+        headless: true,
+        dbFilename: this.temporalDbFile,
+        searchAttributes: SEARCH_ATTRIBUTE_TYPES,
+        logFile: this.log('temporal'),
+      });
+      this.temporalAddress = server.address;
+      this.servers.temporal = server;
+    } else if (component === 'ferretdb') {
+      const server = await startFerretDb({ port: this.ports.db, dataDir: join(this.dir, 'ferretdb'), logFile: this.log('ferretdb') });
+      this.mongoUrl = server.url('chaos');
+      this.servers.ferretdb = server;
+    } else if (component === 'worker') {
+      this.servers.worker = await startNodeProcess('worker', this.dist(this.workerScript), this.log('worker'), workerStarted(), WORKER_PROCESS);
+    } else {
+      this.servers.api = await startNodeProcess('api', this.dist(join('src', 'main.js')), this.log('api'), apiHealthy(this.ports.api));
+    }
   }
 
-  async restartDb(): Promise<void> {
-    await this.db?.stop();
-    await this.startDb();
+  /** The components whose process has gone without being killed by the run (a crash of its own). */
+  exitedOnTheirOwn(): Component[] {
+    return COMPONENTS.filter((c) => this.servers[c] !== undefined && !isAlive(this.servers[c].pid));
   }
 
-  async restartTemporal(): Promise<void> {
-    await this.temporal?.stop();
-    await this.startTemporal();
+  /** Forgets a component that exited on its own, so that it can be started again. */
+  forget(component: Component): void {
+    delete this.servers[component];
   }
 
   async stop(): Promise<void> {
-    for (const server of [this.api, this.worker, this.db, this.temporal]) await server?.stop();
+    for (const c of ['api', 'worker', 'ferretdb', 'temporal'] as const) await this.servers[c]?.stop();
   }
 
-  private async startTemporal(): Promise<void> {
-    const server = await startTemporalDevServer({
-      port: this.ports.temporal,
-      uiPort: this.ports.ui,
-      headless: true,
-      dbFilename: join(this.dir, 'temporal.db'),
-      searchAttributes: SEARCH_ATTRIBUTE_TYPES,
-      logFile: this.log('temporal'),
-    });
-    this.temporal = server;
-    this.temporalAddress = server.address;
+  logFile(component: Component): string {
+    return this.log(component);
   }
 
-  private async startDb(): Promise<void> {
-    const server = await startFerretDb({ port: this.ports.db, dataDir: join(this.dir, 'ferretdb'), logFile: this.log('ferretdb') });
-    this.db = server;
-    this.mongoUrl = server.url('chaos');
-  }
-
-  private script(name: string): string {
-    return join(repoRoot(), 'dist', 'src', name);
+  private dist(script: string): string {
+    return join(repoRoot(), 'dist', script);
   }
 
   private log(name: string): string {
     return join(this.dir, 'logs', `${name}.log`);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }

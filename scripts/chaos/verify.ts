@@ -1,74 +1,103 @@
 import { Client, Connection } from '@temporalio/client';
-import { MongoClient } from 'mongodb';
-import type { PlannedReport } from './workload';
+import { Db, MongoClient } from 'mongodb';
+import { reportWorkflowId } from '../../workflows/definitions';
+import { sanctionWorkflowId } from '../../workflows/sanction-definitions';
+import { FoundReport, Violation, checkReport } from './invariants';
+import type { PlannedReport, SentContent } from './workload';
 
-export interface Tally {
-  [check: string]: { expected: number; found: number };
-}
+type Doc = Record<string, unknown>;
 
-/** Counts, straight from Mongo and Temporal, what every report left behind. */
-export async function verify(
-  mongoUrl: string,
-  temporalAddress: string,
-  taskQueue: string,
-  allPlans: PlannedReport[],
-  filed: Array<string | null>,
-): Promise<Tally> {
-  // Refused filings (R4, friends) answered 409 and left no report: only the others are counted.
-  const plans = new Map(filed.flatMap((id, i) => (id === null ? [] : [[id, allPlans[i]] as const])));
+/**
+ * Reads, straight from Mongo and Temporal, everything each planned report left behind (found
+ * by its fresh reporter and author, not by what the report says about itself) and checks it
+ * against the plan.
+ */
+export async function verify(mongoUrl: string, temporalAddress: string, plans: PlannedReport[]): Promise<Violation[]> {
   const mongo = await MongoClient.connect(mongoUrl);
-  const db = mongo.db();
-  const tally: Tally = {};
-  const add = (check: string, expected: number, found: number) => {
-    tally[check] ??= { expected: 0, found: 0 };
-    tally[check].expected += expected;
-    tally[check].found += found;
-  };
-  try {
-    add('reports stored', plans.size, await db.collection('reports').countDocuments());
-    const refusedReporters = allPlans.filter((p) => p.friends).map((p) => p.reporterId);
-    add('reports stored for refused filings (R4)', 0, await db.collection('reports').countDocuments({ reporterId: { $in: refusedReporters } }));
-    for (const [reportId, plan] of plans) {
-      const report = await db.collection<{ _id: string; status: string }>('reports').findOne({ _id: reportId });
-      const expectedStatus = plan.decision === 'approve' ? 'approved' : 'rejected';
-      add(`final: ${expectedStatus}`, 1, report?.status === expectedStatus ? 1 : 0);
-      const set = await db.collection<{ _id: string; itemCount: number }>('evidence_sets').findOne({ _id: reportId });
-      add('evidence sets', 1, set ? 1 : 0);
-      add('evidence items (= itemCount)', set?.itemCount ?? 0, await db.collection('evidence_items').countDocuments({ reportId }));
-      if (plan.chatId) {
-        const chat = await db.collection<{ _id: string; deletedFor?: string[] }>('chats').findOne({ _id: plan.chatId });
-        add('chat rooms deleted for reporter', 1, (chat?.deletedFor ?? []).filter((u) => u === plan.reporterId).length);
-      }
-      const block = await db
-        .collection<{ _id: string; events?: Array<{ reportId?: string }> }>('blocks')
-        .findOne({ _id: `${plan.reporterId}:${plan.authorId}` });
-      const blockEvents = (block?.events ?? []).filter((e) => e.reportId === reportId).length;
-      add('auto-blocks', expectedStatus === 'approved' ? 1 : 0, blockEvents);
-      add('CS tickets', 1, await db.collection('cs_tickets').countDocuments({ reportId, kind: 'report_decided' }));
-    }
-  } finally {
-    await mongo.close();
-  }
   const connection = await Connection.connect({ address: temporalAddress });
   try {
+    const db = mongo.db();
     const client = new Client({ connection });
-    const approvals = [...plans.values()].filter((plan) => plan.decision === 'approve').length;
-    const statuses = async (type: string) => {
-      const byStatus: Record<string, number> = {};
-      for await (const wf of client.workflow.list({ query: `TaskQueue="${taskQueue}" AND WorkflowType="${type}"` })) {
-        byStatus[wf.status.name] = (byStatus[wf.status.name] ?? 0) + 1;
-      }
-      return byStatus;
-    };
-    const reports = await statuses('reportLifecycleWorkflow');
-    add('workflows completed', plans.size, reports.COMPLETED ?? 0);
-    add('workflows running, failed or stuck', 0, Object.values(reports).reduce((a, b) => a + b, 0) - (reports.COMPLETED ?? 0));
-    // R9: each approval sanctions the reported account; its workflow stays open for appeals.
-    const sanctions = await statuses('sanctionWorkflow');
-    add('sanction workflows (one per approval)', approvals, (sanctions.RUNNING ?? 0) + (sanctions.COMPLETED ?? 0));
-    add('sanction workflows failed', 0, Object.values(sanctions).reduce((a, b) => a + b, 0) - (sanctions.RUNNING ?? 0) - (sanctions.COMPLETED ?? 0));
+    const violations: Violation[] = [];
+    for (const plan of plans) violations.push(...checkReport(plan, await find(db, client, plan)));
+    return violations;
   } finally {
     await connection.close();
+    await mongo.close();
   }
-  return tally;
+}
+
+async function find(db: Db, client: Client, plan: PlannedReport): Promise<FoundReport> {
+  const reports = await db.collection<Doc>('reports').find({ reporterId: plan.reporterId }).toArray();
+  const reportId = reports.length === 1 ? String(reports[0]._id) : undefined;
+  const notices = async (userId: string) => (await db.collection<Doc>('user_notices').find({ userId }).toArray()).map((n) => String(n.kind));
+  const sanctions = (await db.collection<Doc>('sanctions').find({ userId: plan.authorId }).toArray()).map((s) => ({
+    sanctionId: String(s._id),
+    measure: String(s.measure),
+  }));
+  const sanctionWorkflows: Record<string, string[]> = {};
+  for (const s of sanctions) sanctionWorkflows[s.sanctionId] = await executions(client, sanctionWorkflowId(s.sanctionId));
+  const block = await db.collection<Doc>('blocks').findOne({ blockerId: plan.reporterId, blockedUserId: plan.authorId });
+  const events = (block?.events as Array<{ type: string }> | undefined) ?? [];
+  const chat = plan.chatId ? await db.collection<Doc>('chats').findOne({ _id: plan.chatId as never }) : null;
+  return {
+    reports: reports.map((r) => ({ reportId: String(r._id), status: String(r.status), steps: Object.keys((r.timeline as Doc | undefined) ?? {}) })),
+    evidence: reportId ? await evidenceOf(db, reportId) : [],
+    sourceTimes: await sourceTimes(db, plan.content),
+    tickets: reportId
+      ? (await db.collection<Doc>('cs_tickets').find({ reportId }).toArray()).map((t) => ({
+          kind: String(t.kind),
+          outcome: (t.decision as { outcome?: string } | undefined)?.outcome,
+        }))
+      : [],
+    blockActivations: events.filter((e) => e.type === 'auto_blocked' || e.type === 'blocked').length,
+    blockActive: block?.active === true,
+    chatDeletedForReporter: ((chat?.deletedFor as string[] | undefined) ?? []).filter((u) => u === plan.reporterId).length,
+    reporterNotices: await notices(plan.reporterId),
+    authorNotices: await notices(plan.authorId),
+    sanctions,
+    workflows: reportId ? await executions(client, reportWorkflowId(reportId)) : [],
+    activities: reportId ? await scheduledActivities(client, reportWorkflowId(reportId)) : [],
+    sanctionWorkflows,
+  };
+}
+
+async function evidenceOf(db: Db, reportId: string): Promise<FoundReport['evidence']> {
+  const items = await db.collection<Doc>('evidence_items').find({ reportId }).sort({ seq: 1 }).toArray();
+  return items.map((i) => ({
+    seq: Number(i.seq),
+    sourceKind: i.sourceKind as SentContent['sourceKind'],
+    sourceId: String(i.sourceId),
+    authorId: String(i.authorId),
+    text: String(i.text),
+    createdAt: new Date(i.createdAt as Date),
+    digest: String(i.digest),
+  }));
+}
+
+/** When each created message, post or comment was stored, read from its own collection. */
+async function sourceTimes(db: Db, content: SentContent[]): Promise<Record<string, Date>> {
+  const times: Record<string, Date> = {};
+  for (const c of content) {
+    const [collection, field] =
+      c.sourceKind === 'chat_message' ? ['messages', 'sentAt'] : c.sourceKind === 'open_chat_post' ? ['posts', 'createdAt'] : ['comments', 'createdAt'];
+    const doc = await db.collection<Doc>(collection).findOne({ _id: c.sourceId as never });
+    if (doc?.[field]) times[c.sourceId] = new Date(doc[field] as Date);
+  }
+  return times;
+}
+
+/** Every execution (run) under the workflow id, by status: a second start would show as a second entry. */
+async function executions(client: Client, workflowId: string): Promise<string[]> {
+  const statuses: string[] = [];
+  for await (const wf of client.workflow.list({ query: `WorkflowId="${workflowId}"` })) statuses.push(wf.status.name);
+  return statuses;
+}
+
+/** The activity types the history scheduled, one entry per scheduling (a retry is not a new one; a repeated step is). */
+async function scheduledActivities(client: Client, workflowId: string): Promise<string[]> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  return (history.events ?? []).flatMap((e) =>
+    e.activityTaskScheduledEventAttributes?.activityType?.name ? [e.activityTaskScheduledEventAttributes.activityType.name] : [],
+  );
 }

@@ -48,6 +48,11 @@ export function noticeDeliveryDepsFrom(app: INestApplicationContext): NoticeDeli
   };
 }
 
+/** The report task queue's activities: the lifecycle's steps (over `deps`) and the notice deliveries. */
+export function reportQueueActivities(app: INestApplicationContext, deps: ActivityDeps = activityDepsFrom(app)): NonNullable<WorkerOptions['activities']> {
+  return { ...createActivities(deps), ...createNoticeDeliveryActivities(noticeDeliveryDepsFrom(app)) };
+}
+
 export type WorkflowSource = Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'>;
 
 /** A worker for the report task queue whose activities use the given Nest container. */
@@ -65,7 +70,7 @@ export async function createReportWorker(
     ...(config.workerIdentity ? { identity: config.workerIdentity } : {}),
     ...workerTuningOptions(config),
     // The report lifecycle's steps and the notice deliveries (their own workflow per notice).
-    activities: { ...createActivities(activityDepsFrom(app)), ...createNoticeDeliveryActivities(noticeDeliveryDepsFrom(app)) },
+    activities: reportQueueActivities(app),
     // Activity inputs and results, workflow results and timer/activity summaries leave encrypted.
     dataConverter: payloadDataConverter(config.payloadKeys),
     // On SIGTERM, in-flight activities get this long to finish before they are cancelled

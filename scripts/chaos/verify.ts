@@ -2,6 +2,9 @@ import { Client, Connection } from '@temporalio/client';
 import { Db, MongoClient } from 'mongodb';
 import { reportWorkflowId } from '../../workflows/definitions';
 import { sanctionWorkflowId } from '../../workflows/sanction-definitions';
+import { chatDeletionId } from '../../src/chats/schemas/chat.schema';
+import type { BlockEvent } from '../../src/users/schemas/block.schema';
+import { blockStateOf } from '../../src/users/block-state';
 import { FoundReport, Violation, checkReport } from './invariants';
 import type { PlannedReport, SentContent } from './workload';
 
@@ -37,9 +40,14 @@ async function find(db: Db, client: Client, plan: PlannedReport): Promise<FoundR
   }));
   const sanctionWorkflows: Record<string, string[]> = {};
   for (const s of sanctions) sanctionWorkflows[s.sanctionId] = await executions(client, sanctionWorkflowId(s.sanctionId));
-  const block = await db.collection<Doc>('blocks').findOne({ blockerId: plan.reporterId, blockedUserId: plan.authorId });
-  const events = (block?.events as Array<{ type: string }> | undefined) ?? [];
-  const chat = plan.chatId ? await db.collection<Doc>('chats').findOne({ _id: plan.chatId as never }) : null;
+  const blockEvents = (await db
+    .collection<Doc>('block_events')
+    .find({ blockerId: plan.reporterId, blockedUserId: plan.authorId })
+    .sort({ seq: 1 })
+    .toArray()) as unknown as BlockEvent[];
+  const deletedForReporter = plan.chatId
+    ? await db.collection<Doc>('chat_deletions').countDocuments({ _id: chatDeletionId(plan.chatId, plan.reporterId) as never })
+    : 0;
   return {
     reports: reports.map((r) => ({ reportId: String(r._id), status: String(r.status), steps: Object.keys((r.timeline as Doc | undefined) ?? {}) })),
     evidence: reportId ? await evidenceOf(db, reportId) : [],
@@ -50,9 +58,9 @@ async function find(db: Db, client: Client, plan: PlannedReport): Promise<FoundR
           outcome: (t.decision as { outcome?: string } | undefined)?.outcome,
         }))
       : [],
-    blockActivations: events.filter((e) => e.type === 'auto_blocked' || e.type === 'blocked').length,
-    blockActive: block?.active === true,
-    chatDeletedForReporter: ((chat?.deletedFor as string[] | undefined) ?? []).filter((u) => u === plan.reporterId).length,
+    blockActivations: blockEvents.filter((e) => e.type === 'auto_blocked' || e.type === 'blocked').length,
+    blockActive: blockStateOf(blockEvents).active,
+    chatDeletedForReporter: deletedForReporter,
     reporterNotices: await notices(plan.reporterId),
     authorNotices: await notices(plan.authorId),
     sanctions,

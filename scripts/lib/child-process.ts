@@ -33,8 +33,10 @@ export function spawnServer(name: string, command: string, args: string[], logFi
   // The file is appended to: a start-up error quotes only what this child wrote, from here on.
   let logStart = 0;
   if (logFile) {
-    fs.mkdirSync(path.dirname(logFile), { recursive: true });
-    out = fs.openSync(logFile, 'a');
+    // Owner-only: request and server logs name users and reports.
+    fs.mkdirSync(path.dirname(logFile), { recursive: true, mode: 0o700 });
+    out = fs.openSync(logFile, 'a', 0o600);
+    fs.fchmodSync(out, 0o600); // a file from an earlier run keeps its old mode otherwise
     logStart = fs.fstatSync(out).size;
   }
   const child = spawn(command, args, { detached: true, stdio: ['ignore', logFile ? out : 'ignore', out], env: { ...process.env, ...env } });

@@ -1,3 +1,5 @@
+import { parseDuration } from '../config/duration';
+
 /**
  * How the API verifies bearer tokens, read from the environment at start-up. The API refuses
  * to start without a way to verify tokens: there is no unauthenticated mode.
@@ -9,6 +11,8 @@ export class AuthConfig {
   readonly jwksUrl?: URL;
   readonly issuer?: string;
   readonly audience?: string;
+  /** Tokens issued longer ago are refused even if their `exp` lies further out (seconds). */
+  readonly maxTokenAgeSeconds: number;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const problems: string[] = [];
@@ -27,8 +31,24 @@ export class AuthConfig {
       }
     }
     if (!secret && !jwks) problems.push('AUTH_JWT_SECRET or AUTH_JWKS_URL is required (npm start generates a local secret)');
+    // One way to verify: with both, anyone holding the shared secret could mint tokens the IdP never issued.
+    if (secret && jwks) problems.push('AUTH_JWT_SECRET and AUTH_JWKS_URL: set one, not both');
     this.issuer = env.AUTH_ISSUER?.trim() || undefined;
     this.audience = env.AUTH_AUDIENCE?.trim() || undefined;
+    if (jwks) {
+      // An IdP signs tokens for many applications: only its tokens for this API count.
+      if (!this.issuer) problems.push('AUTH_ISSUER: required with AUTH_JWKS_URL');
+      if (!this.audience) problems.push('AUTH_AUDIENCE: required with AUTH_JWKS_URL');
+      if (env.NODE_ENV === 'production' && this.jwksUrl && this.jwksUrl.protocol !== 'https:') {
+        problems.push('AUTH_JWKS_URL: must be https in production (the key set decides who is staff)');
+      }
+    }
+    this.maxTokenAgeSeconds = 24 * 3600;
+    try {
+      this.maxTokenAgeSeconds = Math.floor(parseDuration(env.AUTH_MAX_TOKEN_AGE?.trim() || '24h') / 1000);
+    } catch (error) {
+      problems.push(`AUTH_MAX_TOKEN_AGE: ${(error as Error).message}`);
+    }
     if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
 }

@@ -15,12 +15,18 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
-    const options = { issuer: this.config.issuer, audience: this.config.audience };
+    // maxTokenAge also requires `iat`: a stolen token is bounded even when its `exp` is far out.
+    const options = {
+      issuer: this.config.issuer,
+      audience: this.config.audience,
+      maxTokenAge: this.config.maxTokenAgeSeconds,
+      requiredClaims: ['exp', 'iat'],
+    };
     let payload: JWTPayload;
     try {
       payload = this.config.jwtSecret
-        ? (await jwtVerify(token, this.config.jwtSecret, { ...options, algorithms: ['HS256'], requiredClaims: ['exp'] })).payload
-        : (await jwtVerify(token, this.jwks!, { ...options, algorithms: ['RS256', 'ES256', 'EdDSA'], requiredClaims: ['exp'] })).payload;
+        ? (await jwtVerify(token, this.config.jwtSecret, { ...options, algorithms: ['HS256'] })).payload
+        : (await jwtVerify(token, this.jwks!, { ...options, algorithms: ['RS256', 'ES256', 'EdDSA'] })).payload;
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw unauthorized('TOKEN_EXPIRED', 'The bearer token has expired.');
       throw unauthorized('TOKEN_INVALID', 'The bearer token is not valid.');

@@ -8,12 +8,24 @@ import { AppConfig } from '../config/app-config';
 const SERVICE = 'report-lifecycle';
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
+/**
+ * Credentials never reach a log line: a codec sign-in answers with the support token as a
+ * cookie, and callers send bearer tokens and cookies. Both spellings of each header, since
+ * requests arrive in lower case and a serializer or a library may log them as set.
+ */
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'set-cookie', 'Authorization', 'Cookie', 'Set-Cookie'];
+export const LOG_REDACTION = {
+  paths: ['req', 'res'].flatMap((side) => CREDENTIAL_HEADERS.map((header) => `${side}.headers["${header}"]`)),
+  censor: '[redacted]',
+};
+
 /** Structured JSON logs (pino) for both processes; request logs carry a request id. */
 export const loggingModule = LoggerModule.forRootAsync({
   inject: [AppConfig],
   useFactory: (config: AppConfig) => ({
     pinoHttp: {
       level: config.logLevel,
+      redact: LOG_REDACTION,
       // Bodies can hold chat text: never log them.
       serializers: { req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }) },
       genReqId: requestIdOf,
@@ -41,5 +53,5 @@ function reportIdsOf(req: IncomingMessage): Record<string, string> {
 
 /** Activities log outside Nest's request scope: a pino logger of the same level and fields. */
 export function activityLogger(config: AppConfig): Logger {
-  return pino({ level: config.logLevel, base: { pid: process.pid, service: SERVICE, context: 'activities' } });
+  return pino({ level: config.logLevel, redact: LOG_REDACTION, base: { pid: process.pid, service: SERVICE, context: 'activities' } });
 }

@@ -4,7 +4,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort, startFerretDb, startTemporalDevServer, toolPath } from '../../scripts/lib/local-servers';
-import { formatPayloadKey } from '../../src/payload-encryption/payload-keys';
+import { FAILURE_CONVERTER_PATH, formatPayloadKey } from '../../src/payload-encryption/payload-keys';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/definitions';
 import { publishTestServers } from './test-env';
 
@@ -24,7 +24,7 @@ export default async function globalSetup(): Promise<void> {
       logFile: join(dir, 'temporal.log'),
     }),
     startFerretDb({ port: mongoPort, dataDir: join(dir, 'ferretdb'), logFile: join(dir, 'ferretdb.log') }),
-    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: silentLogger }),
+    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: silentLogger }),
   ]);
   const workflowBundlePath = join(dir, 'workflow-bundle.js');
   await writeFile(workflowBundlePath, bundle.code);

@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { Access } from '../../src/auth/access.decorator';
 import { AuthModule } from '../../src/auth/auth.module';
+import { AcceptsCodecSessionCookie } from '../../src/auth/codec-session-cookie';
 import { HttpExceptionFilter } from '../../src/common/http-exception.filter';
 import { bearer } from '../support/auth';
 
@@ -16,6 +17,13 @@ class ProbeController {
   @Get('guarded')
   @Access('support')
   guarded() {
+    return { ok: true };
+  }
+
+  @Get('cookie')
+  @Access('support')
+  @AcceptsCodecSessionCookie()
+  cookie() {
     return { ok: true };
   }
 }
@@ -57,5 +65,11 @@ test('the API refuses to start without a way to verify tokens', () => {
   const { AuthConfig } = jest.requireActual('../../src/auth/auth-config');
   expect(() => new AuthConfig({})).toThrow(/AUTH_JWT_SECRET or AUTH_JWKS_URL is required/);
   expect(() => new AuthConfig({ AUTH_JWT_SECRET: 'short' })).toThrow(/at least 32 bytes/);
-  expect(() => new AuthConfig({ AUTH_JWKS_URL: 'https://idp.example/.well-known/jwks.json' })).not.toThrow();
+  const jwks = { AUTH_JWKS_URL: 'https://idp.example/.well-known/jwks.json', AUTH_ISSUER: 'https://idp.example/', AUTH_AUDIENCE: 'reports' };
+  expect(() => new AuthConfig(jwks)).not.toThrow();
+});
+
+test('a codec session cookie that is not percent-encoded text is a 400 with a stable code', async () => {
+  const res = await request(app.getHttpServer()).get('/probe/cookie').set('Cookie', 'codec_session=%E0%A4%A').expect(400);
+  expect(res.body).toEqual({ code: 'MALFORMED_SESSION_COOKIE', message: expect.any(String) });
 });

@@ -153,4 +153,14 @@ describe('R6: evidence export for an investigation', () => {
     expect(await verifyOnline(bundle)).toEqual({ result: 'valid', kid: 'old-1', findings: [] });
     expect(await verifyOffline(bundle)).toMatchObject({ code: 0, verdict: { result: 'valid', kid: 'old-1' } });
   });
+
+  test('R6: evidence/verify checks the signature stored with the root at capture, which a database edit of the root breaks', async () => {
+    const { reportId } = await reportedChat();
+    const verify = async () => (await t.http().get(`/v1/reports/${reportId}/evidence/verify`).expect(200)).body;
+    expect(await verify()).toMatchObject({ status: 'intact', rootSignature: 'valid' });
+    await t.mongo.collection('evidence_sets').updateOne({ _id: reportId as never }, { $set: { rootDigest: 'f'.repeat(64) } });
+    const result = await verify();
+    expect(result.rootSignature).toBe('invalid');
+    expect(result.findings).toEqual(expect.arrayContaining(['root_signature_invalid']));
+  });
 });

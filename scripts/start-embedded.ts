@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   if (!process.env.AUTH_JWT_SECRET && !process.env.AUTH_JWKS_URL) process.env.AUTH_JWT_SECRET = secrets.jwtSecret;
   // Workflow payloads reach Temporal encrypted, as in production, unless keys are given.
   process.env.PAYLOAD_KEYS ||= secrets.payloadKeys;
+  process.env.EVIDENCE_SIGNING_KEY ||= secrets.evidenceSigningKey;
 
   let temporalUi: string | undefined;
   if (!process.env.TEMPORAL_ADDRESS) {

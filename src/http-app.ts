@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import type { IncomingMessage } from 'node:http';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -11,6 +12,9 @@ import { AppConfig } from './config/app-config';
 import { codecCors } from './payload-encryption/codec-cors';
 import { httpMetricsMiddleware } from './metrics/http-metrics';
 
+const isJson = (req: IncomingMessage) => /^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '');
+const isExportVerify = (req: IncomingMessage) => req.url?.split('?')[0] === '/v1/evidence/exports/verify';
+
 /** Builds the HTTP app exactly as production runs it; tests use the same function. */
 export async function createHttpApp(): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
@@ -18,7 +22,9 @@ export async function createHttpApp(): Promise<NestExpressApplication> {
   // First, so that every answer is counted, including body-parser refusals.
   app.use(httpMetricsMiddleware(app.get(Registry)));
   app.use('/codec', codecCors(app.get(AppConfig).codecCorsOrigins));
-  app.useBodyParser('json', { limit: '64kb' });
+  // An evidence export carries up to EVIDENCE_MAX_MESSAGES messages; every other body stays small.
+  app.useBodyParser('json', { limit: '64kb', type: (req: IncomingMessage) => isJson(req) && !isExportVerify(req) });
+  app.useBodyParser('json', { limit: '4mb', type: (req: IncomingMessage) => isJson(req) && isExportVerify(req) });
   app.use(refuseHostileKeys);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateSigningKey } from '../../src/config/evidence-keys';
 import { formatPayloadKey } from '../../src/payload-encryption/payload-keys';
 
 export interface LocalSecrets {
@@ -8,6 +9,8 @@ export interface LocalSecrets {
   jwtSecret: string;
   /** PAYLOAD_KEYS value: the key that encrypts workflow payloads in the local Temporal server. */
   payloadKeys: string;
+  /** EVIDENCE_SIGNING_KEY value: signs evidence exports, so a saved export still verifies after a restart. */
+  evidenceSigningKey: string;
 }
 
 /**
@@ -22,6 +25,7 @@ export function ensureLocalSecrets(dataDir: string): LocalSecrets {
     jwtSecret: existing.jwtSecret ?? randomBytes(32).toString('base64url'),
     // Reused on every start: losing it would leave the histories in .data/temporal.db unreadable.
     payloadKeys: existing.payloadKeys ?? formatPayloadKey({ id: 'local-1', key: randomBytes(32) }),
+    evidenceSigningKey: existing.evidenceSigningKey ?? generateSigningKey('local-1'),
   };
   if (JSON.stringify(existing) !== JSON.stringify({ ...existing, ...secrets })) {
     mkdirSync(dataDir, { recursive: true });

@@ -3,6 +3,7 @@ import { parseDuration } from './duration';
 import { NoticeDeliveryPolicy, NoticeWebhook, readNoticeDeliveryPolicy, readNoticeWebhook } from './notice-webhook';
 import { TemporalTls, readTemporalTls } from './temporal-tls';
 import { PayloadKey, parsePayloadKeys } from './payload-keys';
+import { EvidenceKeyRing, generateSigningKey, parseRetiredKeys, parseSigningKey } from './evidence-keys';
 
 /**
  * Settings of both processes, read once from the environment and validated at start-up,
@@ -66,6 +67,11 @@ export class AppConfig {
   readonly temporalMetricsAddress?: string;
   /** Payload encryption keys, the first encrypts; empty (development only) leaves payloads in clear. */
   readonly payloadKeys: PayloadKey[];
+  /**
+   * R6: the Ed25519 key that signs evidence exports and evidence sets, and the retired public
+   * keys that keep verifying what they signed. Unset outside production: a key for this process only.
+   */
+  readonly evidenceKeys: EvidenceKeyRing;
   /** API only: browser origins (the Temporal Web UI) allowed to call /codec. */
   readonly codecCorsOrigins: string[];
   /** API only: the Temporal Web UI the console links each report to; undefined: no links. */
@@ -141,6 +147,11 @@ export class AppConfig {
     if (env.NODE_ENV === 'production' && !env.PAYLOAD_KEYS?.trim()) {
       problems.push('PAYLOAD_KEYS: required in production (workflow payloads must not reach Temporal in clear text)');
     }
+    if (env.NODE_ENV === 'production' && !env.EVIDENCE_SIGNING_KEY?.trim()) {
+      problems.push('EVIDENCE_SIGNING_KEY: required in production (exports signed by a throw-away key verify nowhere)');
+    }
+    const current = optional('EVIDENCE_SIGNING_KEY', parseSigningKey) ?? parseSigningKey(generateSigningKey('ephemeral'));
+    this.evidenceKeys = { current, retired: optional('EVIDENCE_RETIRED_KEYS', parseRetiredKeys) ?? [] };
     this.codecCorsOrigins = read('CODEC_CORS_ORIGINS', 'http://localhost:8233,http://127.0.0.1:8233', origins);
     this.temporalUiUrl = optional('TEMPORAL_UI_URL', webUrl);
     if (problems.length === 0 && this.maxReviewWaitMs <= this.reviewDeadlineMs) {

@@ -10,6 +10,7 @@ export interface EvidenceAccessView {
   readerSub: string;
   readerRoles: string[];
   read: EvidenceRead;
+  forUserId?: string;
   outcome: EvidenceAccess['outcome'];
   at: Date;
 }
@@ -28,13 +29,13 @@ export class EvidenceAccessLog {
    * Runs the read and logs it, also when the evidence is not there yet. The entry is written
    * before the answer leaves: a read whose entry cannot be stored is not served.
    */
-  async logged<T>(reportId: string, reader: Principal, read: EvidenceRead, perform: () => Promise<T>): Promise<T> {
+  async logged<T>(reportId: string, reader: Principal, read: EvidenceRead, perform: () => Promise<T>, forUserId?: string): Promise<T> {
     try {
       const result = await perform();
-      await this.append(reportId, reader, read, 'served');
+      await this.append(reportId, reader, read, 'served', forUserId);
       return result;
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'EVIDENCE_NOT_FOUND') await this.append(reportId, reader, read, 'not_found');
+      if (error instanceof ApiError && error.code === 'EVIDENCE_NOT_FOUND') await this.append(reportId, reader, read, 'not_found', forUserId);
       throw error;
     }
   }
@@ -43,11 +44,19 @@ export class EvidenceAccessLog {
     const entries = await this.log.find({ reportId }).sort({ at: 1, _id: 1 }).lean();
     return {
       reportId,
-      entries: entries.map((e) => ({ readerSub: e.readerSub, readerRoles: e.readerRoles, read: e.read, outcome: e.outcome, at: e.at })),
+      entries: entries.map((e) => ({
+        readerSub: e.readerSub,
+        readerRoles: e.readerRoles,
+        read: e.read,
+        ...(e.forUserId ? { forUserId: e.forUserId } : {}),
+        outcome: e.outcome,
+        at: e.at,
+      })),
     };
   }
 
-  private async append(reportId: string, reader: Principal, read: EvidenceRead, outcome: EvidenceAccess['outcome']): Promise<void> {
-    await this.log.create({ _id: newId('eva'), reportId, readerSub: reader.sub, readerRoles: reader.roles, read, outcome, at: new Date() });
+  private async append(reportId: string, reader: Principal, read: EvidenceRead, outcome: EvidenceAccess['outcome'], forUserId?: string): Promise<void> {
+    const entry = { _id: newId('eva'), reportId, readerSub: reader.sub, readerRoles: reader.roles, read, ...(forUserId ? { forUserId } : {}), outcome };
+    await this.log.create({ ...entry, at: new Date() });
   }
 }

@@ -4,6 +4,8 @@ import { Model } from 'mongoose';
 import type { EvidenceReceipt, ReportTarget } from '../../workflows/definitions';
 import { ChatsService } from '../chats/chats.service';
 import { ApiError } from '../common/api-error';
+import { AppConfig } from '../config/app-config';
+import { rootSignatureValid, signRoot } from './evidence-export';
 import { isDuplicateKey } from '../common/database-errors';
 import { insertManyValidated, insertValidated } from '../common/insert-validated';
 import { OpenChatsService } from '../open-chats/open-chats.service';
@@ -51,6 +53,8 @@ export interface EvidenceVerification {
   /** The root in the workflow history's storeEvidence result; null when the history has none. */
   recordedRoot: string | null;
   recomputedRoot: string;
+  /** The stored root against its signature from capture time; `absent` for sets captured unsigned. */
+  rootSignature: 'valid' | 'invalid' | 'absent';
 }
 
 /** R6: what an investigation would need, stored before the chat room is deleted. */
@@ -61,6 +65,7 @@ export class EvidenceService {
     @InjectModel(EvidenceSet.name) private readonly sets: Model<EvidenceSet>,
     private readonly chats: ChatsService,
     private readonly openChats: OpenChatsService,
+    private readonly config: AppConfig,
   ) {}
 
   /** Idempotent: a finished capture is returned as it was; an interrupted one is redone with the same ids. */
@@ -80,10 +85,13 @@ export class EvidenceService {
     for (let start = 0; start < docs.length; start += WRITE_BATCH) {
       await this.insertIgnoringDuplicates(docs.slice(start, start + WRITE_BATCH));
     }
+    const root = chainRoot(request.reportId, digests);
+    const { current } = this.config.evidenceKeys;
     const set: EvidenceSet = {
       _id: request.reportId,
       scheme: CHAIN_SCHEME,
-      rootDigest: chainRoot(request.reportId, digests),
+      rootDigest: root,
+      rootSignature: { kid: current.kid, value: signRoot(request.reportId, CHAIN_SCHEME, root, current.privateKey) },
       itemCount: docs.length,
       truncated,
       cutoff: request.cutoff,
@@ -117,18 +125,30 @@ export class EvidenceService {
   async verify(reportId: string, recordedRoot: string | null): Promise<EvidenceVerification> {
     const { set, stored } = await this.load(reportId);
     const check = checkEvidence(stored, recordedRoot);
+    const rootSignature = this.rootSignatureOf(set);
+    const findings = rootSignature === 'invalid' ? [...check.findings, 'root_signature_invalid' as const] : check.findings;
     return {
       reportId,
       scheme: stored.scheme,
-      status: check.status,
+      status: findings.length === 0 ? 'intact' : 'altered',
       items: stored.items.length,
       expectedItems: set.itemCount,
       ...(check.firstAlteredIndex !== undefined ? { firstAlteredIndex: check.firstAlteredIndex } : {}),
-      findings: check.findings,
+      findings,
       storedRoot: set.rootDigest,
       recordedRoot,
       recomputedRoot: check.recomputedRoot,
+      rootSignature,
     };
+  }
+
+  /** A signature by a key this service does not know (neither current nor retired) counts as invalid. */
+  private rootSignatureOf(set: EvidenceSet): EvidenceVerification['rootSignature'] {
+    if (!set.rootSignature) return 'absent';
+    const { current, retired } = this.config.evidenceKeys;
+    const key = [current, ...retired].find((k) => k.kid === set.rootSignature!.kid);
+    const scheme = set.scheme ?? LEGACY_SCHEME;
+    return key && rootSignatureValid(set._id, scheme, set.rootDigest, set.rootSignature.value, key.publicKey) ? 'valid' : 'invalid';
   }
 
   private async load(reportId: string): Promise<{ set: EvidenceSet; items: StoredItem[]; stored: StoredEvidence }> {

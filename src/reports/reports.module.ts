@@ -9,6 +9,8 @@ import { ReporterStandingModule } from '../reporter-standing/reporter-standing.m
 import { ReportStoreModule } from './report-store.module';
 import { ReportWorkflowsModule } from './report-workflows.module';
 import { EvidenceController } from './evidence.controller';
+import { EvidenceExportsController } from './evidence-exports.controller';
+import { EvidenceExports } from './evidence-exports.service';
 import { EvidenceReads } from './evidence-reads.service';
 import { ReportsController } from './reports.controller';
 import { FilingRateLimitGuard } from './filing-rate-limit.guard';
@@ -32,8 +34,8 @@ import { TargetResolver } from './target-resolver.service';
     OpenChatsModule,
     EvidenceModule,
   ],
-  controllers: [ReportsController, EvidenceController],
-  providers: [ReportsService, ReportStarts, StartSweep, TargetResolver, FilingRateLimitGuard, EvidenceReads],
+  controllers: [ReportsController, EvidenceController, EvidenceExportsController],
+  providers: [ReportsService, ReportStarts, StartSweep, TargetResolver, FilingRateLimitGuard, EvidenceReads, EvidenceExports],
   exports: [ReportsService],
 })
 export class ReportsModule {}

@@ -94,7 +94,7 @@ describe('R6: tamper-evident evidence', () => {
     await sets().updateOne({ _id: reportId as never }, { $set: { rootDigest: chainRoot(reportId, digests) } });
 
     const result = await verify(reportId);
-    expect(result).toMatchObject({ status: 'altered', findings: ['recorded_root_mismatch'] });
+    expect(result).toMatchObject({ status: 'altered', findings: ['recorded_root_mismatch', 'root_signature_invalid'] });
     expect(result.recomputedRoot).toBe(result.storedRoot);
     expect(result.recordedRoot).toBe(report.evidence.rootDigest);
     expect(result.recordedRoot).not.toBe(result.storedRoot);

@@ -1,7 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-export const EVIDENCE_READS = ['evidence', 'verification'] as const;
-/** What was read: the evidence itself, or the verification of its hash chain. */
+export const EVIDENCE_READS = ['evidence', 'verification', 'export'] as const;
+/** What was read: the evidence itself, the verification of its hash chain, or the reporter's signed export. */
 export type EvidenceRead = (typeof EVIDENCE_READS)[number];
 
 export const EVIDENCE_READ_OUTCOMES = ['served', 'not_found'] as const;
@@ -26,6 +26,10 @@ export class EvidenceAccess {
 
   @Prop({ type: [String], required: true })
   readerRoles: string[];
+
+  /** An export: the reporter the app fetched it for. */
+  @Prop({ type: String })
+  forUserId?: string;
 
   @Prop({ type: String, required: true, enum: EVIDENCE_READS })
   read: EvidenceRead;

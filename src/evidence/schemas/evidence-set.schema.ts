@@ -30,6 +30,14 @@ export class EvidenceSet {
 
   @Prop({ required: true })
   capturedAt: Date;
+
+  /**
+   * R6: the service's Ed25519 signature over `{reportId, scheme, rootDigest}` (JCS) at capture,
+   * so the root proves itself after the workflow history has passed retention. Absent on sets
+   * captured before signing.
+   */
+  @Prop({ type: Object })
+  rootSignature?: { kid: string; value: string };
 }
 
 export const EvidenceSetSchema = SchemaFactory.createForClass(EvidenceSet);

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Access, PublicRoute } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/roles';
+import { IdPipe } from '../common/id.pipe';
+import type { EvidenceExport, ExportVerification } from '../evidence/evidence-export';
+import { EvidenceExports, EvidenceKeyView } from './evidence-exports.service';
+
+/** R6: the reporter's evidence export, its keys and its verification. */
+@ApiTags('evidence')
+@Controller()
+export class EvidenceExportsController {
+  constructor(private readonly exports: EvidenceExports) {}
+
+  @Access('app')
+  @Get('v1/reports/:reportId/evidence/export')
+  @ApiOperation({ summary: "The reporter's signed evidence bundle; 403 NOT_THE_REPORTER for anyone else; the export is logged" })
+  export(@Param('reportId', IdPipe) reportId: string, @Query('userId', IdPipe) userId: string, @CurrentPrincipal() caller: Principal): Promise<EvidenceExport> {
+    return this.exports.export(reportId, userId, caller);
+  }
+
+  @PublicRoute()
+  @Get('.well-known/evidence-keys')
+  @ApiOperation({ summary: 'The public keys evidence exports are signed with: the current one and the retired ones' })
+  keys(): { keys: EvidenceKeyView[] } {
+    return this.exports.publicKeys();
+  }
+
+  @PublicRoute()
+  @Post('v1/evidence/exports/verify')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Check an evidence export (the body): its signature, then its chain' })
+  @ApiOkResponse({ description: '{result: valid | invalid, kid, findings, firstAlteredItem?: {index, sourceId}}' })
+  verify(@Body() bundle: unknown): ExportVerification {
+    return this.exports.verify(bundle);
+  }
+}

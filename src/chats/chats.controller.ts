@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe';
 import { ChatsService } from './chats.service';
 import { ChatView, CreateChatDto, PostMessageDto } from './dto/chats.dto';
@@ -18,6 +18,7 @@ export class ChatsController {
 
   @Access('app')
   @Post(':chatId/messages')
+  @ApiCreatedResponse({ description: 'The message, stored; to a member who blocks the sender it is withheld from them (R7) with the same answer.' })
   @ApiForbiddenResponse({ description: 'ACCOUNT_RESTRICTED (details.sanctionId, details.until; null when permanent), R9' })
   postMessage(@Param('chatId', IdPipe) chatId: string, @Body() dto: PostMessageDto): Promise<{ messageId: string }> {
     return this.chats.postMessage(chatId, dto);

@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe';
 import { CreateAuthoredTextDto, CreateOpenChatDto } from './dto/open-chats.dto';
 import { OpenChatsService } from './open-chats.service';
@@ -18,6 +18,7 @@ export class OpenChatsController {
 
   @Access('app')
   @Post('open-chats/:openChatId/posts')
+  @ApiCreatedResponse({ description: 'The post, stored.' })
   @ApiForbiddenResponse({ description: 'ACCOUNT_RESTRICTED (details.sanctionId, details.until; null when permanent), R9' })
   createPost(@Param('openChatId', IdPipe) openChatId: string, @Body() dto: CreateAuthoredTextDto): Promise<{ postId: string }> {
     return this.openChats.createPost(openChatId, dto);
@@ -25,6 +26,7 @@ export class OpenChatsController {
 
   @Access('app')
   @Post('posts/:postId/comments')
+  @ApiCreatedResponse({ description: 'The comment, stored.' })
   @ApiForbiddenResponse({ description: 'ACCOUNT_RESTRICTED (details.sanctionId, details.until; null when permanent), R9' })
   createComment(@Param('postId', IdPipe) postId: string, @Body() dto: CreateAuthoredTextDto): Promise<{ commentId: string }> {
     return this.openChats.createComment(postId, dto);

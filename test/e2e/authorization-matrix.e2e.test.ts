@@ -51,6 +51,9 @@ const EXPECTED: Record<string, Expected> = {
   'GET /v1/reports/:reportId/evidence': STAFF,
   'GET /v1/reports/:reportId/evidence/verify': STAFF,
   'GET /v1/reports/:reportId/evidence/access-log': STAFF,
+  'GET /v1/reports/:reportId/evidence/export': APP,
+  'GET /.well-known/evidence-keys': 'public',
+  'POST /v1/evidence/exports/verify': 'public',
   'GET /v1/moderation/queue': MODERATOR,
   'GET /v1/moderation/cases/:caseId': MODERATOR,
   'POST /v1/moderation/cases/:caseId/claim': MODERATOR,
@@ -62,6 +65,7 @@ const EXPECTED: Record<string, Expected> = {
   'POST /v1/reports/:reportId/reject': MODERATOR,
   'GET /v1/moderation/reporters/:userId': MODERATOR,
   'GET /v1/moderation/appeals': MODERATOR,
+  'GET /v1/moderation/users/:userId/history': MODERATOR,
   'POST /v1/moderation/appeals/:appealId/decide': MODERATOR,
   'GET /v1/cs/tickets': SUPPORT,
   'GET /v1/cs/tickets/:ticketId': SUPPORT,
@@ -123,7 +127,7 @@ test('every served route has its roles written down, and every written route is 
   expect(Object.keys(EXPECTED).filter((name) => !served.includes(name))).toEqual([]);
 });
 
-test('only health checks and the console page are public', () => {
+test('only health checks, the console page and the evidence-export keys and check (R6) are public', () => {
   const publicRoutes = routes.filter((r) => r.rule?.public).map(nameOf);
   expect(publicRoutes.sort()).toEqual(
     routes
@@ -131,7 +135,8 @@ test('only health checks and the console page are public', () => {
       .map(nameOf)
       .sort(),
   );
-  for (const name of publicRoutes) expect(name).toMatch(/^GET (\/health(\/|$)|\/console(\/|$))/);
+  for (const name of publicRoutes)
+    expect(name).toMatch(/^(GET (\/health(\/|$)|\/console(\/|$)|\/\.well-known\/evidence-keys$)|POST \/v1\/evidence\/exports\/verify$)/);
 });
 
 test('without a valid token every protected route answers 401 with a stable code', async () => {

@@ -1,6 +1,7 @@
 import { defaultPayloadConverter, Payload } from '@temporalio/common';
 import { randomBytes } from 'node:crypto';
 import { AppConfig } from '../../src/config/app-config';
+import { generateSigningKey } from '../../src/config/evidence-keys';
 import { ENCRYPTED_ENCODING, EncryptionCodec, KEY_ID_METADATA, PayloadKey } from '../../src/payload-encryption/encryption-codec';
 import { formatPayloadKey, parsePayloadKeys } from '../../src/payload-encryption/payload-keys';
 
@@ -85,8 +86,9 @@ describe('PAYLOAD_KEYS configuration', () => {
   });
 
   test('in production, the API and the worker refuse to start without keys', () => {
-    expect(() => new AppConfig({ NODE_ENV: 'production' })).toThrow(/PAYLOAD_KEYS: required in production/);
-    expect(new AppConfig({ NODE_ENV: 'production', PAYLOAD_KEYS: k1 }).payloadKeys).toHaveLength(1);
+    const otherSecrets = { EVIDENCE_SIGNING_KEY: generateSigningKey('e1') };
+    expect(() => new AppConfig({ NODE_ENV: 'production', ...otherSecrets })).toThrow(/PAYLOAD_KEYS: required in production/);
+    expect(new AppConfig({ NODE_ENV: 'production', PAYLOAD_KEYS: k1, ...otherSecrets }).payloadKeys).toHaveLength(1);
   });
 
   test('outside production, no keys means no encryption', () => {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe';
 import { MAX_PREFERRED_WAIT_SECONDS, preferredWaitSeconds } from '../common/prefer-wait';
 import { CreateReportDto } from './dto/create-report.dto';
@@ -56,6 +56,7 @@ export class ReportsController {
 
   @Access('app', 'moderator', 'support')
   @Get('reports/:reportId')
+  @ApiOkResponse({ type: ReportView })
   @ApiForbiddenResponse({
     description: 'MODERATOR_CONFLICT_OF_INTEREST or STAFF_CONFLICT_OF_INTEREST: staff who are the reported person do not read who reported them',
   })

@@ -6,7 +6,7 @@ import { isDuplicateKey } from '../common/database-errors';
 import { Measure } from '../sanctions/sanction-ladder';
 import { SanctionsService, ticketSanctionId } from '../sanctions/sanctions.service';
 import { SanctionWorkflows } from '../sanctions/sanction-workflows.service';
-import { staffConflict } from '../sanctions/sanction-actions.service';
+import { staffConflict } from '../common/conflict-of-interest';
 import { ResolveTicketDto } from './dto/tickets.dto';
 import { CsTicket } from './schemas/cs-ticket.schema';
 import { TicketResolution } from './schemas/ticket-resolution.schema';

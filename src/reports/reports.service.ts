@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { FilingAdmission, ReportStatus, reportWorkflowId } from '../../workflows/definitions';
 import { ApiError } from '../common/api-error';
+import { conflictFor } from '../common/conflict-of-interest';
+import type { Principal } from '../auth/roles';
 import { newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
 import { BusinessMetrics } from '../metrics/business-metrics';
@@ -139,8 +141,12 @@ export class ReportsService {
     return { report, admission };
   }
 
-  async get(reportId: string): Promise<ReportView> {
-    return toReportView(await this.require(reportId));
+  /** The report names its reporter, so staff who are the reported person may not read it (R2). */
+  async get(reportId: string, caller: Principal): Promise<ReportView> {
+    const report = await this.require(reportId);
+    const conflict = caller.sub === report.reportedUserId ? conflictFor(caller, 'read a report about themselves') : null;
+    if (conflict) throw conflict;
+    return toReportView(report);
   }
 
   async require(reportId: string): Promise<Report> {

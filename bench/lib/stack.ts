@@ -57,6 +57,7 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
       WORKER_HEALTH_PORT: String(workerHealthPort),
       // Encrypted payloads, as in production: the figures include the codec's cost.
       PAYLOAD_KEYS: process.env.PAYLOAD_KEYS || formatPayloadKey({ id: 'bench', key: randomBytes(32) }),
+      ID_HMAC_SECRET: process.env.ID_HMAC_SECRET || randomBytes(32).toString('base64url'),
     });
     const dist = join(repoRoot(), 'dist');
     log('starting worker, baseline worker and API');

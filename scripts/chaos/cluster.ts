@@ -45,6 +45,8 @@ export class ChaosCluster {
       LOG_LEVEL: 'info',
       // Encrypted payloads, as in production; restarts keep the key (it lives in this process).
       PAYLOAD_KEYS: process.env.PAYLOAD_KEYS || formatPayloadKey({ id: 'chaos', key: randomBytes(32) }),
+      // Likewise the id secret: a filing retried after an API kill must find its report.
+      ID_HMAC_SECRET: process.env.ID_HMAC_SECRET || randomBytes(32).toString('base64url'),
       // The start sweep makes up starts an API crash lost; sooner than the 30 s default, so a run waits less for it.
       START_SWEEP_INTERVAL: process.env.START_SWEEP_INTERVAL ?? '5s',
       START_SWEEP_GRACE: process.env.START_SWEEP_GRACE ?? '5s',

@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const dist = join(root, 'dist', 'src');
   running.push(await startNodeProcess('worker', join(dist, 'worker', 'main.js'), join(logDir, 'worker.log'), workerStarted(), WORKER_PROCESS));
   running.push(await startNodeProcess('api', join(dist, 'main.js'), join(logDir, 'api.log'), apiHealthy(port)));
-  await printQuickStart({ idSecret: process.env.ID_HMAC_SECRET!, apiUrl: `http://localhost:${port}`, temporalUi, jwtSecret: process.env.AUTH_JWT_SECRET });
+  await printQuickStart({ idSecret: process.env.ID_HMAC_SECRET, apiUrl: `http://localhost:${port}`, temporalUi, jwtSecret: process.env.AUTH_JWT_SECRET });
 }
 
 function runToCompletion(script: string): Promise<void> {

@@ -60,6 +60,7 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
       PAYLOAD_KEYS: process.env.PAYLOAD_KEYS || formatPayloadKey({ id: 'bench', key: randomBytes(32) }),
       // One evidence signing key for the API and the workers, or roots signed by the worker do not verify in the API (R6).
       EVIDENCE_SIGNING_KEY: process.env.EVIDENCE_SIGNING_KEY || generateSigningKey('bench'),
+      ID_HMAC_SECRET: process.env.ID_HMAC_SECRET || randomBytes(32).toString('base64url'),
     });
     const dist = join(repoRoot(), 'dist');
     log('starting worker, baseline worker and API');

@@ -48,6 +48,8 @@ export class ChaosCluster {
       PAYLOAD_KEYS: process.env.PAYLOAD_KEYS || formatPayloadKey({ id: 'chaos', key: randomBytes(32) }),
       // One evidence signing key for the API and the workers, or roots signed by the worker do not verify in the API (R6).
       EVIDENCE_SIGNING_KEY: process.env.EVIDENCE_SIGNING_KEY || generateSigningKey('chaos'),
+      // Likewise the id secret: a filing retried after an API kill must find its report.
+      ID_HMAC_SECRET: process.env.ID_HMAC_SECRET || randomBytes(32).toString('base64url'),
       // The start sweep makes up starts an API crash lost; sooner than the 30 s default, so a run waits less for it.
       START_SWEEP_INTERVAL: process.env.START_SWEEP_INTERVAL ?? '5s',
       START_SWEEP_GRACE: process.env.START_SWEEP_GRACE ?? '5s',

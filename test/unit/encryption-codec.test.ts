@@ -86,9 +86,17 @@ describe('PAYLOAD_KEYS configuration', () => {
   });
 
   test('in production, the API and the worker refuse to start without keys', () => {
-    const otherSecrets = { EVIDENCE_SIGNING_KEY: generateSigningKey('e1') };
-    expect(() => new AppConfig({ NODE_ENV: 'production', ...otherSecrets })).toThrow(/PAYLOAD_KEYS: required in production/);
-    expect(new AppConfig({ NODE_ENV: 'production', PAYLOAD_KEYS: k1, ...otherSecrets }).payloadKeys).toHaveLength(1);
+    expect(() => new AppConfig({ NODE_ENV: 'production' })).toThrow(/PAYLOAD_KEYS: required in production/);
+    // The other secrets production requires, so only PAYLOAD_KEYS is under test.
+    const others = { EVIDENCE_SIGNING_KEY: generateSigningKey('unit'), ID_HMAC_SECRET: 'x'.repeat(32) };
+    expect(new AppConfig({ NODE_ENV: 'production', PAYLOAD_KEYS: k1, ...others }).payloadKeys).toHaveLength(1);
+  });
+
+  test('R2: in production the id secret is required, and a short one is refused', () => {
+    const others = { PAYLOAD_KEYS: k1, EVIDENCE_SIGNING_KEY: generateSigningKey('unit') };
+    expect(() => new AppConfig({ NODE_ENV: 'production', ...others })).toThrow(/ID_HMAC_SECRET: required in production/);
+    expect(() => new AppConfig({ ID_HMAC_SECRET: 'short' })).toThrow(/ID_HMAC_SECRET/);
+    expect(new AppConfig({ NODE_ENV: 'production', ...others, ID_HMAC_SECRET: 's'.repeat(40) }).idHmacSecret).toBe('s'.repeat(40));
   });
 
   test('outside production, no keys means no encryption', () => {

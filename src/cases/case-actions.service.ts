@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Decision } from '../../workflows/definitions';
 import { ApiError } from '../common/api-error';
-import { moderatorConflict } from '../common/conflict-of-interest';
+import { moderatorConflict } from '../auth/conflict-of-interest';
 import { AppConfig } from '../config/app-config';
 import { ReportStore } from '../reports/report-store.service';
 import { CaseDecisionWorkflows } from './case-decision-workflows.service';

@@ -7,7 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { Measure } from '../sanctions/sanction-ladder';
 import { SanctionsService, ticketSanctionId } from '../sanctions/sanctions.service';
 import { SanctionWorkflows } from '../sanctions/sanction-workflows.service';
-import { staffConflict } from '../common/conflict-of-interest';
+import { staffConflict } from '../auth/conflict-of-interest';
 import { ResolveTicketDto } from './dto/tickets.dto';
 import { CsTicket } from './schemas/cs-ticket.schema';
 import { TicketResolution } from './schemas/ticket-resolution.schema';

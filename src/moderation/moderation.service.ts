@@ -4,7 +4,7 @@ import { caseIdOf } from '../cases/case-id';
 import { isClaimedByOther } from '../cases/case-status';
 import { CaseStore } from '../cases/case-store.service';
 import { ApiError } from '../common/api-error';
-import { moderatorConflict } from '../common/conflict-of-interest';
+import { moderatorConflict } from '../auth/conflict-of-interest';
 import { ReporterStandingService } from '../reporter-standing/reporter-standing.service';
 import { ReportStore } from '../reports/report-store.service';
 import { Report } from '../reports/schemas/report.schema';

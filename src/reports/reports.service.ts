@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FilingAdmission, ReportStatus, reportWorkflowId } from '../../workflows/definitions';
 import { ApiError } from '../common/api-error';
-import { conflictFor } from '../common/conflict-of-interest';
+import { conflictFor } from '../auth/conflict-of-interest';
 import type { Principal } from '../auth/roles';
 import { newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ApiError } from '../common/api-error';
-import { moderatorConflict, staffConflict } from '../common/conflict-of-interest';
+import { moderatorConflict, staffConflict } from '../auth/conflict-of-interest';
 import { ReportStore } from '../reports/report-store.service';
 import { SanctionWorkflows } from './sanction-workflows.service';
 import { isWorkflowGone, updateRefusalType } from '../temporal/temporal-errors';

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
-import { ApiError } from './api-error';
-import type { Principal } from '../auth/roles';
+import { ApiError } from '../common/api-error';
+import type { Principal } from './roles';
 
 /**
  * Staff never act on, or read who reported, a matter they are part of: as the reported person,

@@ -3,6 +3,8 @@ import { DEMO_IDEMPOTENCY_KEY } from '../src/demo/demo-data';
 import { keyedReportId } from '../src/reports/filing-identity';
 
 interface Banner {
+  /** ID_HMAC_SECRET the API keys report ids with. */
+  idSecret: string;
   apiUrl: string;
   temporalUi?: string;
   /** Present when tokens are HS256 (the embedded default); absent with an identity provider. */
@@ -10,9 +12,9 @@ interface Banner {
 }
 
 /** What `npm start` prints once everything answers: where to look, tokens, and what to paste. */
-export async function printQuickStart({ apiUrl, temporalUi, jwtSecret }: Banner): Promise<void> {
+export async function printQuickStart({ idSecret, apiUrl, temporalUi, jwtSecret }: Banner): Promise<void> {
   // The demo report's id follows from its Idempotency-Key, so the approve command can name it.
-  const reportId = keyedReportId('alice', DEMO_IDEMPOTENCY_KEY);
+  const reportId = keyedReportId(idSecret, 'alice', DEMO_IDEMPOTENCY_KEY);
   const tokens = jwtSecret
     ? [
         'Tokens, one per role (valid 12 h; mint more with `npm run token -- --role moderator --sub mod-2`):',

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   // Workflow payloads reach Temporal encrypted, as in production, unless keys are given.
   process.env.PAYLOAD_KEYS ||= secrets.payloadKeys;
   process.env.EVIDENCE_SIGNING_KEY ||= secrets.evidenceSigningKey;
+  process.env.ID_HMAC_SECRET ||= secrets.idHmacSecret;
 
   let temporalUi: string | undefined;
   if (!process.env.TEMPORAL_ADDRESS) {
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
   const dist = join(root, 'dist', 'src');
   running.push(await startNodeProcess('worker', join(dist, 'worker', 'main.js'), join(logDir, 'worker.log'), workerStarted(), WORKER_PROCESS));
   running.push(await startNodeProcess('api', join(dist, 'main.js'), join(logDir, 'api.log'), apiHealthy(port)));
-  await printQuickStart({ apiUrl: `http://localhost:${port}`, temporalUi, jwtSecret: process.env.AUTH_JWT_SECRET });
+  await printQuickStart({ idSecret: process.env.ID_HMAC_SECRET, apiUrl: `http://localhost:${port}`, temporalUi, jwtSecret: process.env.AUTH_JWT_SECRET });
 }
 
 function runToCompletion(script: string): Promise<void> {

@@ -13,6 +13,7 @@ import { RunningServer } from '../../scripts/lib/child-process';
 import { findFreePort, repoRoot, startFerretDb, startTemporalDevServer } from '../../scripts/lib/local-servers';
 import { WORKER_PROCESS, apiHealthy, loggedLine, startNodeProcess, workerStarted } from '../../scripts/lib/node-process';
 import { throwAwayServiceAuth } from '../../scripts/lib/service-token';
+import { generateSigningKey } from '../../src/config/evidence-keys';
 import { formatPayloadKey, parsePayloadKeys, payloadDataConverter } from '../../src/payload-encryption/payload-keys';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/definitions';
 
@@ -57,6 +58,9 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
       WORKER_HEALTH_PORT: String(workerHealthPort),
       // Encrypted payloads, as in production: the figures include the codec's cost.
       PAYLOAD_KEYS: process.env.PAYLOAD_KEYS || formatPayloadKey({ id: 'bench', key: randomBytes(32) }),
+      // One evidence signing key for the API and the workers, or roots signed by the worker do not verify in the API (R6).
+      EVIDENCE_SIGNING_KEY: process.env.EVIDENCE_SIGNING_KEY || generateSigningKey('bench'),
+      ID_HMAC_SECRET: process.env.ID_HMAC_SECRET || randomBytes(32).toString('base64url'),
     });
     const dist = join(repoRoot(), 'dist');
     log('starting worker, baseline worker and API');

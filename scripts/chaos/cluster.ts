@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { generateSigningKey } from '../../src/config/evidence-keys';
 import { formatPayloadKey } from '../../src/payload-encryption/payload-keys';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../workflows/definitions';
 import { RunningServer } from '../lib/child-process';
@@ -45,6 +46,10 @@ export class ChaosCluster {
       LOG_LEVEL: 'info',
       // Encrypted payloads, as in production; restarts keep the key (it lives in this process).
       PAYLOAD_KEYS: process.env.PAYLOAD_KEYS || formatPayloadKey({ id: 'chaos', key: randomBytes(32) }),
+      // One evidence signing key for the API and the workers, or roots signed by the worker do not verify in the API (R6).
+      EVIDENCE_SIGNING_KEY: process.env.EVIDENCE_SIGNING_KEY || generateSigningKey('chaos'),
+      // Likewise the id secret: a filing retried after an API kill must find its report.
+      ID_HMAC_SECRET: process.env.ID_HMAC_SECRET || randomBytes(32).toString('base64url'),
       // The start sweep makes up starts an API crash lost; sooner than the 30 s default, so a run waits less for it.
       START_SWEEP_INTERVAL: process.env.START_SWEEP_INTERVAL ?? '5s',
       START_SWEEP_GRACE: process.env.START_SWEEP_GRACE ?? '5s',

@@ -11,6 +11,8 @@ export interface LocalSecrets {
   payloadKeys: string;
   /** EVIDENCE_SIGNING_KEY value: signs evidence exports, so a saved export still verifies after a restart. */
   evidenceSigningKey: string;
+  /** ID_HMAC_SECRET value: keys report ids (R2), so a repeat filed after a restart is still found. */
+  idHmacSecret: string;
 }
 
 /**
@@ -26,6 +28,7 @@ export function ensureLocalSecrets(dataDir: string): LocalSecrets {
     // Reused on every start: losing it would leave the histories in .data/temporal.db unreadable.
     payloadKeys: existing.payloadKeys ?? formatPayloadKey({ id: 'local-1', key: randomBytes(32) }),
     evidenceSigningKey: existing.evidenceSigningKey ?? generateSigningKey('local-1'),
+    idHmacSecret: existing.idHmacSecret ?? randomBytes(32).toString('base64url'),
   };
   if (JSON.stringify(existing) !== JSON.stringify({ ...existing, ...secrets })) {
     mkdirSync(dataDir, { recursive: true });

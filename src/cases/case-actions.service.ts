@@ -1,6 +1,7 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Decision } from '../../workflows/definitions';
 import { ApiError } from '../common/api-error';
+import { moderatorConflict } from '../common/conflict-of-interest';
 import { AppConfig } from '../config/app-config';
 import { ReportStore } from '../reports/report-store.service';
 import { CaseDecisionWorkflows } from './case-decision-workflows.service';
@@ -92,7 +93,7 @@ export class CaseActions {
 
   private refuseConflictOfInterest(theCase: ModerationCase, moderatorId: string, open: Array<{ reporterId: string }>): void {
     if (moderatorId === theCase.reportedUserId || open.some((r) => r.reporterId === moderatorId)) {
-      throw new ApiError(HttpStatus.FORBIDDEN, 'MODERATOR_CONFLICT_OF_INTEREST', 'A moderator cannot work a case they reported or that is about them.');
+      throw moderatorConflict('work a case they reported or that is about them');
     }
   }
 }

@@ -14,11 +14,13 @@ export interface QueueReport {
   reviewOpenedAt?: Date;
   createdAt: Date;
   evidence?: { rootDigest: string; itemCount: number };
+  reporterId: string;
+  reportedUserId: string;
 }
 
 export interface QueueOptions {
   now: Date;
-  /** Who asks: their own claims stay in their queue. */
+  /** Who asks: their own claims stay in their queue, cases they reported or that are about them are left out. */
   moderatorId: string;
   reason?: string;
   weights: Readonly<Record<string, number>>;
@@ -32,7 +34,8 @@ export const QUEUE_ITEM_REPORTS = 20;
 
 /**
  * The moderation queue from the awaiting reports and their cases' events: one item per case,
- * hiding cases being decided or claimed by someone else, in priority-then-age order.
+ * hiding cases being decided, claimed by someone else or that the moderator is part of, in
+ * priority-then-age order.
  */
 export function buildCaseQueue(reports: readonly QueueReport[], eventsByCase: ReadonlyMap<string, CaseEvent[]>, options: QueueOptions): CaseQueuePage {
   const byCase = new Map<string, QueueReport[]>();
@@ -44,7 +47,7 @@ export function buildCaseQueue(reports: readonly QueueReport[], eventsByCase: Re
   for (const [caseId, caseReports] of byCase) {
     const status = caseStatusOf(eventsByCase.get(caseId) ?? [], options.now);
     // A decided case is being delivered to its reports (they leave the queue in a moment).
-    if (status.state === 'decided' || isClaimedByOther(status, options.moderatorId)) continue;
+    if (status.state === 'decided' || isClaimedByOther(status, options.moderatorId) || involves(caseReports, options.moderatorId)) continue;
     const reasons = unionOf(caseReports.map((r) => r.reasons));
     if (options.reason && !reasons.includes(options.reason)) continue;
     const entry = caseQueueEntry(caseId, caseReports, reasons, status, options);
@@ -54,6 +57,12 @@ export function buildCaseQueue(reports: readonly QueueReport[], eventsByCase: Re
   const page = entries.slice(0, options.limit);
   const last = page.at(-1);
   return { items: page.map((e) => e.item), nextCursor: entries.length > options.limit && last ? encodeCursor(last.position) : null };
+}
+
+/** Whether the moderator reported one of the case's awaiting reports or is the person reported: the case is not theirs to work. */
+export function involves(caseReports: Iterable<QueueReport>, moderatorId: string): boolean {
+  for (const r of caseReports) if (r.reporterId === moderatorId || r.reportedUserId === moderatorId) return true;
+  return false;
 }
 
 /**

@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiConflictResponse, ApiForbiddenResponse, ApiNotF
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/roles';
-import { ApproveReportDto, RejectReportDto } from '../moderation/dto/decision.dto';
+import { ApproveReportDto, RejectReportDto } from './dto/decision.dto';
 import { CaseActions } from './case-actions.service';
 import { CaseIdPipe } from './case-id.pipe';
 import { CaseViews } from './case-views.service';

@@ -171,6 +171,6 @@ export class QueueProjection implements OnApplicationBootstrap, OnModuleDestroy 
 }
 
 function queueReport(report: Report): QueueReport {
-  const { _id, target, reasons, policyCategories, reviewOpenedAt, createdAt, evidence } = report;
-  return { _id, target, reasons, policyCategories, reviewOpenedAt, createdAt, ...(evidence ? { evidence } : {}) };
+  const { _id, target, reasons, policyCategories, reviewOpenedAt, createdAt, evidence, reporterId, reportedUserId } = report;
+  return { _id, target, reasons, policyCategories, reviewOpenedAt, createdAt, reporterId, reportedUserId, ...(evidence ? { evidence } : {}) };
 }

@@ -1,5 +1,5 @@
 import { caseIdOf } from './case-id';
-import { QueueOptions, QueueReport, caseQueueEntry, openedAt, unionOf } from './case-queue';
+import { QueueOptions, QueueReport, caseQueueEntry, involves, openedAt, unionOf } from './case-queue';
 import { caseStatusOf, isClaimedByOther } from './case-status';
 import type { CaseQueuePage } from './dto/case.views';
 import { QueuePosition, compareQueuePositions, encodeCursor } from './queue-cursor';
@@ -79,6 +79,7 @@ export class QueueState {
       const slot = this.ordered[i];
       if (options.targetKind && slot.kind !== options.targetKind) continue;
       if (options.reason && !slot.reasons.has(options.reason)) continue;
+      if (involves(slot.reports.values(), options.moderatorId)) continue;
       // Claims expire with time, so the status is computed at each read.
       const status = caseStatusOf(slot.events, options.now);
       if (status.state === 'decided' || isClaimedByOther(status, options.moderatorId)) continue;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { DEFAULT_TASK_QUEUE } from '../../workflows/definitions';
 import { parseDuration } from './duration';
 import { NoticeDeliveryPolicy, NoticeWebhook, readNoticeDeliveryPolicy, readNoticeWebhook } from './notice-webhook';
@@ -72,6 +73,8 @@ export class AppConfig {
    * keys that keep verifying what they signed. Unset outside production: a key for this process only.
    */
   readonly evidenceKeys: EvidenceKeyRing;
+  /** `ID_HMAC_SECRET`: keys the ids derived from a reporter (R2), so no outsider can recompute them. */
+  readonly idHmacSecret: string;
   /** API only: browser origins (the Temporal Web UI) allowed to call /codec. */
   readonly codecCorsOrigins: string[];
   /** API only: the Temporal Web UI the console links each report to; undefined: no links. */
@@ -152,6 +155,11 @@ export class AppConfig {
     }
     const current = optional('EVIDENCE_SIGNING_KEY', parseSigningKey) ?? parseSigningKey(generateSigningKey('ephemeral'));
     this.evidenceKeys = { current, retired: optional('EVIDENCE_RETIRED_KEYS', parseRetiredKeys) ?? [] };
+    if (env.NODE_ENV === 'production' && !env.ID_HMAC_SECRET?.trim()) {
+      problems.push('ID_HMAC_SECRET: required in production (unkeyed report ids let a reported person test guessed reporters, R2)');
+    }
+    // Outside production a secret for this process only: a repeat filed after a restart is a new report.
+    this.idHmacSecret = optional('ID_HMAC_SECRET', idSecret) ?? randomBytes(32).toString('base64url');
     this.codecCorsOrigins = read('CODEC_CORS_ORIGINS', 'http://localhost:8233,http://127.0.0.1:8233', origins);
     this.temporalUiUrl = optional('TEMPORAL_UI_URL', webUrl);
     if (problems.length === 0 && this.maxReviewWaitMs <= this.reviewDeadlineMs) {
@@ -164,6 +172,12 @@ export class AppConfig {
 }
 
 const LADDER_PREFIX = 'SANCTION_LADDER_';
+
+/** At least 32 characters: a secret short enough to guess would key nothing. */
+function idSecret(raw: string): string {
+  if (raw.trim().length < 32) throw new Error('must be at least 32 characters (openssl rand -base64 32)');
+  return raw.trim();
+}
 
 /** `name=integer` pairs separated by commas, such as `spam_advertising=500, other=0`. */
 function namedIntegers(raw: string): Record<string, number> {

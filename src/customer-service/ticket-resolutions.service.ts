@@ -3,10 +3,11 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { ApiError } from '../common/api-error';
 import { isDuplicateKey } from '../common/database-errors';
+import { AppConfig } from '../config/app-config';
 import { Measure } from '../sanctions/sanction-ladder';
 import { SanctionsService, ticketSanctionId } from '../sanctions/sanctions.service';
 import { SanctionWorkflows } from '../sanctions/sanction-workflows.service';
-import { staffConflict } from '../sanctions/sanction-actions.service';
+import { staffConflict } from '../common/conflict-of-interest';
 import { ResolveTicketDto } from './dto/tickets.dto';
 import { CsTicket } from './schemas/cs-ticket.schema';
 import { TicketResolution } from './schemas/ticket-resolution.schema';
@@ -23,6 +24,7 @@ export class TicketResolutionsService {
     @InjectModel(TicketResolution.name) private readonly resolutions: Model<TicketResolution>,
     private readonly sanctions: SanctionsService,
     private readonly sanctionWorkflows: SanctionWorkflows,
+    private readonly config: AppConfig,
   ) {}
 
   async resolve(ticketId: string, staffId: string, dto: ResolveTicketDto) {
@@ -40,7 +42,7 @@ export class TicketResolutionsService {
       ...(dto.days ? { days: dto.days } : {}),
       staffId,
       ...(dto.note ? { note: dto.note } : {}),
-      ...(measure ? { sanctionId: ticketSanctionId(ticketId) } : {}),
+      ...(measure ? { sanctionId: ticketSanctionId(this.config.idHmacSecret, ticketId) } : {}),
       resolvedAt: new Date(),
     };
     const stored = await this.insertOrFind(resolution);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe';
-import { ApproveReportDto, RejectReportDto } from './dto/decision.dto';
+import { ApproveReportDto, RejectReportDto } from '../cases/dto/decision.dto';
 import { ModerationService } from './moderation.service';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';

@@ -1,9 +1,10 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DecideResult, Decision, REPORT_ALREADY_DECIDED, REPORT_NOT_REVIEWABLE, reportWorkflowId } from '../../workflows/definitions';
 import { caseIdOf } from '../cases/case-id';
 import { isClaimedByOther } from '../cases/case-status';
 import { CaseStore } from '../cases/case-store.service';
 import { ApiError } from '../common/api-error';
+import { moderatorConflict } from '../common/conflict-of-interest';
 import { ReporterStandingService } from '../reporter-standing/reporter-standing.service';
 import { ReportStore } from '../reports/report-store.service';
 import { Report } from '../reports/schemas/report.schema';
@@ -30,7 +31,7 @@ export class ModerationService {
     const report = await this.store.find(reportId);
     if (!report) throw ApiError.notFound('REPORT_NOT_FOUND', `Report ${reportId} does not exist.`);
     if (decision.moderatorId === report.reporterId || decision.moderatorId === report.reportedUserId) {
-      throw new ApiError(HttpStatus.FORBIDDEN, 'MODERATOR_CONFLICT_OF_INTEREST', 'A moderator cannot decide a report they filed or that is about them.');
+      throw moderatorConflict('decide a report they filed or that is about them');
     }
     refuseIfClosed(report);
     // A case another moderator claimed is theirs to decide, report by report as well.

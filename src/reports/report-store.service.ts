@@ -8,7 +8,8 @@ import { KeyIndex } from '../common/key-index';
 import { QueueFeed } from '../queue-feed/queue-feed.service';
 import { Report, TimelineEntry } from './schemas/report.schema';
 
-const QUEUE_FIELDS = { target: 1, reasons: 1, policyCategories: 1, reviewOpenedAt: 1, createdAt: 1, evidence: 1 } as const;
+// The reporter and the reported user are read so no moderator is shown a case they are part of.
+const QUEUE_FIELDS = { target: 1, reasons: 1, policyCategories: 1, reviewOpenedAt: 1, createdAt: 1, evidence: 1, reporterId: 1, reportedUserId: 1 } as const;
 /** A step setting one of these moves the report into or out of the moderation queue. */
 const QUEUE_MEMBERSHIP: ReadonlyArray<keyof Report> = ['status', 'reviewOpenedAt'];
 /** What a queue item shows of its report: a change to it matters only while the report is in the queue. */
@@ -168,7 +169,9 @@ export class ReportStore {
    */
   awaitingReview(
     targetKind?: string,
-  ): Promise<Array<Pick<Report, '_id' | 'target' | 'reasons' | 'policyCategories' | 'reviewOpenedAt' | 'createdAt' | 'evidence'>>> {
+  ): Promise<
+    Array<Pick<Report, '_id' | 'target' | 'reasons' | 'policyCategories' | 'reviewOpenedAt' | 'createdAt' | 'evidence' | 'reporterId' | 'reportedUserId'>>
+  > {
     const filter: Record<string, unknown> = { status: 'awaiting_review', ...(targetKind ? { 'target.kind': targetKind } : {}) };
     return this.reports.find(filter, QUEUE_FIELDS).sort({ reviewOpenedAt: 1, _id: 1 }).lean();
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiHeader, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe';
 import { MAX_PREFERRED_WAIT_SECONDS, preferredWaitSeconds } from '../common/prefer-wait';
 import { CreateReportDto } from './dto/create-report.dto';
@@ -9,6 +9,8 @@ import { POLICY_CATALOGUE, REPORT_REASONS, ReportReason } from './report-reasons
 import { FilingRateLimitGuard } from './filing-rate-limit.guard';
 import { ReportsService } from './reports.service';
 import { Access } from '../auth/access.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/roles';
 
 @ApiTags('reports')
 @Controller('v1')
@@ -54,7 +56,11 @@ export class ReportsController {
 
   @Access('app', 'moderator', 'support')
   @Get('reports/:reportId')
-  get(@Param('reportId', IdPipe) reportId: string): Promise<ReportView> {
-    return this.reports.get(reportId);
+  @ApiOkResponse({ type: ReportView })
+  @ApiForbiddenResponse({
+    description: 'MODERATOR_CONFLICT_OF_INTEREST or STAFF_CONFLICT_OF_INTEREST: staff who are the reported person do not read who reported them',
+  })
+  get(@Param('reportId', IdPipe) reportId: string, @CurrentPrincipal() caller: Principal): Promise<ReportView> {
+    return this.reports.get(reportId, caller);
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { FilingAdmission, ReportStatus, reportWorkflowId } from '../../workflows/definitions';
 import { ApiError } from '../common/api-error';
+import { conflictFor } from '../common/conflict-of-interest';
+import type { Principal } from '../auth/roles';
 import { newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
 import { BusinessMetrics } from '../metrics/business-metrics';
@@ -55,7 +57,7 @@ export class ReportsService {
   }
 
   private async findOrCreateKeyed(dto: CreateReportDto, idempotencyKey: string): Promise<{ report: Report; created: boolean }> {
-    const reportId = keyedReportId(dto.reporterId, idempotencyKey);
+    const reportId = keyedReportId(this.config.idHmacSecret, dto.reporterId, idempotencyKey);
     // The new report is prepared (validated, R3, R4) while the key is looked up: most keys are
     // new, and the two in parallel save round trips. A repeat discards the preparation.
     const [existing, draft] = await Promise.allSettled([this.store.find(reportId), this.newReport(reportId, dto, idempotencyKey)]);
@@ -70,7 +72,7 @@ export class ReportsService {
 
   private async findOrCreateRepeat(dto: CreateReportDto): Promise<{ report: Report; created: boolean }> {
     const now = Date.now();
-    const ids = repeatReportIds(dto, now, this.config.duplicateWindowMs);
+    const ids = repeatReportIds(this.config.idHmacSecret, dto, now, this.config.duplicateWindowMs);
     const isRepeat = (report: Report | null): report is Report => report !== null && now - new Date(report.createdAt).getTime() < this.config.duplicateWindowMs;
     // As above: the new report is prepared while the previous window's report is looked up. The
     // current window's is not read first: inserting under its id finds it (a duplicate key), one
@@ -139,8 +141,12 @@ export class ReportsService {
     return { report, admission };
   }
 
-  async get(reportId: string): Promise<ReportView> {
-    return toReportView(await this.require(reportId));
+  /** The report names its reporter, so staff who are the reported person may not read it (R2). */
+  async get(reportId: string, caller: Principal): Promise<ReportView> {
+    const report = await this.require(reportId);
+    const conflict = caller.sub === report.reportedUserId ? conflictFor(caller, 'read a report about themselves') : null;
+    if (conflict) throw conflict;
+    return toReportView(report);
   }
 
   async require(reportId: string): Promise<Report> {

@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ApiError } from '../common/api-error';
+import { moderatorConflict, staffConflict } from '../common/conflict-of-interest';
 import { ReportStore } from '../reports/report-store.service';
 import { SanctionWorkflows } from './sanction-workflows.service';
 import { isWorkflowGone, updateRefusalType } from '../temporal/temporal-errors';
@@ -91,10 +92,10 @@ export class SanctionActionsService {
   }
 
   private async refuseConflicts(record: SanctionRecord, moderatorId: string): Promise<void> {
-    if (moderatorId === record.sanction.userId) {
-      throw new ApiError(HttpStatus.FORBIDDEN, 'MODERATOR_CONFLICT_OF_INTEREST', 'A moderator cannot decide an appeal about their own account.');
-    }
+    if (moderatorId === record.sanction.userId) throw moderatorConflict('decide an appeal about their own account');
     const approvals = await this.reports.approvedOn(record.sanction.userId, record.sanction.target);
+    // Whoever reported the content argued one side of what the appeal re-examines.
+    if (approvals.some((r) => r.reporterId === moderatorId)) throw moderatorConflict('decide an appeal against a sanction their report led to');
     const deciders = new Set([record.sanction.decidedBy, ...approvals.map((r) => r.decision?.moderatorId)]);
     if (deciders.has(moderatorId)) {
       throw new ApiError(HttpStatus.FORBIDDEN, 'APPEAL_NEEDS_ANOTHER_MODERATOR', 'The appeal must be decided by someone other than who decided the sanction.');
@@ -134,10 +135,6 @@ export class SanctionActionsService {
     const record = await this.requireRecord(sanctionId);
     return { userId: record.sanction.userId, ...restrictionView(record, new Date()) };
   }
-}
-
-export function staffConflict(what: string): ApiError {
-  return new ApiError(HttpStatus.FORBIDDEN, 'STAFF_CONFLICT_OF_INTEREST', `Customer service staff cannot ${what}.`);
 }
 
 function notActive(sanctionId: string): ApiError {

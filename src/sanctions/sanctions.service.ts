@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { derivedId } from '../common/ids';
+import { derivedId, keyedId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
 import { NoticeKind } from '../notices/notice-kinds';
 import { NoticesService } from '../notices/notices.service';
@@ -19,9 +19,12 @@ export function contentSanctionId(userId: string, target: { kind: string; id: st
   return derivedId('snc', 'content', userId, target.kind, target.id);
 }
 
-/** The sanction a CS measure on a ticket leads to: one per ticket. */
-export function ticketSanctionId(ticketId: string): string {
-  return derivedId('snc', 'ticket', ticketId);
+/**
+ * The sanction a CS measure on a ticket leads to: one per ticket. The ticket id holds the report
+ * id, so the sanctioned person's view of this id is keyed (R2) like the report id itself.
+ */
+export function ticketSanctionId(secret: string, ticketId: string): string {
+  return keyedId(secret, 'snc', 'ticket', ticketId);
 }
 
 /**
@@ -76,7 +79,7 @@ export class SanctionsService {
     const now = new Date();
     return this.issue(
       {
-        _id: ticketSanctionId(ticket._id),
+        _id: ticketSanctionId(this.config.idHmacSecret, ticket._id),
         userId: ticket.reportedUserId,
         policy: ticket.decision?.policy ?? ticket.policyCategories[0] ?? 'other',
         target: { kind: ticket.target.kind as Sanction['target']['kind'], id: ticket.target.id },

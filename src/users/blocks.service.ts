@@ -87,13 +87,13 @@ export class BlocksService {
 
   /** Appends what `next` judges from the current state (null: nothing to write), and returns the state after it. */
   private async append(blockerId: string, blockedUserId: string, next: (state: BlockState) => NewBlockEvent | null) {
-    // Listed under the blocker first (see KeyIndex): a crash before the event leaves a pair with no block, which reads as none.
-    await this.keys.add(blockedByKey(blockerId), blockedUserId);
     for (let attempt = 1; ; attempt++) {
       const log = await this.log(blockerId, blockedUserId);
       const current = blockStateOf(log);
       const fields = next(current);
       if (!fields) return { state: current };
+      // Listed under the blocker before the event (see KeyIndex): a crash between the two leaves a pair with no block, which reads as none.
+      await this.keys.add(blockedByKey(blockerId), blockedUserId);
       const seq = log.length;
       const event: BlockEvent = { _id: blockEventId(blockerId, blockedUserId, seq), blockerId, blockedUserId, seq, at: new Date(), ...fields };
       try {

@@ -9,7 +9,8 @@ import { TestApp, eventually, startTestApp } from '../support/test-app';
  * blocks, notices, restrictions with their statements, appeal answers, refused writes while
  * restricted (R9), webhooks
  * addressed to them) carries neither the reporters' ids nor names nor anything derived from
- * them, nor the report ids (derived from the reporter when an Idempotency-Key is used).
+ * them, nor the report ids (derived from the reporter), nor an id a reported person could
+ * recompute from guessed reporters.
  */
 const SECRET = 'anonymity-webhook-secret';
 let t: TestApp;
@@ -121,4 +122,84 @@ test('R2: nothing the reported person can receive names or points to a reporter'
     const text = JSON.stringify(value);
     for (const trace of forbidden) expect({ output, leaks: text.includes(trace) ? trace : null }).toEqual({ output, leaks: null });
   }
+});
+
+/** The unkeyed scheme a reported person could run offline: sha256 over the parts, 20 hex digits. */
+function unkeyedId(prefix: string, ...parts: string[]): string {
+  return `${prefix}_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 20)}`;
+}
+
+/** Every non-empty subset of the reasons, each written as the filing identity writes it: sorted, comma-joined. */
+function reasonSets(reasons: string[]): string[] {
+  const sets: string[] = [];
+  for (let mask = 1; mask < 1 << reasons.length; mask++)
+    sets.push(
+      reasons
+        .filter((_, i) => mask & (1 << i))
+        .sort()
+        .join(','),
+    );
+  return sets;
+}
+
+test('R2: a CS measure names no reporter, and no id the reported person sees can be recomputed from guessed reporters', async () => {
+  const reporter = await platform.user('Guinevere');
+  const decoys = [await platform.user('decoy-a'), await platform.user('decoy-b'), await platform.user('decoy-c')];
+  const reported = await platform.user('reported-cs');
+  const postId = await platform.post(reported, 'cheap watches, message me');
+  const filedAt = Date.now();
+  // No Idempotency-Key: the id follows from reporter, target, reasons and the time alone.
+  const filed = await platform.fileReport(reporter, 'open_chat_post', postId, ['spam_advertising', 'fraud_scam']).expect(202);
+  const reportId: string = filed.body.reportId;
+  await platform.awaitStatus(reportId, 'awaiting_review');
+  await t
+    .http()
+    .post(`/v1/reports/${reportId}/approve`)
+    .set('Authorization', await bearer('moderator', 'mod-cs-anon'))
+    .send({})
+    .expect(200);
+  await platform.awaitStep(reportId, 'cs_notified');
+
+  // R9: customer service adds a measure on the decision's ticket; it becomes a second sanction.
+  const support = await bearer('support', 'cs-anon');
+  const [ticket] = (await t.http().get(`/v1/cs/tickets?reportId=${reportId}`).set('Authorization', support).expect(200)).body.items;
+  const resolved = (
+    await t.http().post(`/v1/cs/tickets/${ticket.ticketId}/resolve`).set('Authorization', support).send({ measure: 'restriction', days: 3 }).expect(200)
+  ).body;
+  const restrictions = (await t.http().get(`/v1/users/${reported}/restrictions`).expect(200)).body;
+  const notices = await eventually(
+    async () => (await t.http().get(`/v1/users/${reported}/notices`).expect(200)).body,
+    (list: Array<{ kind: string }>) => list.filter((n) => n.kind === 'sanction_statement').length === 2,
+  );
+  const webhooks = await eventually(
+    async () => [...receiver.notices.values()].filter((n) => n.body.userId === reported).map((n) => n.body),
+    (list) => list.length === notices.length,
+  );
+  const outputs = { restrictions, notices, webhooks };
+  const text = JSON.stringify(outputs);
+  // The CS measure is among what the reported person receives.
+  expect(text).toContain(resolved.sanctionId);
+
+  // (a) Nothing received names the reporter, the report or the ticket.
+  for (const trace of [...tracesOf(reporter, 'Guinevere'), reportId, ticket.ticketId])
+    expect({ leaks: text.includes(trace) ? trace : null }).toEqual({ leaks: null });
+
+  // (b) The reported person's offline attempt: content id known, filing time known to ±30 s,
+  // candidate reporters (the real one among them) and reasons guessed. Each guess is turned
+  // into the report id, the ticket ids and the CS-measure sanction id the unkeyed scheme gives.
+  const visible = new Set(text.match(/[a-z_]+-[a-z]{3}_[0-9a-f]{20}|[a-z]{3}_[0-9a-f]{20}/g) ?? []);
+  expect(visible.size).toBeGreaterThan(0);
+  const windowMs = 10_000;
+  const hits: string[] = [];
+  for (const candidate of [...decoys, reporter]) {
+    for (const reasons of reasonSets(['abusive_hateful', 'fraud_scam', 'spam_advertising', 'violent_threatening'])) {
+      for (let w = Math.floor((filedAt - 30_000) / windowMs); w <= Math.floor((filedAt + 30_000) / windowMs); w++) {
+        const guessedReport = unkeyedId('rpt', candidate, 'open_chat_post', postId, reasons, `w${w}`);
+        const guessedTickets = ['report_decided', 'review_overdue', 'report_expired'].map((kind) => `${kind}-${guessedReport}`);
+        const guesses = [guessedReport, ...guessedTickets, ...guessedTickets.map((id) => unkeyedId('snc', 'ticket', id))];
+        if (guesses.some((id) => visible.has(id))) hits.push(`${candidate} (${reasons}, window ${w})`);
+      }
+    }
+  }
+  expect(hits).toEqual([]);
 });

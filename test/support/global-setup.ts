@@ -32,6 +32,8 @@ export default async function globalSetup(): Promise<void> {
   // One key for the run: every API and worker a test starts (in process or as a child
   // process, which inherits the environment) encrypts payloads, as in production.
   process.env.PAYLOAD_KEYS = formatPayloadKey({ id: 'test-run', key: randomBytes(32) });
+  // Likewise one id secret (R2), so ids an API derives are the ids a test or a worker recomputes.
+  process.env.ID_HMAC_SECRET = randomBytes(32).toString('base64url');
   publishTestServers({
     temporalAddress: temporal.address,
     mongoPort,

@@ -9,8 +9,18 @@ import { CaseEvent, caseEventId } from '../../src/cases/schemas/case-event.schem
 const T0 = new Date('2026-05-01T10:00:00.000Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
 
-function report(id: string, targetId: string, reasons: string[], openedMinutes: number, kind = 'open_chat_post'): QueueReport {
-  return { _id: id, target: { kind, id: targetId }, reasons, policyCategories: [], reviewOpenedAt: minutes(openedMinutes), createdAt: minutes(openedMinutes) };
+function report(id: string, targetId: string, reasons: string[], openedMinutes: number, kind = 'open_chat_post', reporterId = `user-${id}`): QueueReport {
+  const at = minutes(openedMinutes);
+  return {
+    _id: id,
+    target: { kind, id: targetId },
+    reasons,
+    policyCategories: [],
+    reviewOpenedAt: at,
+    createdAt: at,
+    reporterId,
+    reportedUserId: `author-${targetId}`,
+  };
 }
 
 function event(caseId: string, seq: number, type: CaseEvent['type'], moderatorId: string, atMinutes: number, extra: Partial<CaseEvent> = {}): CaseEvent {
@@ -92,6 +102,19 @@ describe('the case queue', () => {
     expect(mine.map((i) => i.target.id)).toEqual(['p1', 'p3']);
     expect(mine[0].claim).toEqual({ moderatorId: 'mod-1', expiresAt: minutes(70) });
     expect(buildCaseQueue(reports, events, { ...options, moderatorId: 'mod-2', now: minutes(71) }).items.map((i) => i.target.id)).toEqual(['p1', 'p3']);
+  });
+
+  test('a moderator is not shown a case they reported (one report of several) or that is about them', () => {
+    const reports = [
+      report('r1', 'p1', ['other'], 1),
+      report('r2', 'p1', ['other'], 2, 'open_chat_post', 'mod-2'),
+      report('r3', 'p2', ['other'], 1),
+      report('r4', 'p3', ['other'], 1),
+    ];
+    const listedFor = (moderatorId: string) => buildCaseQueue(reports, new Map(), { ...options, moderatorId }).items.map((i) => i.target.id);
+    expect(listedFor('mod-2')).toEqual(['p2', 'p3']);
+    expect(listedFor('author-p2')).toEqual(['p1', 'p3']);
+    expect(listedFor('mod-0')).toEqual(['p1', 'p2', 'p3']);
   });
 
   test('SLA: due until REVIEW_DEADLINE after the oldest report opened, then overdue', () => {

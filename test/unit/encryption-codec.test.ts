@@ -1,6 +1,7 @@
 import { defaultPayloadConverter, Payload } from '@temporalio/common';
 import { randomBytes } from 'node:crypto';
 import { AppConfig } from '../../src/config/app-config';
+import { generateSigningKey } from '../../src/config/evidence-keys';
 import { ENCRYPTED_ENCODING, EncryptionCodec, KEY_ID_METADATA, PayloadKey } from '../../src/payload-encryption/encryption-codec';
 import { formatPayloadKey, parsePayloadKeys } from '../../src/payload-encryption/payload-keys';
 
@@ -86,7 +87,16 @@ describe('PAYLOAD_KEYS configuration', () => {
 
   test('in production, the API and the worker refuse to start without keys', () => {
     expect(() => new AppConfig({ NODE_ENV: 'production' })).toThrow(/PAYLOAD_KEYS: required in production/);
-    expect(new AppConfig({ NODE_ENV: 'production', PAYLOAD_KEYS: k1 }).payloadKeys).toHaveLength(1);
+    // The other secrets production requires, so only PAYLOAD_KEYS is under test.
+    const others = { EVIDENCE_SIGNING_KEY: generateSigningKey('unit'), ID_HMAC_SECRET: 'x'.repeat(32) };
+    expect(new AppConfig({ NODE_ENV: 'production', PAYLOAD_KEYS: k1, ...others }).payloadKeys).toHaveLength(1);
+  });
+
+  test('R2: in production the id secret is required, and a short one is refused', () => {
+    const others = { PAYLOAD_KEYS: k1, EVIDENCE_SIGNING_KEY: generateSigningKey('unit') };
+    expect(() => new AppConfig({ NODE_ENV: 'production', ...others })).toThrow(/ID_HMAC_SECRET: required in production/);
+    expect(() => new AppConfig({ ID_HMAC_SECRET: 'short' })).toThrow(/ID_HMAC_SECRET/);
+    expect(new AppConfig({ NODE_ENV: 'production', ...others, ID_HMAC_SECRET: 's'.repeat(40) }).idHmacSecret).toBe('s'.repeat(40));
   });
 
   test('outside production, no keys means no encryption', () => {

@@ -52,6 +52,9 @@ describe('the in-memory queue answers what the queue computed from the database 
           policyCategories: [`p${pick(4)}`, `p${pick(4)}`],
           reviewOpenedAt: at,
           createdAt: at,
+          // Now and then a moderator is the reporter or the reported person: hidden from them alone.
+          reporterId: pick(8) ? `user-${step}` : MODERATORS[pick(3)],
+          reportedUserId: pick(8) ? `author-${target.id}` : MODERATORS[pick(3)],
           ...(pick(2) ? { evidence: { rootDigest: `d${step}`, itemCount: pick(5) } } : {}),
         };
         reports.set(report._id, report);

@@ -4,6 +4,8 @@ import type { Request, Response } from 'express';
 import { decodeJwt } from 'jose';
 import { Access } from '../auth/access.decorator';
 import { AcceptsCodecSessionCookie, CODEC_SESSION_COOKIE, CODEC_SESSION_PATH } from '../auth/codec-session-cookie';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/roles';
 import { CodecService } from './codec.service';
 import { PayloadsDto } from './dto/payloads.dto';
 
@@ -24,10 +26,10 @@ export class CodecController {
   @HttpCode(200)
   @ApiOkResponse({ type: PayloadsDto, description: '`{payloads}` in the order given.' })
   @ApiHeader({ name: 'X-Namespace', required: false, description: 'Temporal namespace of the payloads (sent by the Web UI)' })
-  @ApiOperation({ summary: 'Decrypt payloads (plaintext ones pass through)' })
+  @ApiOperation({ summary: 'Decrypt payloads (plaintext ones pass through); each call is written to the codec access log first' })
   @ApiBadRequestResponse({ description: 'PAYLOAD_NOT_DECRYPTABLE, INVALID_PAYLOAD, UNKNOWN_NAMESPACE' })
-  decode(@Body() body: PayloadsDto, @Headers('x-namespace') namespace?: string) {
-    return this.codec.decode(body.payloads ?? [], namespace);
+  decode(@Body() body: PayloadsDto, @CurrentPrincipal() reader: Principal, @Headers('x-namespace') namespace?: string) {
+    return this.codec.decode(body.payloads ?? [], reader, namespace);
   }
 
   @Access('support')

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Payload, PayloadCodec } from '@temporalio/common';
+import type { Principal } from '../auth/roles';
 import { ApiError } from '../common/api-error';
 import { AppConfig } from '../config/app-config';
 import { PayloadJson } from './dto/payloads.dto';
+import { CodecAccessLog } from './codec-access-log.service';
 import { EncryptionCodec } from './encryption-codec';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -13,19 +15,25 @@ export class CodecService {
   private readonly codec?: PayloadCodec;
   private readonly namespace: string;
 
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly accessLog: CodecAccessLog,
+  ) {
     this.codec = config.payloadKeys.length > 0 ? new EncryptionCodec(config.payloadKeys) : undefined;
     this.namespace = config.temporalNamespace;
   }
 
-  async decode(payloads: PayloadJson[], namespace?: string): Promise<{ payloads: PayloadJson[] }> {
-    this.checkNamespace(namespace);
-    try {
-      return { payloads: (await this.run('decode', payloads.map(fromJson))).map(toJson) };
-    } catch (error) {
-      if (error instanceof ApiError) throw error;
-      throw ApiError.badRequest('PAYLOAD_NOT_DECRYPTABLE', (error as Error).message);
-    }
+  /** Every decode is logged, refused ones too, before the answer leaves (R6). */
+  decode(payloads: PayloadJson[], reader: Principal, namespace?: string): Promise<{ payloads: PayloadJson[] }> {
+    return this.accessLog.logged(reader, namespace, payloads.length, async () => {
+      this.checkNamespace(namespace);
+      try {
+        return { payloads: (await this.run('decode', payloads.map(fromJson))).map(toJson) };
+      } catch (error) {
+        if (error instanceof ApiError) throw error;
+        throw ApiError.badRequest('PAYLOAD_NOT_DECRYPTABLE', (error as Error).message);
+      }
+    });
   }
 
   async encode(payloads: PayloadJson[], namespace?: string): Promise<{ payloads: PayloadJson[] }> {

@@ -75,6 +75,7 @@ const EXPECTED: Record<string, Expected> = {
   'POST /codec/encode': SUPPORT,
   'POST /codec/session': SUPPORT,
   'DELETE /codec/session': SUPPORT,
+  'GET /v1/codec/access-log': SUPPORT,
   'GET /v1/users/:userId/notices': APP_SUPPORT,
   'GET /v1/notices/:noticeId': SUPPORT,
   'GET /v1/users/:userId/restrictions': APP_SUPPORT,

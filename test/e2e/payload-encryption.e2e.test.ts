@@ -222,6 +222,67 @@ describe('who may use the codec', () => {
   });
 });
 
+describe('codec access log', () => {
+  const anon = () => request(t.app.getHttpServer());
+
+  test('each decode through the session cookie leaves one entry: who, namespace, payload count, outcome, never content', async () => {
+    const sub = `support-log-${randomUUID()}`;
+    const secret = `plaintext ${randomUUID()}`;
+    const encoded = await t
+      .http()
+      .post('/codec/encode')
+      .send({ payloads: [secret, 'second'].map((text) => ({ metadata: { encoding: b64('json/plain') }, data: b64(JSON.stringify(text)) })) })
+      .expect(200);
+    const session = await anon()
+      .post('/codec/session')
+      .set('Authorization', await bearer('support', sub))
+      .expect(204);
+    const cookie = session.headers['set-cookie'][0].split(';')[0];
+    const decoded = await anon().post('/codec/decode').set('Cookie', cookie).set('X-Namespace', 'default').send(encoded.body).expect(200);
+    expect(Buffer.from(decoded.body.payloads[0].data, 'base64').toString()).toBe(JSON.stringify(secret));
+    const altered = { ...encoded.body.payloads[1], data: b64('not ciphertext') };
+    expect(
+      (
+        await anon()
+          .post('/codec/decode')
+          .set('Cookie', cookie)
+          .send({ payloads: [altered] })
+          .expect(400)
+      ).body.code,
+    ).toBe('PAYLOAD_NOT_DECRYPTABLE');
+
+    const log = await anon()
+      .get('/v1/codec/access-log')
+      .set('Authorization', await bearer('support', 'support-reader'))
+      .expect(200);
+    const mine = log.body.entries.filter((e: { readerSub: string }) => e.readerSub === sub);
+    expect(mine).toEqual([
+      expect.objectContaining({ readerSub: sub, readerRoles: ['support'], payloads: 1, outcome: 'refused', refusedCode: 'PAYLOAD_NOT_DECRYPTABLE' }),
+      expect.objectContaining({ readerSub: sub, readerRoles: ['support'], namespace: 'default', payloads: 2, outcome: 'decoded' }),
+    ]);
+    expect(Date.parse(mine[1].at)).toBeLessThanOrEqual(Date.parse(mine[0].at));
+    const stored = JSON.stringify(await t.mongo.collection('codec_access_log').find({ readerSub: sub }).toArray());
+    for (const text of [JSON.stringify(log.body), stored]) {
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(b64(JSON.stringify(secret)));
+      expect(text).not.toContain(encoded.body.payloads[0].data);
+    }
+  });
+
+  test('the access log is for support: an app backend or a moderator gets 403', async () => {
+    for (const role of ['app', 'moderator'] as const) {
+      expect(
+        (
+          await anon()
+            .get('/v1/codec/access-log')
+            .set('Authorization', await bearer(role))
+            .expect(403)
+        ).body.code,
+      ).toBe('ROLE_FORBIDDEN');
+    }
+  });
+});
+
 /** The CLI prints payload bytes as base64: every base64 string of its JSON output, decoded. */
 function base64Text(cliJson: string): string {
   return [...cliJson.matchAll(/"([A-Za-z0-9+/=]{8,})"/g)].map((m) => Buffer.from(m[1], 'base64').toString('latin1')).join('\n');

@@ -7,10 +7,14 @@ const ASSET_TYPES: Record<string, string> = {
   'console.css': 'text/css; charset=utf-8',
   'app.js': 'text/javascript; charset=utf-8',
   'api-client.js': 'text/javascript; charset=utf-8',
+  'appeals-view.js': 'text/javascript; charset=utf-8',
   'case-view.js': 'text/javascript; charset=utf-8',
   'dom.js': 'text/javascript; charset=utf-8',
   'evidence-check.js': 'text/javascript; charset=utf-8',
+  'feedback.js': 'text/javascript; charset=utf-8',
+  'history-view.js': 'text/javascript; charset=utf-8',
   'support-view.js': 'text/javascript; charset=utf-8',
+  'ticket-view.js': 'text/javascript; charset=utf-8',
   'icon.svg': 'image/svg+xml',
 };
 

@@ -144,6 +144,56 @@ export class ApiClient {
   report(reportId) {
     return this.request('GET', `/v1/reports/${encodeURIComponent(reportId)}`);
   }
+
+  ticket(ticketId) {
+    return this.request('GET', `/v1/cs/tickets/${encodeURIComponent(ticketId)}`);
+  }
+
+  /** R9: once per ticket; a measure other than none becomes a sanction on the reported account. */
+  resolveTicket(ticketId, { measure, days, note }) {
+    const body = { measure };
+    if (measure === 'restriction') body.days = days;
+    if (note) body.note = note;
+    return this.request('POST', `/v1/cs/tickets/${encodeURIComponent(ticketId)}/resolve`, body);
+  }
+
+  /** R9, R2: an account's sanctions as the account itself reads them (no reporter). */
+  restrictions(userId) {
+    return this.request('GET', `/v1/users/${encodeURIComponent(userId)}/restrictions`);
+  }
+
+  /** CS ends a restriction early; the staff member is the token's subject. */
+  liftSanction(sanctionId, note) {
+    return this.request('POST', `/v1/cs/sanctions/${encodeURIComponent(sanctionId)}/lift`, note ? { note } : {});
+  }
+
+  /** One page of appeals, oldest first; `status` empty lists every appeal. */
+  appeals(status, cursor) {
+    const query = new URLSearchParams({ limit: '20' });
+    if (status) query.set('status', status);
+    if (cursor) query.set('cursor', cursor);
+    return this.request('GET', `/v1/moderation/appeals?${query}`);
+  }
+
+  /** DSA Art. 20: decided by another moderator than the one behind the sanction (the API judges). */
+  decideAppeal(appealId, outcome, note) {
+    return this.request('POST', `/v1/moderation/appeals/${encodeURIComponent(appealId)}/decide`, note ? { outcome, note } : { outcome });
+  }
+
+  /** Staff only: the reported account's reports by outcome, sanctions, appeals and timeline. */
+  accountHistory(userId) {
+    return this.request('GET', `/v1/moderation/users/${encodeURIComponent(userId)}/history`);
+  }
+
+  /** A decided case opens again: later reports on its target queue instead of taking the decision. */
+  reopenCase(caseId) {
+    return this.request('POST', `/v1/moderation/cases/${encodeURIComponent(caseId)}/reopen`, {});
+  }
+}
+
+/** The case every report on this target belongs to (the API's `case-<kind>-<targetId>`). */
+export function caseIdOf(target) {
+  return `case-${target.kind}-${target.id}`;
 }
 
 function caseFromQueueItem(item) {
@@ -156,6 +206,7 @@ function caseFromQueueItem(item) {
     openedAt: item.oldestReportAt,
     overdue: item.sla.state === 'overdue',
     claimedBy: item.claim?.moderatorId ?? null,
+    reopened: item.reopened === true,
   };
 }
 
@@ -169,7 +220,14 @@ function caseFromView(view, reports) {
   const open = withEvidence.find((r) => r.status === 'awaiting_review');
   return {
     caseId: view.caseId,
-    status: view.state === 'decided' && decision ? decision.outcome : view.openReportCount > 0 ? 'awaiting_review' : (reports[0]?.status ?? 'received'),
+    status:
+      view.state === 'decided' && decision
+        ? decision.outcome
+        : view.openReportCount > 0
+          ? 'awaiting_review'
+          : view.reopenedAt
+            ? 'reopened'
+            : (reports[0]?.status ?? 'received'),
     target: view.target,
     reasons: unique(reports.flatMap((r) => r.reasons)),
     policyCategories: unique(reports.flatMap((r) => r.policyCategories)),
@@ -193,6 +251,9 @@ function caseFromView(view, reports) {
     followUpDone: decided.length > 0 && decided.every((r) => hasStep(r, 'cs_notified')),
     claimedBy: view.claim?.moderatorId ?? null,
     claimExpiresAt: view.claim?.expiresAt ?? null,
+    state: view.state,
+    reopenedAt: view.reopenedAt,
+    accountHistory: view.accountHistory ?? null,
   };
 }
 

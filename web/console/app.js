@@ -1,34 +1,28 @@
 // The console's controller: sign-in; for moderators the queue, opening a case, deciding and
-// following the workflow until its block (R7) and customer-service notice (R9) are recorded;
-// for support staff the codec session and each report's link to the Temporal Web UI.
-import { ApiClient, ApiFailure, CAPABILITIES, consoleSettings, readToken } from './api-client.js';
+// following the workflow until its block (R7) and customer-service notice (R9) are recorded,
+// reopening it, the appeals and the account history; for support staff the codec session, each
+// report's link to the Temporal Web UI, and the tickets with their measures and lifts.
+import { ApiClient, CAPABILITIES, consoleSettings, readToken } from './api-client.js';
+import { clearAppeals, loadAppeals, mountAppeals } from './appeals-view.js';
 import { readDecision, renderCase, renderEvidence } from './case-view.js';
 import { el, replaceChildren, timeEl } from './dom.js';
 import { checkEvidenceInBrowser } from './evidence-check.js';
+import { announce, fail, guarded, whenUnauthorized } from './feedback.js';
+import { clearHistory, mountHistory } from './history-view.js';
 import { clearSupport, renderReport, renderSession, renderTickets } from './support-view.js';
+import { clearTicket, mountTickets } from './ticket-view.js';
 
 const TOKEN_KEY = 'report-lifecycle.console.token';
 const FOLLOW_UP_POLL_MS = 500;
 const FOLLOW_UP_LIMIT_MS = 30_000;
 const $ = (id) => document.getElementById(id);
 const state = { client: null, catalogue: null, cursor: null, caseId: null, support: null };
+/** What the screens in their own modules get from the controller. */
+const session = { client: () => state.client, openCase: (caseId) => openCase(caseId), reloadTickets: () => loadTickets() };
 
-function announce(text) {
-  $('error').textContent = '';
-  $('status').textContent = text;
-}
-
-function fail(error) {
-  if (error instanceof ApiFailure && error.status === 401 && state.client) signOut();
-  $('error').textContent = describe(error);
-}
-
-function describe(error) {
-  if (!(error instanceof ApiFailure)) return String(error?.message ?? error);
-  if (error.status === 401) return 'The API refused the token (missing, invalid or expired). Sign in again.';
-  if (error.status === 403 && error.code !== 'MODERATOR_CONFLICT_OF_INTEREST') return `Not allowed: ${error.message} (${error.code}).`;
-  return `${error.message} (${error.code})`;
-}
+whenUnauthorized(() => {
+  if (state.client) signOut();
+});
 
 /** The token's roles pick the workspaces; a token without a roles claim is tried as a moderator's (the API decides). */
 async function signIn(token) {
@@ -48,6 +42,7 @@ async function signIn(token) {
   $('signed-in').hidden = false;
   if (moderator) {
     $('workspace').hidden = false;
+    await loadAppeals(session);
     await loadQueue();
   }
   if (support) {
@@ -83,7 +78,10 @@ function signOut() {
   $('queue-rows').replaceChildren();
   $('case-body').replaceChildren();
   $('case-placeholder').hidden = false;
+  clearAppeals();
+  clearHistory();
   clearSupport();
+  clearTicket();
   $('token').focus();
 }
 
@@ -116,6 +114,7 @@ function queueRow(item) {
   const reasons = item.reasons.map(state.catalogue.reasonLabel).join(', ');
   const review = [
     item.overdue ? 'Review overdue' : 'Within deadline',
+    item.reopened ? 'reopened' : null,
     item.claimedBy ? (item.claimedBy === state.catalogue.moderatorId ? 'claimed by you' : `claimed by ${item.claimedBy}`) : null,
   ]
     .filter(Boolean)
@@ -189,6 +188,15 @@ async function decide(form, submitter) {
   $('status').textContent = `Case ${detail.caseId} ${verb}: ${parts.join('; ')}.`;
 }
 
+/** A decided case opens again: the API refuses (403) a moderator who reported it or is its author. */
+async function reopen() {
+  const caseId = state.caseId;
+  await state.client.reopenCase(caseId);
+  await openCase(caseId, { focus: false, message: `Case ${caseId} reopened: new reports on its target will wait in the queue for review.` });
+  await loadQueue();
+  $('status').textContent = `Case ${caseId} reopened: new reports on its target will wait in the queue for review.`;
+}
+
 /** The decision is recorded before the API answers; the block and CS ticket follow in the workflow. */
 async function followUp(caseId, action) {
   const deadline = Date.now() + FOLLOW_UP_LIMIT_MS;
@@ -198,14 +206,6 @@ async function followUp(caseId, action) {
     if (finished || Date.now() > deadline) return detail;
     await new Promise((resolve) => setTimeout(resolve, FOLLOW_UP_POLL_MS));
   }
-}
-
-/** Runs a user action, reporting any failure in the alert region instead of losing it. */
-function guarded(action) {
-  return (event) => {
-    event.preventDefault?.();
-    Promise.resolve(action(event)).catch(fail);
-  };
 }
 
 $('sign-in').addEventListener(
@@ -254,6 +254,7 @@ $('case-body').addEventListener(
   guarded((event) => decide(event.target, event.submitter)),
 );
 $('case-body').addEventListener('click', (event) => {
+  if (event.target.id === 'reopen') return guarded(reopen)(event);
   const action = { claim: 'claim', unclaim: 'unclaim' }[event.target.id];
   if (!action || !CAPABILITIES.claims) return;
   guarded(async () => {
@@ -262,6 +263,10 @@ $('case-body').addEventListener('click', (event) => {
     await openCase(state.caseId, { message: action === 'claim' ? `You claimed case ${state.caseId}.` : `You released case ${state.caseId}.` });
   })(event);
 });
+
+mountAppeals(session);
+mountHistory(session);
+mountTickets(session);
 
 const saved = sessionStorage.getItem(TOKEN_KEY);
 if (saved)

@@ -2,6 +2,7 @@
 // Every value from the API is written as text (see dom.js).
 import { CAPABILITIES } from './api-client.js';
 import { definitionList, el, timeEl } from './dom.js';
+import { accountSummary } from './history-view.js';
 
 const TARGET_KINDS = { chat_message: '1:1 chat message', open_chat_post: 'Open Chat post', open_chat_comment: 'Open Chat comment' };
 
@@ -35,6 +36,8 @@ export function renderCase(container, detail, catalogue) {
   container.replaceChildren(
     facts,
     ...details,
+    // Section 3 of the case view: what the reported account has done before, beside the evidence.
+    accountSummary(detail.reportedUserId, detail.accountHistory),
     el(
       'section',
       { id: 'evidence', 'aria-labelledby': 'evidence-heading' },
@@ -46,7 +49,14 @@ export function renderCase(container, detail, catalogue) {
 }
 
 function statusText(detail) {
-  const labels = { awaiting_review: 'Awaiting review', approved: 'Approved', rejected: 'Rejected', expired: 'Expired', received: 'Received' };
+  const labels = {
+    awaiting_review: 'Awaiting review',
+    approved: 'Approved',
+    rejected: 'Rejected',
+    expired: 'Expired',
+    received: 'Received',
+    reopened: 'Reopened',
+  };
   const parts = [labels[detail.status] ?? detail.status];
   if (detail.autoBlock === 'applied') parts.push('reported user blocked for the reporter (R7)');
   if (detail.autoBlock === 'already_in_place') parts.push('the reporter had already blocked them (R7)');
@@ -60,13 +70,26 @@ function decisionText(decision) {
   return `${decision.outcome} by ${decision.moderatorId}${policy}${decision.falseReport ? ', marked as a false report' : ''}${note}`;
 }
 
+function closedText(detail) {
+  if (detail.state !== 'decided' && detail.reopenedAt) return 'This case was reopened: new reports on its target will wait in the queue for review.';
+  return `This case is ${detail.status.replace(/_/g, ' ')}: there is nothing left to decide.`;
+}
+
 function decisionForm(detail, catalogue) {
   if (detail.status !== 'awaiting_review') {
     return el(
       'section',
       { class: 'decision', 'aria-labelledby': 'decision-heading' },
       el('h3', { id: 'decision-heading' }, 'Decision'),
-      el('p', { id: 'case-closed' }, `This case is ${detail.status.replace(/_/g, ' ')}: there is nothing left to decide.`),
+      el('p', { id: 'case-closed' }, closedText(detail)),
+      detail.state === 'decided'
+        ? el(
+            'p',
+            { class: 'claim' },
+            el('button', { type: 'button', id: 'reopen', class: 'secondary' }, 'Reopen this case'),
+            ' New reports on this target then wait in the queue instead of taking this decision.',
+          )
+        : null,
     );
   }
   const defaultPolicy = detail.policyCategories[0];

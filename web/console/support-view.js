@@ -31,8 +31,13 @@ export function renderTickets(tickets, settings) {
 function ticketRow(ticket, settings) {
   return el(
     'tr',
-    { 'data-report-id': ticket.reportId },
-    el('td', {}, ticket.summary, el('span', { class: 'sub' }, `${ticket.kind.replace(/_/g, ' ')} · ${ticket.priority} priority · `, timeEl(ticket.createdAt))),
+    { 'data-report-id': ticket.reportId, 'data-ticket-id': ticket.ticketId },
+    el(
+      'td',
+      {},
+      el('button', { type: 'button', class: 'link', 'data-open-ticket': ticket.ticketId, 'aria-label': `Open ticket ${ticket.ticketId}` }, ticket.summary),
+      el('span', { class: 'sub' }, `${ticket.kind.replace(/_/g, ' ')} · ${ticket.priority} priority · `, timeEl(ticket.createdAt)),
+    ),
     el('td', {}, el('code', {}, ticket.reportId)),
     el('td', {}, temporalUiLink(settings, ticket.reportId)),
   );

@@ -1,37 +1,30 @@
 /// <reference lib="dom" />
 // The page.evaluate callbacks below run in the browser.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { tokenFor } from '../support/auth';
-import { launchChromium } from '../support/browser';
+import { ConsoleRun, missingAccessibilityBasics, openConsole as openPage, signInAs, startConsoleRun } from '../support/console-page';
 import { activityTypesOf, hasCompleted } from '../support/history';
 import { Platform } from '../support/platform-fixtures';
-import { TestApp, startTestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 /** The moderator console in real headless Chromium against the real API, worker, Temporal and FerretDB. */
 const SCREENSHOTS = join(__dirname, '..', '..', 'test-output', 'console');
 
+let run: ConsoleRun;
 let t: TestApp;
 let platform: Platform;
 let baseUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  t = await startTestApp('console');
-  platform = new Platform(t);
-  await t.app.listen(0, '127.0.0.1');
-  baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  run = await startConsoleRun('console', SCREENSHOTS);
+  ({ t, platform, baseUrl, browser } = run);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => run?.close());
 
 /** A chat between two fresh users, the reported message last, filed by the first and awaiting review. */
 async function chatReport(messages: Array<[by: 'reporter' | 'reported', text: string]>, reasons = ['violent_threatening']) {
@@ -49,42 +42,8 @@ async function chatReport(messages: Array<[by: 'reporter' | 'reported', text: st
   return { reporter, reported, reportId, caseId };
 }
 
-/** A page that records script errors and CSP refusals, so a test can assert there were none. */
-async function openConsole(): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  const response = await page.goto(`${baseUrl}/console`);
-  expect(response?.status()).toBe(200);
-  return { page, problems };
-}
-
-async function signIn(page: Page, sub: string): Promise<void> {
-  await page.getByRole('textbox', { name: 'Access token' }).fill(await tokenFor('moderator', sub));
-  await page.keyboard.press('Enter');
-  await page.getByText(`Signed in as ${sub}`).waitFor();
-}
-
-/** Accessibility basics: every form control has a label, every button a name, one h1, a language. */
-async function missingAccessibilityBasics(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    if (!document.documentElement.lang) problems.push('html has no lang');
-    if (document.querySelectorAll('h1').length !== 1) problems.push('not exactly one h1');
-    for (const control of Array.from(document.querySelectorAll<HTMLInputElement>('input, select, textarea'))) {
-      const named = (control.labels?.length ?? 0) > 0 || control.getAttribute('aria-label') || control.getAttribute('aria-labelledby');
-      if (!named) problems.push(`unlabelled ${control.tagName.toLowerCase()}#${control.id}`);
-    }
-    for (const button of Array.from(document.querySelectorAll('button'))) {
-      if (!(button.textContent ?? '').trim() && !button.getAttribute('aria-label')) problems.push(`button without a name: #${button.id}`);
-    }
-    if (!document.querySelector('[aria-live], [role=status]')) problems.push('no live region for results');
-    return problems;
-  });
-}
+const openConsole = () => openPage(browser, baseUrl);
+const signIn = (page: Page, sub: string) => signInAs(page, 'moderator', sub);
 
 describe('moderator console', () => {
   test('is served with a strict Content-Security-Policy and only its own files', async () => {

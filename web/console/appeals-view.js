@@ -17,7 +17,15 @@ function appealItem(appeal) {
   return el(
     'li',
     { class: 'appeal', 'data-appeal-id': appeal.appealId, 'data-status': appeal.status },
-    el('p', { class: 'meta' }, el('strong', {}, appeal.userId), ' appeals a ', sanctionText(appeal.sanction), ' · filed ', timeEl(appeal.filedAt)),
+    el(
+      'p',
+      { class: 'meta' },
+      el('strong', {}, appeal.userId),
+      ' appeals a ',
+      el('span', { class: 'appeal-sanction' }, sanctionText(appeal.sanction)),
+      ' · filed ',
+      timeEl(appeal.filedAt),
+    ),
     el('p', { class: 'sub' }, 'Sanction ', el('code', {}, appeal.sanction.sanctionId), ' · appeal ', el('code', {}, appeal.appealId)),
     el('blockquote', { class: 'user-text' }, appeal.statement),
     pending ? decideForm(appeal) : el('p', { class: 'appeal-outcome', 'data-outcome': appeal.status }, `Appeal ${appeal.status}.`),
@@ -61,6 +69,7 @@ async function decide(session, form, submitter) {
     const item = form.closest('li');
     item.dataset.status = result.outcome;
     const sanction = result.sanction;
+    item.querySelector('.appeal-sanction').textContent = sanctionText(sanction);
     form.replaceWith(
       el(
         'p',

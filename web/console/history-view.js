@@ -97,7 +97,8 @@ function sanctionItem(s) {
     timeEl(s.startsAt),
     s.endsAt ? el('span', {}, ' to ', timeEl(s.endsAt)) : null,
     s.appeal !== 'none' ? ` · appeal ${s.appeal}` : null,
-    el('span', { class: 'sub' }, el('code', {}, s.sanctionId)),
+    ' ',
+    el('code', {}, s.sanctionId),
   );
 }
 

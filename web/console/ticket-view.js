@@ -136,8 +136,8 @@ async function resolve(session, form) {
   try {
     const result = await session.client().resolveTicket(ticketId, { measure, days, note: form.elements.namedItem('note').value.trim() });
     const sanction = result.sanctionId ? ` Sanction ${result.sanctionId} is on the account.` : '';
-    await openTicket(session, ticketId, `Ticket ${ticketId} resolved: ${resolutionText(result)}.${sanction}`);
     await session.reloadTickets();
+    await openTicket(session, ticketId, `Ticket ${ticketId} resolved: ${resolutionText(result)}.${sanction}`);
   } finally {
     form.querySelector('fieldset').disabled = false;
   }

@@ -42,8 +42,9 @@ async function signIn(token) {
   $('signed-in').hidden = false;
   if (moderator) {
     $('workspace').hidden = false;
-    await loadAppeals(session);
     await loadQueue();
+    // The queue is the moderator's main work: appeals that cannot load now say so without blocking it.
+    await loadAppeals(session).catch(fail);
   }
   if (support) {
     $('support-workspace').hidden = false;

@@ -207,6 +207,8 @@ describe('staff console', () => {
       .click();
     await page.getByRole('heading', { name: `Case ${earlier.caseId}` }).waitFor();
     expect(await page.locator('#case-status').getAttribute('data-status')).toBe('approved');
+    // R3: beside each report, how its reporter's reports ended (this one: filed once, approved).
+    expect(await page.locator(`#case-body li[data-report-id="${earlier.reportId}"]`).textContent()).toContain('reporter: 1 filed, 100% approved');
     await page.getByRole('button', { name: 'Reopen this case' }).click();
     await page
       .getByRole('status')

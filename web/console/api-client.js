@@ -232,7 +232,15 @@ function caseFromView(view, reports) {
     reasons: unique(reports.flatMap((r) => r.reasons)),
     policyCategories: unique(reports.flatMap((r) => r.policyCategories)),
     reportedUserId: view.reportedUserId,
-    reports: reports.map((r) => ({ reportId: r.reportId, reporterId: r.reporterId, filedAt: r.createdAt, details: r.details, status: r.status })),
+    reports: reports.map((r) => ({
+      reportId: r.reportId,
+      reporterId: r.reporterId,
+      filedAt: r.createdAt,
+      details: r.details,
+      status: r.status,
+      // R3: how this reporter's reports ended, from the case view.
+      reporterAccuracy: view.reports.find((v) => v.reportId === r.reportId)?.reporterAccuracy ?? null,
+    })),
     reportTotal: view.reports.length,
     evidenceReportId: (open ?? withEvidence[0])?.reportId ?? null,
     hasEvidence: withEvidence.length > 0,

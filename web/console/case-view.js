@@ -2,7 +2,7 @@
 // Every value from the API is written as text (see dom.js).
 import { CAPABILITIES } from './api-client.js';
 import { definitionList, el, timeEl } from './dom.js';
-import { accountSummary } from './history-view.js';
+import { accountSummary, accuracyText } from './history-view.js';
 
 const TARGET_KINDS = { chat_message: '1:1 chat message', open_chat_post: 'Open Chat post', open_chat_comment: 'Open Chat comment' };
 
@@ -16,7 +16,15 @@ export function renderCase(container, detail, catalogue) {
   const reports = el(
     'ul',
     { class: 'plain' },
-    detail.reports.map((r) => el('li', {}, `${r.reportId} by ${r.reporterId}, filed `, timeEl(r.filedAt))),
+    detail.reports.map((r) =>
+      el(
+        'li',
+        { 'data-report-id': r.reportId },
+        `${r.reportId} by ${r.reporterId}, filed `,
+        timeEl(r.filedAt),
+        r.reporterAccuracy ? el('span', { class: 'sub' }, ` · reporter: ${accuracyText(r.reporterAccuracy)}`) : null,
+      ),
+    ),
   );
   const facts = definitionList(
     [

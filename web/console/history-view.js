@@ -44,7 +44,8 @@ function restrictionText(restriction) {
     : `Yes, permanently (${restriction.sanctionId})`;
 }
 
-function accuracyText(a) {
+/** R3: a reporter's record in a few words. */
+export function accuracyText(a) {
   const share = a.accuracy === null ? 'no decision yet' : `${Math.round(a.accuracy * 100)}% approved`;
   return `${a.filed} filed, ${share}${a.falseReports ? `, ${a.falseReports} false` : ''}`;
 }

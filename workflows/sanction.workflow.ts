@@ -99,6 +99,7 @@ export async function sanctionWorkflow(input: SanctionWorkflowInput): Promise<Sa
   state.phase = 'closing';
   if (state.overturn) {
     await step('Overturn on appeal; revoke automatic blocks (R7)').overturnSanction({ ...ref, ...state.overturn });
+    await step('Restore content taken down with the sanction (R10)').restoreContentOnAppeal({ ...ref, appealId: state.overturn.appealId });
     state.recorded = true;
   }
   state.phase = 'closed';

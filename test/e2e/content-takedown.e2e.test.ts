@@ -1,7 +1,7 @@
 import { bearer } from '../support/auth';
 import { activitySummariesOf, activityTypesOf, decryptedHistory } from '../support/history';
 import { Platform } from '../support/platform-fixtures';
-import { TestApp, eventually, startTestApp } from '../support/test-app';
+import { TestApp, startTestApp } from '../support/test-app';
 
 /**
  * R10: an approved report on an Open Chat post or comment takes it down: hidden from everyone but
@@ -53,6 +53,71 @@ describe('R10: content is taken down on approval', () => {
     const reported = await newPost(openChatId, author, 'buy cheap followers at example.test');
     const newer = await newPost(openChatId, other, 'see you there');
     const commentId = await platform.comment(reported, other, 'is this real?');
+    expect(await boardIds(openChatId, other)).toEqual([newer, reported, older]);
+
+    const reportId = await reportAndApprove(reporter, 'open_chat_post', reported, ['spam_advertising']);
+    expect((await platform.report(reportId)).timeline.map((s: { step: string }) => s.step)).toEqual(
+      expect.arrayContaining(['sanctioned', 'content_removed', 'cs_notified']),
+    );
+    const history = await decryptedHistory(await t.temporal.workflow.getHandle(`report-${reportId}`).fetchHistory());
+    const steps = activityTypesOf(history);
+    // Right after the sanction step, whose policy and statement the removal carries.
+    expect(steps.slice(steps.indexOf('sanctionReportedAccount'), steps.indexOf('sanctionReportedAccount') + 2)).toEqual([
+      'sanctionReportedAccount',
+      'takeDownReportedContent',
+    ]);
+    expect(activitySummariesOf(history)).toContainEqual({ activity: 'takeDownReportedContent', summary: 'Take down reported content (R10)' });
+
+    // Everyone else, the reporter included: gone from the board, and the post itself is 404 CONTENT_REMOVED.
+    for (const viewer of [other, reporter]) {
+      expect(await boardIds(openChatId, viewer)).toEqual([newer, older]);
+      expect((await postAs(reported, viewer).expect(404)).body.code).toBe('CONTENT_REMOVED');
+    }
+    expect((await t.http().post(`/v1/posts/${reported}/comments`).send({ authorId: other, text: 'still here?' }).expect(404)).body.code).toBe(
+      'CONTENT_REMOVED',
+    );
+
+    // The author still sees it, marked with the policy (R10), when, and the statement of reasons.
+    const authorsBoard = (await board(openChatId, author).expect(200)).body.items as Item[];
+    expect(authorsBoard.map((p) => p.postId)).toEqual([newer, reported, older]);
+    expect(authorsBoard.filter((p) => p.removed).map((p) => p.postId)).toEqual([reported]);
+    const authorsPost = (await postAs(reported, author).expect(200)).body;
+    expect(authorsPost).toMatchObject({
+      postId: reported,
+      text: 'buy cheap followers at example.test',
+      removed: { policy: 'spam' },
+      comments: [{ commentId, removed: null }],
+    });
+    expect(authorsPost.removed.statementOfReasons).toContain(reported);
+    expect(authorsPost.removed.statementOfReasons).toMatch(/appeal/);
+    expect(Date.parse(authorsPost.removed.at)).toBeGreaterThan(Date.parse(authorsPost.createdAt));
+
+    // R2: nothing the author receives names or leads back to the reporter: not the reporter's id
+    // or name, not the report id (derived from the reporter), not the CS ticket id.
+    const ticketId: string = (await t.http().get(`/v1/cs/tickets?reportId=${reportId}`).expect(200)).body.items[0].ticketId;
+    const notices = (await t.http().get(`/v1/users/${author}/notices`).expect(200)).body;
+    const restrictions = (await t.http().get(`/v1/users/${author}/restrictions`).expect(200)).body;
+    for (const seen of [authorsBoard, authorsPost, notices, restrictions].map((body) => JSON.stringify(body))) {
+      for (const secret of [reporter, 'Rosalind', reportId, ticketId]) expect(seen).not.toContain(secret);
+    }
+
+    // R6: the content survives, as the stored post and as the report's evidence.
+    expect(await t.mongo.collection('posts').countDocuments({ _id: reported as never, text: 'buy cheap followers at example.test' })).toBe(1);
+    const evidence = (await t.http().get(`/v1/reports/${reportId}/evidence`).expect(200)).body;
+    expect(evidence.items.map((i: { text: string }) => i.text)).toContain('buy cheap followers at example.test');
+
+    // The upheld appeal against the sanction (decided by another moderator) restores it for everyone.
+    const [sanction] = restrictions.active;
+    const appealId: string = (
+      await t.http().post(`/v1/users/${author}/restrictions/${sanction.sanctionId}/appeal`).send({ statement: 'It was a joke among friends.' }).expect(201)
+    ).body.appealId;
+    await t
+      .http()
+      .post(`/v1/moderation/appeals/${appealId}/decide`)
+      .set('Authorization', await bearer('moderator', 'mod-2'))
+      .send({ outcome: 'uphold' })
+      .expect(200);
+    // The decide answer waits for the sanction workflow's overturn and restore steps: restored at once.
     expect(await boardIds(openChatId, other)).toEqual([newer, reported, older]);
 
     const reportId = await reportAndApprove(reporter, 'open_chat_post', reported, ['spam_advertising']);

@@ -43,11 +43,18 @@ export class ContentModerationLog {
     return (await this.statesOf([content])).get(content.id)!;
   }
 
-  /**
-   * The state of each content item (by id), by `_id` reads only (the embedded FerretDB indexes
-   * nothing else): one `$in` read per seq position, so a page of never-moderated posts is one read.
-   */
+  /** The state of each content item, by id. */
   async statesOf(contents: ContentRef[]): Promise<Map<string, ContentModerationState>> {
+    const logs = await this.logsOf(contents);
+    return new Map([...logs].map(([id, log]) => [id, contentModerationStateOf(log)]));
+  }
+
+  /**
+   * Each content item's log (by id), in seq order, by `_id` reads only (the embedded FerretDB
+   * indexes nothing else): one `$in` read per seq position, so a page of never-moderated posts is
+   * one read.
+   */
+  async logsOf(contents: ContentRef[]): Promise<Map<string, ContentModerationEvent[]>> {
     const logs = new Map<string, ContentModerationEvent[]>(contents.map((c) => [c.id, []]));
     let open = contents;
     for (let seq = 0; open.length > 0; seq++) {
@@ -56,7 +63,7 @@ export class ContentModerationLog {
       const continuing = new Set(found.map((event) => event.contentId));
       open = open.filter((c) => continuing.has(c.id));
     }
-    return new Map([...logs].map(([id, log]) => [id, contentModerationStateOf(log)]));
+    return logs;
   }
 
   /** Appends what `next` judges from the current state (null: nothing to write), and returns the state after it. */

@@ -121,6 +121,18 @@ describe('R10: content is taken down on approval', () => {
     expect(await boardIds(openChatId, other)).toEqual([newer, reported, older]);
     expect((await postAs(reported, other).expect(200)).body).toMatchObject({ postId: reported, removed: null, comments: [{ commentId }] });
     expect((await postAs(reported, author).expect(200)).body.removed).toBeNull();
+    // Moderators read both in the account's history, with the report behind the take-down.
+    const timeline = (
+      await t
+        .http()
+        .get(`/v1/moderation/users/${author}/history`)
+        .set('Authorization', await bearer('moderator', 'mod-3'))
+        .expect(200)
+    ).body.timeline as Array<{ kind: string; reportId?: string; appealId?: string }>;
+    expect(timeline.filter((e) => e.kind.startsWith('content_'))).toMatchObject([
+      { kind: 'content_restored', appealId },
+      { kind: 'content_removed', reportId },
+    ]);
     const sanctionHistory = await decryptedHistory(await t.temporal.workflow.getHandle(`sanction-${sanction.sanctionId}`).fetchHistory());
     expect(activitySummariesOf(sanctionHistory)).toContainEqual({
       activity: 'restoreContentOnAppeal',

@@ -65,8 +65,9 @@ export class SanctionActionsService {
   /**
    * DSA Art. 20: a moderator other than the one who decided answers the appeal, once. Upheld,
    * the sanction is overturned through its workflow (which also revokes the R7 blocks behind
-   * it and restores content taken down with it, R10). A repeat of the same decision by the same moderator re-delivers it (a retry after a
-   * failure between recording and delivering); any other second decision is refused.
+   * it and restores content taken down with it, R10). A repeat of the same decision by the same
+   * moderator re-delivers it (a retry after a failure between recording and delivering); any
+   * other second decision is refused.
    */
   async decideAppeal(appealId: string, moderatorId: string, dto: DecideAppealDto) {
     const appeal = await this.store.findAppeal(appealId);

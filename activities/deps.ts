@@ -6,6 +6,7 @@ import type { EvidenceService } from '../src/evidence/evidence.service';
 import type { ReporterStandingService } from '../src/reporter-standing/reporter-standing.service';
 import type { SanctionsService } from '../src/sanctions/sanctions.service';
 import type { SanctionWorkflows } from '../src/sanctions/sanction-workflows.service';
+import type { ContentTakedowns } from '../src/sanctions/content-takedowns.service';
 import type { Report } from '../src/reports/schemas/report.schema';
 import type { BlocksService } from '../src/users/blocks.service';
 import type { ReportNotices } from '../src/reports/report-notices.service';
@@ -26,6 +27,8 @@ export interface ActivityDeps {
   reportNotices: Pick<ReportNotices, 'received' | 'decided' | 'expired' | 'csFollowUp'>;
   sanctions: Pick<SanctionsService, 'find' | 'issueForReport' | 'recordEnd' | 'recordLift' | 'recordOverturn' | 'appealStanding'>;
   sanctionWorkflows: Pick<SanctionWorkflows, 'start'>;
+  /** R10: Open Chat content taken down on approval, restored on an upheld appeal. */
+  takedowns: Pick<ContentTakedowns, 'takeDown' | 'restore'>;
   metrics: Pick<BusinessMetrics, 'decisionRecorded' | 'reviewOverdue' | 'reporterAccuracy'>;
   settings: { evidenceMaxMessages: number };
   /** Structured JSON, like the rest of the process; see `withStepLogs` for what goes in. */

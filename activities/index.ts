@@ -7,6 +7,7 @@ import { withStepLogs } from './logged';
 import { createReviewActivities } from './review.activities';
 import { createSanctionActivities } from './sanction.activities';
 import { createStandingActivities } from './standing.activities';
+import { createTakedownActivities } from './takedown.activities';
 
 export type { ActivityDeps } from './deps';
 
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createStandingActivities(deps),
     ...createCaseActivities(deps),
     ...createSanctionActivities(deps),
+    ...createTakedownActivities(deps),
   });
 }
 

@@ -116,6 +116,9 @@ export async function reportLifecycleWorkflow(input: ReportLifecycleInput): Prom
   if (decision.outcome === 'approved') {
     await step('Auto-block (R7)').blockReportedUser(ref);
     await step('Sanction reported account (R9)').sanctionReportedAccount(ref);
+    // R10: after the sanction, whose policy and statement of reasons the removal carries. A 1:1
+    // message is not taken down: its room is gone for the reporter alone (R6).
+    if (input.target.kind !== 'chat_message') await step('Take down reported content (R10)').takeDownReportedContent(ref);
   } else if (decision.falseReport) {
     await step('Strike against the reporter (R3)').recordFalseReport(ref);
   }

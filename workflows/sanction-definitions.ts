@@ -52,7 +52,7 @@ export const SANCTION_ALREADY_OVERTURNED = 'SANCTION_ALREADY_OVERTURNED';
 
 /** CS ends a restriction early (support role); refused once it has ended or been lifted. */
 export const liftUpdate = defineUpdate<SanctionWorkflowState, [LiftRequest]>('lift');
-/** An upheld appeal: lifts the sanction if still in force, and revokes the automatic blocks (R7). */
+/** An upheld appeal: lifts the sanction if still in force, revokes the automatic blocks (R7) and restores taken-down content (R10). */
 export const overturnUpdate = defineUpdate<SanctionWorkflowState, [OverturnRequest]>('overturn');
 /** An appeal was denied: the workflow need not wait for it any longer. */
 export const appealSettledSignal = defineSignal<[]>('appealSettled');

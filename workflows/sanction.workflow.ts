@@ -32,7 +32,8 @@ function step(summary: string): ReportActivities {
 /**
  * One sanction (R9), id `sanction-<sanctionId>`: in force until its end (a durable timer, not a
  * cron), unless CS lifts it first; then open to appeal until the window closes. An upheld appeal
- * overturns it and revokes the automatic blocks (R7) behind it.
+ * overturns it, revokes the automatic blocks (R7) behind it and restores content taken down with
+ * it (R10).
  */
 export async function sanctionWorkflow(input: SanctionWorkflowInput): Promise<SanctionOutcome> {
   const { sanctionId } = input;
@@ -99,6 +100,7 @@ export async function sanctionWorkflow(input: SanctionWorkflowInput): Promise<Sa
   state.phase = 'closing';
   if (state.overturn) {
     await step('Overturn on appeal; revoke automatic blocks (R7)').overturnSanction({ ...ref, ...state.overturn });
+    await step('Restore content taken down with the sanction (R10)').restoreContentOnAppeal({ ...ref, appealId: state.overturn.appealId });
     state.recorded = true;
   }
   state.phase = 'closed';

@@ -56,6 +56,8 @@ function plannedSteps(plan: PlannedReport): Array<{ activity: string; step: stri
       ? [
           { activity: 'blockReportedUser', step: 'auto_block' },
           { activity: 'sanctionReportedAccount', step: 'sanctioned' },
+          // R10: Open Chat content is taken down after the sanction; a 1:1 message never is.
+          ...(plan.kind === 'chat_message' ? [] : [{ activity: 'takeDownReportedContent', step: 'content_removed' }]),
         ]
       : []),
     ...(!approved && plan.falseReport ? [{ activity: 'recordFalseReport', step: 'false_report_strike' }] : []),

@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { ContentModerationLog } from '../open-chats/content-moderation.service';
+import { MODERATED_KINDS, ModeratedKind } from '../open-chats/schemas/content-moderation-event.schema';
+import type { ContentModerationEvent } from '../open-chats/schemas/content-moderation-event.schema';
 import { ReporterTally, ReportStore } from '../reports/report-store.service';
 import { Report } from '../reports/schemas/report.schema';
 import { restrictionInForce } from '../sanctions/account-restrictions.service';
@@ -31,6 +34,7 @@ export class AccountHistory {
     private readonly users: UsersService,
     private readonly reports: ReportStore,
     private readonly sanctions: SanctionStore,
+    private readonly takedowns: ContentModerationLog,
   ) {}
 
   async historyOf(userId: string, now = new Date()): Promise<AccountHistoryView> {
@@ -45,14 +49,28 @@ export class AccountHistory {
     const sanctionViews = records.map((record) => sanctionView(record, now));
     const active = sanctionViews.filter((s) => s.status === 'active' || s.status === 'on_record');
     const appeals = records.filter((record) => record.appeal).map(appealView);
+    const takedowns = await this.takedownsOf(records);
     return {
       userId,
       summary: summarize(byOutcome, active.length, sanctionViews.length - active.length, appeals, records, now),
       reports: byOutcome,
       sanctions: { active, past: sanctionViews.filter((s) => !active.includes(s)) },
       appeals,
-      timeline: [...reports.flatMap(reportEntries), ...records.flatMap(sanctionEntries)].sort((a, b) => b.at.getTime() - a.at.getTime()),
+      timeline: [...reports.flatMap(reportEntries), ...records.flatMap(sanctionEntries), ...takedowns.map(takedownEntry)].sort(
+        (a, b) => b.at.getTime() - a.at.getTime(),
+      ),
     };
+  }
+
+  /** R10: take-downs and restorations of the account's content; every take-down goes with a sanction on it. */
+  private async takedownsOf(records: SanctionRecord[]): Promise<ContentModerationEvent[]> {
+    const targets = new Map(
+      records
+        .map((r) => r.sanction.target)
+        .filter((target): target is { kind: ModeratedKind; id: string } => MODERATED_KINDS.includes(target.kind as ModeratedKind))
+        .map((target) => [target.id, { kind: target.kind, id: target.id }]),
+    );
+    return [...(await this.takedowns.logsOf([...targets.values()])).values()].flat();
   }
 
   /** What a case view shows beside the evidence. */
@@ -175,4 +193,11 @@ function sanctionEntries(record: SanctionRecord): HistoryTimelineEntry[] {
     });
   }
   return entries;
+}
+
+function takedownEntry(event: ContentModerationEvent): HistoryTimelineEntry {
+  const content = `${event.kind} ${event.contentId}`;
+  return event.type === 'removed'
+    ? { at: event.at, kind: 'content_removed', reportId: event.reportId, sanctionId: event.sanctionId, detail: `${content} (${event.policy})` }
+    : { at: event.at, kind: 'content_restored', sanctionId: event.sanctionId, appealId: event.appealId, detail: content };
 }

@@ -9,6 +9,7 @@ import { EvidenceAccess, EvidenceAccessSchema } from '../evidence/schemas/eviden
 import { EvidenceItem, EvidenceItemSchema } from '../evidence/schemas/evidence-item.schema';
 import { EvidenceSet, EvidenceSetSchema } from '../evidence/schemas/evidence-set.schema';
 import { Comment, CommentSchema } from '../open-chats/schemas/comment.schema';
+import { ContentModerationEvent, ContentModerationEventSchema } from '../open-chats/schemas/content-moderation-event.schema';
 import { OpenChat, OpenChatSchema } from '../open-chats/schemas/open-chat.schema';
 import { Post, PostSchema } from '../open-chats/schemas/post.schema';
 import { FalseReportStrike, FalseReportStrikeSchema } from '../reporter-standing/schemas/false-report-strike.schema';
@@ -36,6 +37,7 @@ export const ALL_MODELS: Array<{ name: string; schema: Schema }> = [
   { name: OpenChat.name, schema: OpenChatSchema },
   { name: Post.name, schema: PostSchema },
   { name: Comment.name, schema: CommentSchema },
+  { name: ContentModerationEvent.name, schema: ContentModerationEventSchema },
   { name: Report.name, schema: ReportSchema },
   { name: EvidenceSet.name, schema: EvidenceSetSchema },
   { name: EvidenceItem.name, schema: EvidenceItemSchema },

@@ -6,6 +6,7 @@ import { ApiError } from '../common/api-error';
 import { newId } from '../common/ids';
 import { UsersService } from '../users/users.service';
 import { CreateAuthoredTextDto, CreateOpenChatDto } from './dto/open-chats.dto';
+import { ContentModerationLog, contentRemoved } from './content-moderation.service';
 import { Comment } from './schemas/comment.schema';
 import { OpenChat } from './schemas/open-chat.schema';
 import { Post } from './schemas/post.schema';
@@ -18,6 +19,7 @@ export class OpenChatsService {
     @InjectModel(Comment.name) private readonly comments: Model<Comment>,
     private readonly users: UsersService,
     private readonly restrictions: AccountRestrictionCheck,
+    private readonly moderation: ContentModerationLog,
   ) {}
 
   async createOpenChat(dto: CreateOpenChatDto): Promise<{ openChatId: string }> {
@@ -38,13 +40,16 @@ export class OpenChatsService {
     return { postId: post._id };
   }
 
+  /** A post taken down (R10) takes no new comments. */
   async createComment(postId: string, dto: CreateAuthoredTextDto): Promise<{ commentId: string }> {
-    const [post] = await Promise.all([
+    const [post, moderation] = await Promise.all([
       this.posts.exists({ _id: postId }),
+      this.moderation.stateOf({ kind: 'open_chat_post', id: postId }),
       this.users.requireAll(dto.authorId),
       this.restrictions.refuseIfRestricted(dto.authorId),
     ]);
     if (!post) throw ApiError.notFound('POST_NOT_FOUND', `Post ${postId} does not exist.`);
+    if (moderation.removed) throw contentRemoved(postId);
     const comment = await this.comments.create({ _id: newId('cmt'), postId, authorId: dto.authorId, text: dto.text });
     return { commentId: comment._id };
   }

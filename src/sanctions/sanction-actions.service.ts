@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { ApiError } from '../common/api-error';
 import { moderatorConflict, staffConflict } from '../auth/conflict-of-interest';
 import { ReportStore } from '../reports/report-store.service';
+import { ContentTakedowns } from './content-takedowns.service';
 import { SanctionWorkflows } from './sanction-workflows.service';
 import { isWorkflowGone, updateRefusalType } from '../temporal/temporal-errors';
 import { SANCTION_ALREADY_OVERTURNED, SANCTION_NOT_ACTIVE } from '../../workflows/sanction-definitions';
@@ -19,6 +20,7 @@ export class SanctionActionsService {
     private readonly sanctions: SanctionsService,
     private readonly reports: ReportStore,
     private readonly workflows: SanctionWorkflows,
+    private readonly takedowns: ContentTakedowns,
   ) {}
 
   /** CS ends a restriction before its time (support role). */
@@ -63,8 +65,9 @@ export class SanctionActionsService {
   /**
    * DSA Art. 20: a moderator other than the one who decided answers the appeal, once. Upheld,
    * the sanction is overturned through its workflow (which also revokes the R7 blocks behind
-   * it). A repeat of the same decision by the same moderator re-delivers it (a retry after a
-   * failure between recording and delivering); any other second decision is refused.
+   * it and restores content taken down with it, R10). A repeat of the same decision by the same
+   * moderator re-delivers it (a retry after a failure between recording and delivering); any
+   * other second decision is refused.
    */
   async decideAppeal(appealId: string, moderatorId: string, dto: DecideAppealDto) {
     const appeal = await this.store.findAppeal(appealId);
@@ -111,6 +114,7 @@ export class SanctionActionsService {
       // this sanction any more, so the overturn is recorded here, just as the workflow would.
       if (updateRefusalType(error) === SANCTION_NOT_ACTIVE || isWorkflowGone(error)) {
         await this.sanctions.recordOverturn(sanctionId, appealId, moderatorId);
+        await this.takedowns.restore(sanctionId, appealId);
         return;
       }
       throw error;

@@ -99,3 +99,8 @@ export function statementNoticeText(sanction: Sanction): string {
     `${factsOf(sanction)} Measure: ${describeMeasure(measureOf(sanction))}${until}. ` + `You may appeal once before ${sanction.appealableUntil.toISOString()}.`
   );
 }
+
+/** What the author of content taken down with this sanction reads beside it (R10; R2: no reporter, no report id). */
+export function removalStatementText(sanction: Sanction): string {
+  return `${factsOf(sanction)} It is hidden from other users and kept on record. If your appeal against sanction ${sanction._id} is upheld, it is restored.`;
+}

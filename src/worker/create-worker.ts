@@ -17,6 +17,7 @@ import { ReporterStandingService } from '../reporter-standing/reporter-standing.
 import { ReportStore } from '../reports/report-store.service';
 import { SanctionsService } from '../sanctions/sanctions.service';
 import { SanctionWorkflows } from '../sanctions/sanction-workflows.service';
+import { ContentTakedowns } from '../sanctions/content-takedowns.service';
 import { BlocksService } from '../users/blocks.service';
 
 export function activityDepsFrom(app: INestApplicationContext): ActivityDeps {
@@ -31,6 +32,7 @@ export function activityDepsFrom(app: INestApplicationContext): ActivityDeps {
     reportNotices: app.get(ReportNotices),
     sanctions: app.get(SanctionsService),
     sanctionWorkflows: app.get(SanctionWorkflows),
+    takedowns: app.get(ContentTakedowns),
     metrics: app.get(BusinessMetrics),
     settings: { evidenceMaxMessages: app.get(AppConfig).evidenceMaxMessages },
     log: activityLogger(app.get(AppConfig)),

@@ -107,6 +107,34 @@ describe('sanction activities are safe to run twice', () => {
     expect(await blocks.isBlocked(reporter, reported)).toBe(true);
   });
 
+  test('R10: takeDownReportedContent twice and concurrently writes one removal; restoreContentOnAppeal twice writes one restoration', async () => {
+    const { ref, reported } = await approvedPostReport();
+    await acts.sanctionReportedAccount(ref);
+    const answers = await Promise.all([acts.takeDownReportedContent(ref), acts.takeDownReportedContent(ref)]);
+    answers.push(await acts.takeDownReportedContent(ref));
+    expect(answers).toEqual(['removed', 'removed', 'removed']);
+    const sanctionId = String((await mongo.collection('sanctions').findOne({ userId: reported }))?._id);
+    const restore = { sanctionId, appealId: 'apl_r' };
+    expect([await acts.restoreContentOnAppeal(restore), await acts.restoreContentOnAppeal(restore)]).toEqual(['restored', 'restored']);
+    const types = async () =>
+      (await mongo.collection('content_moderation_events').find({ sanctionId: sanctionId }).sort({ seq: 1 }).toArray()).map((e) => e.type);
+    expect(await types()).toEqual(['removed', 'restored']);
+    // A retry of the take-down that lands after the appeal answers the same and does not take the content down again.
+    expect(await acts.takeDownReportedContent(ref)).toBe('removed');
+    expect(await types()).toEqual(['removed', 'restored']);
+  });
+
+  test('R10: an appeal upheld before the take-down step ran is recorded, and the take-down then writes nothing', async () => {
+    const { ref, reported } = await approvedPostReport();
+    await acts.sanctionReportedAccount(ref);
+    const sanctionId = String((await mongo.collection('sanctions').findOne({ userId: reported }))?._id);
+    expect(await acts.restoreContentOnAppeal({ sanctionId, appealId: 'apl_n' })).toBe('not_removed');
+    expect(await acts.takeDownReportedContent(ref)).toBe('overturned_on_appeal');
+    const events = await mongo.collection('content_moderation_events').find({ sanctionId }).toArray();
+    expect(events.map((e) => e.type)).toEqual(['restored']);
+    expect(await acts.restoreContentOnAppeal({ sanctionId: 'snc_missing', appealId: 'apl_n' })).toBe('not_a_takedown_sanction');
+  });
+
   test('a sanction that does not exist fails for good (non-retryable)', async () => {
     await expect(acts.recordSanctionEnd({ sanctionId: 'snc_missing' })).rejects.toMatchObject({ type: 'SanctionNotFound', nonRetryable: true });
   });

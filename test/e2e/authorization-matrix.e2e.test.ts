@@ -43,6 +43,8 @@ const EXPECTED: Record<string, Expected> = {
   'GET /v1/chats/:chatId': APP,
   'POST /v1/open-chats': APP,
   'POST /v1/open-chats/:openChatId/posts': APP,
+  'GET /v1/open-chats/:openChatId/posts': APP,
+  'GET /v1/posts/:postId': APP,
   'POST /v1/posts/:postId/comments': APP,
   'GET /v1/report-reasons': EVERYONE,
   'GET /v1/policy-categories': EVERYONE,

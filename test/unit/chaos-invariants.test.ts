@@ -122,6 +122,16 @@ describe('chaos run: per-report invariants from the workload plan', () => {
     ]);
   });
 
+  test('R10, R6: a 1:1 message taken down on approval fails: only Open Chat content is', () => {
+    const found = approvedChatFound(1);
+    const takenDown: FoundReport = {
+      ...found,
+      reports: [{ ...found.reports[0], steps: [...found.reports[0].steps.slice(0, -1), 'content_removed', 'cs_notified'] }],
+      activities: [...found.activities.slice(0, -1), 'takeDownReportedContent', 'notifyCustomerService'],
+    };
+    expect(problemsOf(chatPlan(1), takenDown)).toEqual(['timeline steps: extra content_removed', 'workflow activities: extra takeDownReportedContent']);
+  });
+
   test('R7: two blocks for one approval fail, and so does a block after a rejection', () => {
     expect(problemsOf(chatPlan(1), { ...approvedChatFound(1), blockActivations: 2 })).toEqual(['2 block(s) of the author (R7), planned 1']);
     const rejectPlan = chatPlan(3, { decision: 'reject' });

@@ -30,6 +30,21 @@ describe('billable Temporal actions counted from a history', () => {
     expect(count.total).toBe(13);
   });
 
+  it('R10: an approved Open Chat post: the take-down step is one more activity', () => {
+    // 1 start + 1 update accepted (decide; filed without Prefer: wait) + 7 activities (evidence,
+    // review, decision, block, sanction, take-down, CS notice; no room to delete), none retried
+    // + 2 status upserts (awaiting_review, approved) + 1 review-deadline timer = 12.
+    const count = billableActions(recorded('approved-open-chat-post.json'));
+    expect(count.byKind).toEqual({
+      'workflow started': 1,
+      'update accepted': 1,
+      'activity started': 7,
+      'search-attribute upsert': 2,
+      'timer started': 1,
+    });
+    expect(count.total).toBe(12);
+  });
+
   it('a notice delivered on its second attempt: the retry is one more action', () => {
     // 1 start + 1 activity scheduled + 1 retry (its started event says attempt 2) = 3.
     const count = billableActions(recorded('notice-delivered.json'));

@@ -26,12 +26,14 @@ export function fakeActivities(options: { caseDecision?: Decision; openReports?:
     },
     blockReportedUser: record('blockReportedUser', 'applied'),
     sanctionReportedAccount: record('sanctionReportedAccount', 'restriction 7d (snc_x)'),
+    takeDownReportedContent: record('takeDownReportedContent', 'removed'),
     recordFalseReport: record('recordFalseReport', 'strike 1; warned'),
     notifyCustomerService: record('notifyCustomerService', 'report_decided-x'),
     openReportsOfCase: record('openReportsOfCase', options.openReports ?? []),
     recordSanctionEnd: record('recordSanctionEnd', undefined),
     recordSanctionLift: record('recordSanctionLift', undefined),
     overturnSanction: record('overturnSanction', {}),
+    restoreContentOnAppeal: record('restoreContentOnAppeal', 'restored'),
     appealStandingOf: async () => {
       calls.push('appealStandingOf');
       return options.appeal?.() ?? { status: 'none' };

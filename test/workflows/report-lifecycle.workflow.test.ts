@@ -150,7 +150,7 @@ describe('report lifecycle workflow (time-skipping server)', () => {
     });
   });
 
-  test('R6: an Open Chat post report keeps evidence but deletes no chat room', async () => {
+  test('R6, R10: an approved Open Chat post keeps evidence, deletes no chat room, and is taken down right after the sanction', async () => {
     await withReport(
       async ({ handle, calls }) => {
         await handle.executeUpdate(decideUpdate, { args: [approve] });
@@ -161,8 +161,11 @@ describe('report lifecycle workflow (time-skipping server)', () => {
           'recordDecision:approved',
           'blockReportedUser',
           'sanctionReportedAccount',
+          'takeDownReportedContent',
           'notifyCustomerService',
         ]);
+        const summaries = activitySummariesOf(await handle.fetchHistory());
+        expect(summaries).toContainEqual({ activity: 'takeDownReportedContent', summary: 'Take down reported content (R10)' });
       },
       { input: { target: { kind: 'open_chat_post', id: 'post-1' }, chatId: undefined } },
     );

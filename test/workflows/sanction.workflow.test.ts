@@ -105,14 +105,14 @@ describe('sanction workflow (time-skipping server)', () => {
     );
   });
 
-  test('R7, R9: an upheld appeal overturns a restriction in force at once, without waiting for its end', async () => {
+  test('R7, R9, R10: an upheld appeal overturns a restriction in force at once, without waiting for its end, then restores taken-down content', async () => {
     await withSanction(
       async ({ handle, calls }) => {
         await env.sleep('1d');
         const state = await handle.executeUpdate(overturnUpdate, { args: [{ appealId: 'apl_1', moderatorId: 'mod-2' }] });
         expect(state).toMatchObject({ phase: 'closed', overturn: { appealId: 'apl_1' } });
         expect(await handle.result()).toMatchObject({ ended: false, lifted: false, overturned: true });
-        expect(calls).toEqual(['overturnSanction']);
+        expect(calls).toEqual(['overturnSanction', 'restoreContentOnAppeal']);
       },
       { days: 30 },
     );
@@ -126,7 +126,7 @@ describe('sanction workflow (time-skipping server)', () => {
         expect(calls).toEqual(['recordSanctionEnd']);
         await handle.executeUpdate(overturnUpdate, { args: [{ appealId: 'apl_2', moderatorId: 'mod-2' }] });
         expect(await handle.result()).toMatchObject({ ended: true, overturned: true });
-        expect(calls).toEqual(['recordSanctionEnd', 'overturnSanction']);
+        expect(calls).toEqual(['recordSanctionEnd', 'overturnSanction', 'restoreContentOnAppeal']);
       },
       { days: 1 },
     );
@@ -179,7 +179,7 @@ describe('sanction workflow (time-skipping server)', () => {
     await withSanction(
       async ({ handle, calls }) => {
         expect(await handle.result()).toMatchObject({ ended: true, overturned: true });
-        expect(calls).toEqual(['recordSanctionEnd', 'appealStandingOf', 'overturnSanction']);
+        expect(calls).toEqual(['recordSanctionEnd', 'appealStandingOf', 'overturnSanction', 'restoreContentOnAppeal']);
       },
       { days: 3, appealDays: 5, appeal: () => ({ status: 'upheld', appealId: 'apl_3', moderatorId: 'mod-2' }) },
     );

@@ -87,6 +87,7 @@ export function formatTable(r: BenchResults): string {
     rows.push(['filing to recorded start, same load', ms(p.filingToStart)]);
     rows.push(['raw start to recorded start, same load', ms(p.rawStart)]);
     rows.push(['POST /v1/reports answer, same load', ms(p.fileAnswer)]);
+    rows.push(['  from that answer to recorded start', ms(p.answerToStart)]);
     rows.push(['raw workflow.start answer, same load', ms(p.rawStartAnswer)]);
     rows.push(['POST /v1/reports/:id/approve, same load', ms(p.approve)]);
     rows.push(['raw decide update, same load', ms(p.rawDecide)]);

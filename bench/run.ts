@@ -8,6 +8,7 @@ import { Api } from './lib/api';
 import { parseArgs } from './lib/args';
 import { BenchResults, writeResults } from './lib/report';
 import { cpuPerItem } from './lib/cpu';
+import { DatabaseCommands } from './lib/db-commands';
 import { Stack, startStack } from './lib/stack';
 import { percentiles } from './lib/stats';
 import { backlog } from './parts/backlog';
@@ -44,10 +45,15 @@ async function main(): Promise<void> {
       results.baseline = await withCpu(stack, 'baselineWorker', options.n, () => baselineThroughput(workflows, runId, options.n, options.c, raw));
     }
     if (options.parts.has('lifecycle')) {
+      const commands = new DatabaseCommands(`${stack.apiUrl}/metrics`, stack.authorization, stack.workerMetricsUrl);
+      log(`database commands: ${options.quick ? 3 : 10} s idle, then counted over the lifecycle part`);
+      await commands.measureIdle(options.quick ? 3_000 : 10_000);
       log(`lifecycle: ${options.n} lifecycles, ${options.c} concurrent clients`);
+      await commands.begin();
       results.lifecycle = await withCpu(stack, 'worker', options.n, () =>
         lifecycleThroughput(api, stack.mongo, workflows, runId, options.n, options.c, product),
       );
+      results.databaseCommands = await commands.perItem(options.n);
     }
     if (options.parts.has('latency')) {
       results.latency = {
@@ -71,7 +77,6 @@ async function main(): Promise<void> {
         options.backlog,
         Math.max(options.c, 10),
         options.queueRequests,
-        !options.quick,
         log,
       );
     }

@@ -9,6 +9,7 @@ import type { ThroughputResult } from '../parts/lifecycle';
 import { Percentiles, round } from './stats';
 import { chartSvg } from './svg';
 import type { BenchOptions, Part } from './args';
+import type { CommandsPerItem } from './db-commands';
 import type { WorkerHeap } from './worker-memory';
 
 export interface BenchResults {
@@ -19,6 +20,8 @@ export interface BenchResults {
   /** The same-shape yardstick: the product's own workflows with no-op activities, driven by the API's calls. */
   baseline?: ThroughputResult;
   lifecycle?: ThroughputResult;
+  /** Counted by the API and the worker over the lifecycle part. */
+  databaseCommands?: CommandsPerItem;
   /**
    * Sampled during the throughput parts: filing (held with `Prefer: wait` until the review
    * opened) and approving while lifecycles run, raw start-and-wait and decide updates while the yardstick's run.
@@ -56,11 +59,10 @@ function judge(r: BenchResults): NonNullable<BenchResults['targets']> {
     });
   }
   if (r.backlog) {
-    // Judged at rest (parked reports wait for hours); right after the burst without --quick's settling.
-    const rss = r.backlog.settled?.workerRssMb ?? r.backlog.workerRssMb;
-    const when = r.backlog.settled ? 'settled' : 'right after parking';
-    out.push({ target: `worker RSS <= 300 MB with ${r.backlog.reports} parked (${when})`, value: `${round(rss)} MB`, met: rss <= 300 });
-    out.push({ target: 'queue p99 <= 50 ms', value: `${round(r.backlog.queue.p99)} ms`, met: r.backlog.queue.p99 <= 50 });
+    // Judged at the peak: a burst of filings is when the worker holds the most.
+    const { reports, peakWorkerRssMb, queue } = r.backlog;
+    out.push({ target: `backlog peak worker RSS <= 300 MB with ${reports} parked`, value: `${round(peakWorkerRssMb)} MB`, met: peakWorkerRssMb <= 300 });
+    out.push({ target: `queue p99 <= 50 ms with ${reports} parked`, value: `${round(queue.p99)} ms`, met: queue.p99 <= 50 });
   }
   return out;
 }
@@ -85,6 +87,7 @@ export function formatTable(r: BenchResults): string {
     rows.push(['filing to recorded start, same load', ms(p.filingToStart)]);
     rows.push(['raw start to recorded start, same load', ms(p.rawStart)]);
     rows.push(['POST /v1/reports answer, same load', ms(p.fileAnswer)]);
+    rows.push(['  from that answer to recorded start', ms(p.answerToStart)]);
     rows.push(['raw workflow.start answer, same load', ms(p.rawStartAnswer)]);
     rows.push(['POST /v1/reports/:id/approve, same load', ms(p.approve)]);
     rows.push(['raw decide update, same load', ms(p.rawDecide)]);
@@ -107,16 +110,24 @@ export function formatTable(r: BenchResults): string {
       `${actions.total.total}: report workflow ${actions.report.total} (${kinds(actions.report)}); sanction workflow so far ${actions.sanction.total} (${kinds(actions.sanction)})`,
     ]);
   }
+  if (r.databaseCommands) rows.push(...commandRows(r.databaseCommands));
   if (r.backlog) {
     const b = r.backlog;
-    rows.push(['backlog parked', `${b.reports} reports: filed in ${round(b.fileSeconds)} s, all awaiting review after ${round(b.parkSeconds)} s`]);
-    const heap = (h?: WorkerHeap) =>
-      h ? `; main-thread heap ${round(h.heapUsedMb)} MB used of ${round(h.heapTotalMb)} MB, external ${round(h.externalMb)} MB` : '';
-    rows.push(['backlog RSS (child processes)', `API ${round(b.apiRssMb)} MB; worker ${round(b.workerRssIdleMb)} MB before the backlog, then:`]);
-    rows.push(['  worker right after parking', `${round(b.workerRssMb)} MB${heap(b.workerHeap)}`]);
-    if (b.settled)
-      rows.push(['  worker settled', `${round(b.settled.workerRssMb)} MB after ${round(b.settled.afterSeconds)} s idle${heap(b.settled.workerHeap)}`]);
-    rows.push(['GET /v1/moderation/queue', ms(b.queue)]);
+    rows.push(['backlog parked', `${b.reports} reports: filing took ${round(b.fileSeconds)} s, all awaiting review after ${round(b.parkSeconds)} s`]);
+    rows.push(['backlog worker RSS before it', `${round(b.workerRssIdleMb)} MB`]);
+    const heap = (h?: WorkerHeap) => (h ? `; heap then ${round(h.heapUsedMb)} of ${round(h.heapTotalMb)} MB, external ${round(h.externalMb)} MB` : '');
+    for (const point of b.points) {
+      rows.push([
+        `backlog of ${point.reports}: peak RSS, queue`,
+        `worker ${round(point.peakWorkerRssMb)} MB, API ${round(point.peakApiRssMb)} MB${heap(point.workerHeap)}; queue ${ms(point.queue)}`,
+      ]);
+    }
+    const [first, last] = [b.points[0], b.points[b.points.length - 1]];
+    if (first !== last)
+      rows.push([
+        `backlog growth ${first.reports} -> ${last.reports}`,
+        `peak worker RSS +${round(last.peakWorkerRssMb - first.peakWorkerRssMb)} MB, queue p99 ${round(first.queue.p99)} -> ${round(last.queue.p99)} ms`,
+      ]);
   }
   for (const e of r.evidence ?? []) {
     rows.push([
@@ -128,6 +139,16 @@ export function formatTable(r: BenchResults): string {
   if (r.totalSeconds) rows.push(['benchmark wall time', `${round(r.totalSeconds)} s`]);
   const width = Math.max(...rows.map((row) => row[0].length));
   return rows.map((row, i) => `${row[0].padEnd(width)}  ${row[1]}${i === 0 ? `\n${'-'.repeat(width)}  -----` : ''}`).join('\n');
+}
+
+function commandRows(c: CommandsPerItem): string[][] {
+  const each = Object.entries(c.byCommand)
+    .map(([command, n]) => `${command}: ${round(n, 1)}`)
+    .join(', ');
+  return [
+    ['database commands per lifecycle', `${round(c.total, 1)} (${each})`],
+    ['  of which', `API ${round(c.byProcess.api, 1)}, worker ${round(c.byProcess.worker, 1)}; idle rate taken out ${round(c.idlePerSecond, 1)}/s`],
+  ];
 }
 
 function cpuBreakdown(perProcess: Record<string, number>): string {

@@ -1,5 +1,6 @@
 import type { BenchResults } from './report';
 import { round } from './stats';
+import { esc, lineChart } from './svg-line';
 
 const W = 720;
 const BAR_H = 22;
@@ -63,12 +64,23 @@ export function chartSvg(r: BenchResults): string {
     bars(r.history.map((h) => ({ name: `${h.messages} messages`, value: h.events, unit: `events, ${h.bytes} bytes`, raw: false })));
   }
   if (r.backlog) {
-    title(`Backlog of ${r.backlog.reports} parked reports`);
+    const b = r.backlog;
+    title(`Backlog of ${b.reports} parked reports, peak while filing and parking`);
     bars([
-      { name: 'worker RSS', value: r.backlog.settled?.workerRssMb ?? r.backlog.workerRssMb, unit: 'MB', raw: false },
-      { name: 'API RSS', value: r.backlog.apiRssMb, unit: 'MB', raw: false },
-      { name: 'queue p99', value: r.backlog.queue.p99, unit: 'ms', raw: false },
+      { name: 'peak worker RSS', value: b.peakWorkerRssMb, unit: 'MB', raw: false },
+      { name: 'peak API RSS', value: b.peakApiRssMb, unit: 'MB', raw: false },
+      { name: 'queue p99', value: b.queue.p99, unit: 'ms', raw: false },
     ]);
+    const xLabel = 'reports parked';
+    const rss = lineChart(
+      { title: 'Peak worker RSS', unit: 'MB', target: 300, points: b.points.map((p) => ({ x: p.reports, y: p.peakWorkerRssMb })) },
+      10,
+      y,
+      xLabel,
+    );
+    const queue = lineChart({ title: 'Queue p99', unit: 'ms', target: 50, points: b.points.map((p) => ({ x: p.reports, y: p.queue.p99 })) }, 370, y, xLabel);
+    parts.push(...rss.svg, ...queue.svg);
+    y += Math.max(rss.height, queue.height) + 10;
   }
   if (r.targets?.length) {
     title('Targets');
@@ -79,8 +91,4 @@ export function chartSvg(r: BenchResults): string {
     y += 10;
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${y}" font-family="sans-serif" font-size="12">\n<rect width="100%" height="100%" fill="white"/>\n${parts.join('\n')}\n</svg>\n`;
-}
-
-function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -7,24 +7,38 @@ import { rssMb } from '../lib/stack';
 import { WorkerHeap, workerHeap } from '../lib/worker-memory';
 import { Percentiles, percentiles, runPool } from '../lib/stats';
 
-export interface BacklogResult {
+/** The backlog as it stood once `reports` were parked. */
+export interface BacklogPoint {
   reports: number;
-  fileSeconds: number;
+  /** Seconds from the first filing until all of them awaited review (queue walks of earlier steps included). */
   parkSeconds: number;
-  workerRssIdleMb: number;
-  /** Read 5 s after the last report was parked: the burst's heap room still held. */
-  workerRssMb: number;
-  /** The worker's main-thread heap and external memory when its RSS was read. */
+  /** Highest worker RSS sampled so far (every RSS_SAMPLE_MS, while filing and parking). */
+  peakWorkerRssMb: number;
+  peakApiRssMb: number;
+  /** The worker's main-thread heap and external memory once they were parked. */
   workerHeap?: WorkerHeap;
-  /** Once the worker had been idle long enough for V8 to give the burst's heap back (not in --quick). */
-  settled?: { afterSeconds: number; workerRssMb: number; workerHeap?: WorkerHeap };
-  apiRssMb: number;
   queue: Percentiles;
 }
 
+export interface BacklogResult {
+  reports: number;
+  /** Seconds spent filing, all steps together. */
+  fileSeconds: number;
+  parkSeconds: number;
+  workerRssIdleMb: number;
+  peakWorkerRssMb: number;
+  peakApiRssMb: number;
+  queue: Percentiles;
+  /** The same figures at each step on the way (a tenth, half, all), to show how they grow. */
+  points: BacklogPoint[];
+}
+
+const RSS_SAMPLE_MS = 250;
+
 /**
- * `count` reports parked awaiting review, nobody deciding: the memory they cost the worker and
- * the API, and how fast moderators can page through the queue meanwhile.
+ * `count` reports parked awaiting review, nobody deciding, filed in steps (a tenth, half, all):
+ * the memory they cost the worker and the API at its peak (sampled throughout, the burst
+ * included), and how fast moderators can page through the queue once each step is parked.
  */
 export async function backlog(
   api: Api,
@@ -36,7 +50,6 @@ export async function backlog(
   count: number,
   concurrency: number,
   queueRequests: number,
-  settle: boolean,
   log: (line: string) => void,
 ): Promise<BacklogResult> {
   const workerRssIdleMb = await rssMb(pids.worker);
@@ -44,54 +57,50 @@ export async function backlog(
   // Counted in Temporal's visibility store: polling adds no load to the database being measured.
   const parked = async () => (await workflows.count(`ReportStatus = 'awaiting_review'`)).count;
   const parkedBefore = await parked();
+  const peak = { worker: workerRssIdleMb, api: await rssMb(pids.api) };
+  const sampler = setInterval(() => {
+    void Promise.all([rssMb(pids.worker), rssMb(pids.api)]).then(([worker, apiMb]) => {
+      peak.worker = Math.max(peak.worker, worker || 0);
+      peak.api = Math.max(peak.api, apiMb || 0);
+    });
+  }, RSS_SAMPLE_MS);
   const start = performance.now();
   let filed = 0;
-  await runPool(count, concurrency, async (i) => {
-    await fileReport(api, targets[i].reporterId, targets[i].messageId);
-    if (++filed % 1000 === 0) log(`  backlog: ${filed}/${count} filed (${((performance.now() - start) / 1000).toFixed(0)} s)`);
-  });
-  const fileSeconds = (performance.now() - start) / 1000;
-  while ((await parked()) < parkedBefore + count) await sleep(1_000);
-  const parkSeconds = (performance.now() - start) / 1000;
-  // Let the worker settle (sticky-cache evictions, GC) before reading memory.
-  await sleep(Math.min(5_000, count * 10));
-  const [workerRssMb, apiRssMb, heap] = await Promise.all([rssMb(pids.worker), rssMb(pids.api), workerHeap(workerMetricsUrl)]);
-  const settled = settle ? await settledWorkerMemory(pids.worker, workerMetricsUrl, log) : undefined;
-
-  const samples = await walkQueuePages(api, queueRequests);
-  return { reports: count, fileSeconds, parkSeconds, workerRssIdleMb, workerRssMb, workerHeap: heap, settled, apiRssMb, queue: percentiles(samples) };
+  let fileSeconds = 0;
+  const points: BacklogPoint[] = [];
+  try {
+    for (const step of backlogSteps(count)) {
+      const offset = filed;
+      const filingStart = performance.now();
+      await runPool(step - offset, concurrency, async (i) => {
+        await fileReport(api, targets[offset + i].reporterId, targets[offset + i].messageId);
+        if (++filed % 1000 === 0) log(`  backlog: ${filed}/${count} filed (${((performance.now() - start) / 1000).toFixed(0)} s)`);
+      });
+      fileSeconds += (performance.now() - filingStart) / 1000;
+      while ((await parked()) < parkedBefore + step) await sleep(1_000);
+      const parkSeconds = (performance.now() - start) / 1000;
+      const heap = await workerHeap(workerMetricsUrl);
+      const queue = percentiles(await walkQueuePages(api, queueRequests));
+      points.push({ reports: step, parkSeconds, peakWorkerRssMb: peak.worker, peakApiRssMb: peak.api, workerHeap: heap, queue });
+      log(`  backlog: ${step} parked after ${parkSeconds.toFixed(0)} s; peak worker RSS ${peak.worker.toFixed(0)} MB, queue p99 ${queue.p99.toFixed(1)} ms`);
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  const last = points[points.length - 1];
+  return {
+    reports: count,
+    fileSeconds,
+    parkSeconds: last.parkSeconds,
+    workerRssIdleMb,
+    peakWorkerRssMb: last.peakWorkerRssMb,
+    peakApiRssMb: last.peakApiRssMb,
+    queue: last.queue,
+    points,
+  };
 }
 
-const SETTLE_POLL_MS = 5_000;
-const SETTLE_MIN_MS = 60_000;
-const SETTLE_MAX_MS = 180_000;
-const SETTLE_WINDOW_MS = 30_000;
-/** RSS that has fallen less than this over the last SETTLE_WINDOW_MS has stopped falling. */
-const SETTLED_DROP_MB = 2;
-
-/**
- * The worker's memory once parked reports are all it holds. Right after a burst its main-thread
- * heap still holds the burst's garbage and the room it grew (used ~60 of ~150 MB after 1,000
- * filings, ~130 of ~190 MB after 10,000) until V8's memory reducer collects and shrinks it, which
- * it does only once the process has been idle a while (30-60 s here); the heap's own figures do
- * not show when, so this watches RSS until it stops falling. Parked reports wait for hours, so
- * this is what a backlog costs at rest.
- */
-async function settledWorkerMemory(pid: number, metricsUrl: string, log: (line: string) => void): Promise<BacklogResult['settled']> {
-  const start = performance.now();
-  const readings: number[] = [];
-  const windowLength = SETTLE_WINDOW_MS / SETTLE_POLL_MS;
-  for (;;) {
-    readings.push(await rssMb(pid));
-    const elapsedMs = performance.now() - start;
-    const windowStart = readings[readings.length - 1 - windowLength];
-    const stopped = elapsedMs >= SETTLE_MIN_MS && windowStart !== undefined && windowStart - readings[readings.length - 1] < SETTLED_DROP_MB;
-    if (stopped || elapsedMs >= SETTLE_MAX_MS) {
-      const afterSeconds = elapsedMs / 1000;
-      const workerRssMb = readings[readings.length - 1];
-      log(`  backlog: worker settled after ${afterSeconds.toFixed(0)} s idle: ${workerRssMb.toFixed(0)} MB`);
-      return { afterSeconds, workerRssMb, workerHeap: await workerHeap(metricsUrl) };
-    }
-    await sleep(SETTLE_POLL_MS);
-  }
+/** Cumulative counts the backlog is measured at: a tenth, half and all of it (fewer when small). */
+export function backlogSteps(count: number): number[] {
+  return [...new Set([Math.ceil(count / 10), Math.ceil(count / 2), count])];
 }

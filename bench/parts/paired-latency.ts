@@ -14,6 +14,11 @@ export interface PairedLatency {
   rawStart: Percentiles;
   /** The POST's own answer time (it answers once the report is stored, before the start). */
   fileAnswer: Percentiles;
+  /**
+   * From the POST's answer (the report stored) to the recorded start: what follows the store.
+   * Negative when the start was recorded before the answer reached the client.
+   */
+  answerToStart: Percentiles;
   /** The raw start call's answer time. */
   rawStartAnswer: Percentiles;
   approve: Percentiles;
@@ -34,6 +39,7 @@ export async function pairedLatency(api: Api, mongo: MongoClient, workflows: Wor
     filingToStart: [] as number[],
     rawStart: [] as number[],
     fileAnswer: [] as number[],
+    answerToStart: [] as number[],
     rawStartAnswer: [] as number[],
     approve: [] as number[],
     rawDecide: [] as number[],
@@ -43,12 +49,13 @@ export async function pairedLatency(api: Api, mongo: MongoClient, workflows: Wor
   await runPool(n, c, async (i) => {
     const rawId = reportWorkflowId(`rpt_paired${runId}${i}`);
     let filed!: { reportId: string; workflowId: string };
-    let [filedAt, rawAt] = [0, 0];
+    let [filedAt, answeredAt, rawAt] = [0, 0, 0];
     await inTurn(
       i % 2 === 0,
       async () => {
         filedAt = Date.now();
         filed = await timed(s.fileAnswer, () => fileReport(api, chats[i].reporterId, chats[i].messageId));
+        answeredAt = Date.now();
       },
       async () => {
         rawAt = Date.now();
@@ -56,7 +63,9 @@ export async function pairedLatency(api: Api, mongo: MongoClient, workflows: Wor
       },
     );
     await api.awaitStatus(filed.reportId, 'awaiting_review');
-    s.filingToStart.push((await startedAt(filed.workflowId)) - filedAt);
+    const filedStart = await startedAt(filed.workflowId);
+    s.filingToStart.push(filedStart - filedAt);
+    s.answerToStart.push(filedStart - answeredAt);
     s.rawStart.push((await startedAt(rawId)) - rawAt);
     await inTurn(
       i % 2 === 1,
@@ -69,6 +78,7 @@ export async function pairedLatency(api: Api, mongo: MongoClient, workflows: Wor
     filingToStart: percentiles(s.filingToStart),
     rawStart: percentiles(s.rawStart),
     fileAnswer: percentiles(s.fileAnswer),
+    answerToStart: percentiles(s.answerToStart),
     rawStartAnswer: percentiles(s.rawStartAnswer),
     approve: percentiles(s.approve),
     rawDecide: percentiles(s.rawDecide),

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import mongoose from 'mongoose';
+import mongoose, { Connection } from 'mongoose';
+import { Registry } from 'prom-client';
 import { AppConfig } from '../config/app-config';
+import { countDatabaseCommands } from './command-metrics';
 
 // Mongoose formats a stack trace on every query it runs, only to name where a query that runs
 // twice first ran (an error our code never makes): that formatting was about 1% of the worker's
@@ -11,8 +13,9 @@ mongoose.set('skipOriginalStackTraces', true);
 @Module({
   imports: [
     MongooseModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
+      // The registry is there in the API and the worker (MetricsModule); scripts without metrics count nothing.
+      inject: [AppConfig, { token: Registry, optional: true }],
+      useFactory: (config: AppConfig, registry?: Registry) => ({
         uri: config.mongoUrl,
         // Fail a request fast when the database is gone instead of queueing it for 10 s.
         serverSelectionTimeoutMS: 5_000,
@@ -20,6 +23,9 @@ mongoose.set('skipOriginalStackTraces', true);
         // Indexes are part of the schema; FerretDB v1 builds the plain and unique ones we use.
         // Off at scale: `npm run migrate` builds them once instead of every replica at boot.
         autoIndex: config.mongoAutoIndex,
+        // Command monitoring feeds `mongodb_commands_total` (database commands per lifecycle, by collection).
+        monitorCommands: registry !== undefined,
+        connectionFactory: (connection: Connection) => (registry ? countDatabaseCommands(connection, registry) : connection),
       }),
     }),
   ],

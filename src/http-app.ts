@@ -5,6 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
 import { AppModule } from './app.module';
+import { answerUnparsableRequests } from './common/client-error';
 import { refuseHostileKeys } from './common/hostile-keys';
 import { createOpenApiDocument } from './common/openapi';
 import { createValidationPipe } from './common/validation';
@@ -28,6 +29,7 @@ export async function createHttpApp(): Promise<NestExpressApplication> {
   app.use(refuseHostileKeys);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  answerUnparsableRequests(app.getHttpServer());
   SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
   return app;
 }

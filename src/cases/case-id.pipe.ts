@@ -1,6 +1,11 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { ApiError } from '../common/api-error';
-import { targetOfCase } from './case-id';
+import { ApiParam } from '@nestjs/swagger';
+import { CASE_ID, targetOfCase } from './case-id';
+
+/** The `caseId` path parameter as CaseIdPipe accepts it, for the OpenAPI document. */
+export const ApiCaseIdParam = (): MethodDecorator =>
+  ApiParam({ name: 'caseId', schema: { type: 'string', pattern: CASE_ID.source, example: 'case-chat_message-msg_1' } });
 
 /** Case ids are `case-<kind>-<targetId>`; anything else is a 400, not a lookup. */
 @Injectable()

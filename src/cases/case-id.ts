@@ -6,7 +6,7 @@ export function caseIdOf(target: ReportTarget): string {
 }
 
 // Target kinds hold no "-", so the first "-" after the kind ends it and the rest is the target id.
-const CASE_ID = new RegExp(`^case-(${TARGET_KINDS.join('|')})-([A-Za-z0-9_-]{1,64})$`);
+export const CASE_ID = new RegExp(`^case-(${TARGET_KINDS.join('|')})-([A-Za-z0-9_-]{1,64})$`);
 
 /** The target a case id names, or null if it is not a case id. */
 export function targetOfCase(caseId: string): ReportTarget | null {

@@ -5,7 +5,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/roles';
 import { ApproveReportDto, RejectReportDto } from './dto/decision.dto';
 import { CaseActions } from './case-actions.service';
-import { CaseIdPipe } from './case-id.pipe';
+import { ApiCaseIdParam, CaseIdPipe } from './case-id.pipe';
 import { CaseViews } from './case-views.service';
 import { CaseQueueQuery } from './dto/case-requests.dto';
 import { CaseClaimResult, CaseDecisionAccepted, CaseQueuePage, CaseView } from './dto/case.views';
@@ -28,6 +28,7 @@ export class CasesController {
 
   @Access('moderator')
   @Get('cases/:caseId')
+  @ApiCaseIdParam()
   @ApiOkResponse({ type: CaseView })
   @ApiNotFoundResponse({ description: 'CASE_NOT_FOUND' })
   view(@Param('caseId', CaseIdPipe) caseId: string): Promise<CaseView> {
@@ -36,6 +37,8 @@ export class CasesController {
 
   @Access('moderator')
   @Post('cases/:caseId/claim')
+  @ApiCaseIdParam()
+  @ApiNotFoundResponse({ description: 'CASE_NOT_FOUND' })
   @HttpCode(200)
   @ApiOkResponse({ type: CaseClaimResult, description: 'Claimed (or renewed) until claim.expiresAt.' })
   @ApiConflictResponse({ description: 'CASE_ALREADY_CLAIMED (details.claimedBy, details.expiresAt) or CASE_ALREADY_DECIDED' })
@@ -46,6 +49,8 @@ export class CasesController {
 
   @Access('moderator')
   @Post('cases/:caseId/unclaim')
+  @ApiCaseIdParam()
+  @ApiNotFoundResponse({ description: 'CASE_NOT_FOUND' })
   @HttpCode(200)
   @ApiOkResponse({ type: CaseClaimResult })
   @ApiConflictResponse({ description: 'CASE_NOT_CLAIMED (not claimed by this moderator)' })
@@ -55,6 +60,8 @@ export class CasesController {
 
   @Access('moderator')
   @Post('cases/:caseId/approve')
+  @ApiCaseIdParam()
+  @ApiNotFoundResponse({ description: 'CASE_NOT_FOUND' })
   @HttpCode(202)
   @ApiAcceptedResponse({
     type: CaseDecisionAccepted,
@@ -68,6 +75,8 @@ export class CasesController {
 
   @Access('moderator')
   @Post('cases/:caseId/reject')
+  @ApiCaseIdParam()
+  @ApiNotFoundResponse({ description: 'CASE_NOT_FOUND' })
   @HttpCode(202)
   @ApiAcceptedResponse({ type: CaseDecisionAccepted, description: "As approve; falseReport is a strike against each open report's reporter (R3)." })
   @ApiConflictResponse({ description: 'CASE_ALREADY_DECIDED, CASE_ALREADY_CLAIMED or CASE_HAS_NO_OPEN_REPORTS' })
@@ -78,6 +87,8 @@ export class CasesController {
 
   @Access('moderator')
   @Post('cases/:caseId/reopen')
+  @ApiCaseIdParam()
+  @ApiNotFoundResponse({ description: 'CASE_NOT_FOUND' })
   @HttpCode(200)
   @ApiOkResponse({ type: CaseView, description: 'New reports on the target queue again instead of taking the last decision.' })
   @ApiConflictResponse({ description: 'CASE_NOT_DECIDED' })

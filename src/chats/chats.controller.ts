@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiForbiddenResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { IdPipe } from '../common/id.pipe';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ID_SCHEMA, IdPipe } from '../common/id.pipe';
 import { ChatsService } from './chats.service';
 import { ChatView, CreateChatDto, PostMessageDto } from './dto/chats.dto';
 import { Access } from '../auth/access.decorator';
@@ -12,12 +12,15 @@ export class ChatsController {
 
   @Access('app')
   @Post()
+  @ApiCreatedResponse({ description: '`{chatId}`' })
+  @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
   create(@Body() dto: CreateChatDto): Promise<{ chatId: string }> {
     return this.chats.create(dto);
   }
 
   @Access('app')
   @Post(':chatId/messages')
+  @ApiNotFoundResponse({ description: 'CHAT_NOT_FOUND' })
   @ApiCreatedResponse({ description: 'The message, stored; to a member who blocks the sender it is withheld from them (R7) with the same answer.' })
   @ApiForbiddenResponse({ description: 'ACCOUNT_RESTRICTED (details.sanctionId, details.until; null when permanent), R9' })
   postMessage(@Param('chatId', IdPipe) chatId: string, @Body() dto: PostMessageDto): Promise<{ messageId: string }> {
@@ -26,7 +29,9 @@ export class ChatsController {
 
   @Access('app')
   @Get(':chatId')
-  @ApiQuery({ name: 'userId', description: 'The member whose view to return.' })
+  @ApiOkResponse({ type: ChatView })
+  @ApiNotFoundResponse({ description: 'CHAT_NOT_FOUND' })
+  @ApiQuery({ name: 'userId', description: 'The member whose view to return.', schema: ID_SCHEMA })
   view(@Param('chatId', IdPipe) chatId: string, @Query('userId', IdPipe) userId: string): Promise<ChatView> {
     return this.chats.view(chatId, userId);
   }

@@ -2,6 +2,9 @@ import { Injectable, PipeTransform } from '@nestjs/common';
 import { ApiError } from './api-error';
 import { ID_PATTERN } from './ids';
 
+/** What IdPipe accepts, for the OpenAPI document (path parameters get it from src/common/openapi.ts). */
+export const ID_SCHEMA = { type: 'string', pattern: ID_PATTERN.source, example: 'alice' } as const;
+
 /** Validates path ids so a malformed id is a 400, not a lookup. */
 @Injectable()
 export class IdPipe implements PipeTransform<string, string> {

@@ -1,11 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ID_SCHEMA } from './id.pipe';
+import { describeValidationInSchemas } from './openapi-validation';
 
 /** The security scheme `@Access` routes declare (src/auth/access.decorator.ts). */
 export const BEARER_SCHEME = 'bearer';
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 type Responses = Operation['responses'];
+type Parameter = Exclude<NonNullable<Operation['parameters']>[number], { $ref: string }>;
 
 const ERROR_SCHEMA = 'ErrorBody';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -34,7 +37,7 @@ const EVERY_ROUTE: Record<string, string> = {
   '503': 'DATABASE_UNAVAILABLE (nothing was changed) or TEMPORAL_UNAVAILABLE.',
 };
 const WITH_INPUT: Record<string, string> = {
-  '400': 'VALIDATION_FAILED (details.fields), INVALID_ID, FORBIDDEN_KEY or MALFORMED_JSON.',
+  '400': 'VALIDATION_FAILED (details.fields), INVALID_ID, FORBIDDEN_KEY, MALFORMED_JSON or MALFORMED_REQUEST.',
 };
 const WITH_BODY: Record<string, string> = {
   '413': 'PAYLOAD_TOO_LARGE: a body over 64 kB.',
@@ -51,6 +54,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addServer('/', 'The origin serving this document (npm start: http://localhost:3000)')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A JWT with `sub`, `roles` and `exp` (npm run token).' }, BEARER_SCHEME)
     .build();
+  describeValidationInSchemas();
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
   });
@@ -87,7 +91,25 @@ function closeBodies(document: OpenAPIObject, names: Set<string>): void {
   }
 }
 
+/**
+ * Every path parameter is an id read through IdPipe (a route with another kind of path
+ * parameter would accept what this refuses, which Schemathesis reports). A header both read
+ * with @Headers (lower case, untyped, "required") and described with @ApiHeader is one header:
+ * the @ApiHeader entry stays.
+ */
+function describeParameters(operation: Operation): void {
+  const parameters = (operation.parameters ?? []).filter((parameter): parameter is Parameter => !('$ref' in parameter));
+  const described = new Set(parameters.filter((p) => p.in === 'header' && p.description).map((p) => p.name.toLowerCase()));
+  operation.parameters = parameters.filter((p) => p.in !== 'header' || p.description || !described.has(p.name.toLowerCase()));
+  for (const parameter of parameters) {
+    // A route with another id format (e.g. case ids) says so with @ApiParam({ schema }).
+    if (parameter.in !== 'path' || (parameter.schema && 'pattern' in parameter.schema)) continue;
+    parameter.schema = { ...ID_SCHEMA };
+  }
+}
+
 function completeOperation(operation: Operation): void {
+  describeParameters(operation);
   const guarded = (operation.security ?? []).some((requirement) => BEARER_SCHEME in requirement);
   if (!guarded) operation.security = [];
   operation.summary ??= summaryOf(operation.operationId ?? '');

@@ -35,6 +35,7 @@ export class CsTicketsController {
   /** R9: CS resolves a ticket, once, with a measure that becomes a sanction on the reported account. */
   @Access('support')
   @Post(':ticketId/resolve')
+  @ApiNotFoundResponse({ description: 'TICKET_NOT_FOUND' })
   @HttpCode(200)
   @ApiOkResponse({ description: 'The resolved ticket with the sanction it became (R9).' })
   @ApiConflictResponse({ description: 'TICKET_ALREADY_RESOLVED' })

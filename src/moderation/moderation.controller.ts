@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe';
 import { ApproveReportDto, RejectReportDto } from '../cases/dto/decision.dto';
 import { ModerationService } from './moderation.service';
@@ -20,6 +20,7 @@ export class ModerationController {
 
   @Access('moderator')
   @Post('reports/:reportId/approve')
+  @ApiNotFoundResponse({ description: 'REPORT_NOT_FOUND' })
   @HttpCode(200)
   @ApiOkResponse({ description: '`{reportId, status}`: the decision is recorded and the workflow moves on.' })
   @ApiConflictResponse({ description: 'REPORT_ALREADY_DECIDED or REPORT_NOT_REVIEWABLE' })
@@ -29,6 +30,7 @@ export class ModerationController {
 
   @Access('moderator')
   @Post('reports/:reportId/reject')
+  @ApiNotFoundResponse({ description: 'REPORT_NOT_FOUND' })
   @HttpCode(200)
   @ApiOkResponse({ description: '`{reportId, status}`: the decision is recorded and the workflow moves on.' })
   @ApiConflictResponse({ description: 'REPORT_ALREADY_DECIDED or REPORT_NOT_REVIEWABLE' })

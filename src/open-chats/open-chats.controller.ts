@@ -17,12 +17,15 @@ export class OpenChatsController {
 
   @Access('app')
   @Post('open-chats')
+  @ApiCreatedResponse({ description: '`{openChatId}`' })
+  @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
   createOpenChat(@Body() dto: CreateOpenChatDto): Promise<{ openChatId: string }> {
     return this.openChats.createOpenChat(dto);
   }
 
   @Access('app')
   @Post('open-chats/:openChatId/posts')
+  @ApiNotFoundResponse({ description: 'USER_NOT_FOUND or OPEN_CHAT_NOT_FOUND' })
   @ApiCreatedResponse({ description: 'The post, stored.' })
   @ApiForbiddenResponse({ description: 'ACCOUNT_RESTRICTED (details.sanctionId, details.until; null when permanent), R9' })
   createPost(@Param('openChatId', IdPipe) openChatId: string, @Body() dto: CreateAuthoredTextDto): Promise<{ postId: string }> {
@@ -53,7 +56,7 @@ export class OpenChatsController {
   @Access('app')
   @Post('posts/:postId/comments')
   @ApiCreatedResponse({ description: 'The comment, stored.' })
-  @ApiNotFoundResponse({ description: 'POST_NOT_FOUND, CONTENT_REMOVED (the post was taken down, R10)' })
+  @ApiNotFoundResponse({ description: 'USER_NOT_FOUND, POST_NOT_FOUND, CONTENT_REMOVED (the post was taken down, R10)' })
   @ApiForbiddenResponse({ description: 'ACCOUNT_RESTRICTED (details.sanctionId, details.until; null when permanent), R9' })
   createComment(@Param('postId', IdPipe) postId: string, @Body() dto: CreateAuthoredTextDto): Promise<{ commentId: string }> {
     return this.openChats.createComment(postId, dto);

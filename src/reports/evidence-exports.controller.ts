@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Access, PublicRoute } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/roles';
-import { IdPipe } from '../common/id.pipe';
+import { ID_SCHEMA, IdPipe } from '../common/id.pipe';
 import type { EvidenceExport, ExportVerification } from '../evidence/evidence-export';
 import { EvidenceExports, EvidenceKeyView } from './evidence-exports.service';
 
@@ -16,6 +16,9 @@ export class EvidenceExportsController {
   @Access('app')
   @Get('v1/reports/:reportId/evidence/export')
   @ApiOperation({ summary: "The reporter's signed evidence bundle; 403 NOT_THE_REPORTER for anyone else; the export is logged" })
+  @ApiQuery({ name: 'userId', description: 'The reporter asking for the export.', schema: ID_SCHEMA })
+  @ApiOkResponse({ description: 'The bundle with its `signature: {alg: Ed25519, kid, value}` (POST /v1/evidence/exports/verify checks it).' })
+  @ApiNotFoundResponse({ description: 'REPORT_NOT_FOUND' })
   export(@Param('reportId', IdPipe) reportId: string, @Query('userId', IdPipe) userId: string, @CurrentPrincipal() caller: Principal): Promise<EvidenceExport> {
     return this.exports.export(reportId, userId, caller);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/roles';
@@ -16,6 +16,8 @@ export class EvidenceController {
 
   @Access('moderator', 'support')
   @Get()
+  @ApiOkResponse({ description: "`{reportId, items[]}` with each item's chain digest" })
+  @ApiNotFoundResponse({ description: 'REPORT_NOT_FOUND' })
   @ApiOperation({ summary: 'Evidence items with their chain digests; the read is logged' })
   view(@Param('reportId', IdPipe) reportId: string, @CurrentPrincipal() reader: Principal): Promise<EvidenceView> {
     return this.reads.view(reportId, reader);
@@ -23,6 +25,7 @@ export class EvidenceController {
 
   @Access('moderator', 'support')
   @Get('verify')
+  @ApiNotFoundResponse({ description: 'REPORT_NOT_FOUND' })
   @ApiOperation({ summary: 'Recompute the hash chain and compare it with the stored and the recorded root; the read is logged' })
   @ApiOkResponse({
     description: '{reportId, scheme, status: intact | altered, items, expectedItems, firstAlteredIndex?, findings, storedRoot, recordedRoot, recomputedRoot}',
@@ -33,6 +36,8 @@ export class EvidenceController {
 
   @Access('moderator', 'support')
   @Get('access-log')
+  @ApiOkResponse({ description: 'The logged reads, oldest first.' })
+  @ApiNotFoundResponse({ description: 'REPORT_NOT_FOUND' })
   @ApiOperation({ summary: "Who read this report's evidence, oldest first" })
   accessLog(@Param('reportId', IdPipe) reportId: string): Promise<EvidenceAccessLogView> {
     return this.reads.accessLogOf(reportId);

@@ -1,13 +1,22 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe';
 import { MAX_PREFERRED_WAIT_SECONDS, preferredWaitSeconds } from '../common/prefer-wait';
 import { CreateReportDto } from './dto/create-report.dto';
 import { FiledReportView, ReportView } from './dto/report.view';
 import { POLICY_CATALOGUE, REPORT_REASONS, ReportReason } from './report-reasons';
 import { FilingRateLimitGuard } from './filing-rate-limit.guard';
-import { ReportsService } from './reports.service';
+import { IDEMPOTENCY_KEY, ReportsService } from './reports.service';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/roles';
@@ -31,10 +40,16 @@ export class ReportsController {
 
   @Access('app')
   @Post('reports')
+  @ApiNotFoundResponse({ description: 'USER_NOT_FOUND (the reporter) or TARGET_NOT_FOUND' })
   @UseGuards(FilingRateLimitGuard)
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED: too many reports from this reporter (FILING_RATE_LIMIT); see Retry-After.' })
   @HttpCode(202)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeating a key returns the same report.' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Repeating a key returns the same report; INVALID_IDEMPOTENCY_KEY otherwise.',
+    schema: { type: 'string', pattern: IDEMPOTENCY_KEY.source },
+  })
   @ApiHeader({
     name: 'Prefer',
     required: false,
@@ -56,6 +71,7 @@ export class ReportsController {
 
   @Access('app', 'moderator', 'support')
   @Get('reports/:reportId')
+  @ApiNotFoundResponse({ description: 'REPORT_NOT_FOUND' })
   @ApiOkResponse({ type: ReportView })
   @ApiForbiddenResponse({
     description: 'MODERATOR_CONFLICT_OF_INTEREST or STAFF_CONFLICT_OF_INTEREST: staff who are the reported person do not read who reported them',

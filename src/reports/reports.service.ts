@@ -19,7 +19,8 @@ import { ReportStarts } from './report-starts.service';
 import { friendCheckStep } from './filing-admission';
 import { keyedReportId, repeatReportIds } from './filing-identity';
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
+/** What an Idempotency-Key may be: 1-128 visible ASCII characters. */
+export const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,128}$/;
 
 /** A validated report, not stored yet, and its friend check (R4). */
 interface Draft {

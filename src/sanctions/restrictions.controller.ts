@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { IdPipe } from '../common/id.pipe';
 import { FileAppealDto } from './dto/sanctions.dto';
@@ -13,6 +13,8 @@ export class RestrictionsController {
   /** R9, R2: the account's sanctions with their statement of reasons; nothing names the reporter. */
   @Access('app', 'support')
   @Get()
+  @ApiOkResponse({ description: '`{userId, restricted, restrictedUntil, active[], past[]}`' })
+  @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
   list(@Param('userId', IdPipe) userId: string) {
     return this.restrictions.restrictionsOf(userId);
   }
@@ -20,6 +22,7 @@ export class RestrictionsController {
   /** The sanctioned person's one appeal, filed by the app on their behalf. */
   @Access('app')
   @Post(':sanctionId/appeal')
+  @ApiNotFoundResponse({ description: 'SANCTION_NOT_FOUND' })
   @ApiCreatedResponse({ description: 'The appeal, filed once per sanction.' })
   @ApiConflictResponse({ description: 'APPEAL_ALREADY_FILED, SANCTION_ALREADY_OVERTURNED' })
   @ApiUnprocessableEntityResponse({ description: 'APPEAL_WINDOW_CLOSED' })

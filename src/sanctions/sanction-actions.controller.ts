@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/roles';
@@ -20,6 +20,7 @@ export class SanctionActionsController {
 
   @Access('moderator')
   @Post('moderation/appeals/:appealId/decide')
+  @ApiNotFoundResponse({ description: 'APPEAL_NOT_FOUND' })
   @HttpCode(200)
   @ApiOkResponse({ description: 'The decided appeal (an upheld one overturns the sanction).' })
   @ApiForbiddenResponse({ description: 'APPEAL_NEEDS_ANOTHER_MODERATOR, MODERATOR_CONFLICT_OF_INTEREST' })
@@ -30,6 +31,7 @@ export class SanctionActionsController {
 
   @Access('support')
   @Post('cs/sanctions/:sanctionId/lift')
+  @ApiNotFoundResponse({ description: 'SANCTION_NOT_FOUND' })
   @HttpCode(200)
   @ApiOkResponse({ description: 'The lifted sanction.' })
   @ApiConflictResponse({ description: 'SANCTION_NOT_ACTIVE' })

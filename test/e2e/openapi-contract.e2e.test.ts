@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -140,4 +141,26 @@ test('docs/openapi.json is the served document (npm run openapi rewrites it)', (
   const served = `${JSON.stringify(document, null, 2)}\n`;
   if (process.env.WRITE_OPENAPI === '1') writeFileSync(PUBLISHED, served);
   expect(readFileSync(PUBLISHED, 'utf8')).toBe(served);
+});
+
+test('null for an optional body field is refused, as the document (type: string, not nullable) says', async () => {
+  const answer = await t.http().post('/v1/users').send({ displayName: 'Ann', userId: null }).expect(400);
+  expect(answer.body.code).toBe('INVALID_ID');
+  const schema = document.components?.schemas?.CreateUserDto as { properties: Record<string, { nullable?: boolean }> };
+  expect(schema.properties.userId?.nullable).toBeUndefined();
+});
+
+test("a request Node's parser refuses is answered with the error shape, not a bare 400", async () => {
+  await new Promise<void>((resolve) => t.app.getHttpServer().listen(0, '127.0.0.1', resolve));
+  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  const raw = await new Promise<string>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write('GET /health HTTP/1.1\r\nHost: x\r\nBad Header: 1\r\n\r\n'));
+    let data = '';
+    socket.on('data', (chunk) => (data += chunk.toString()));
+    socket.on('end', () => resolve(data));
+    socket.on('error', reject);
+  });
+  expect(raw.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+  expect(raw).toMatch(/content-type: application\/json/i);
+  expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({ code: 'MALFORMED_REQUEST', message: expect.any(String) });
 });

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsEntityId } from '../../common/is-entity-id';
 
 export const MAX_TEXT_LENGTH = 4000;
@@ -8,6 +8,7 @@ export class CreateChatDto {
   @ApiProperty({ example: ['alice', 'bob'], description: 'Exactly two distinct users.' })
   @ArrayMinSize(2)
   @ArrayMaxSize(2)
+  @ArrayUnique({ message: 'A 1:1 chat needs two different users.', context: { code: 'CHAT_NEEDS_TWO_USERS' } })
   @IsEntityId({ each: true })
   memberIds: string[];
 }

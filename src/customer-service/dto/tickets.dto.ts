@@ -7,6 +7,7 @@ import { TICKET_KINDS, TICKET_PRIORITIES, TICKET_STATUSES, TicketKind, TicketPri
 import type { CsTicket } from '../schemas/cs-ticket.schema';
 import type { TicketResolution } from '../schemas/ticket-resolution.schema';
 import { RESOLUTION_MEASURES, ResolutionMeasure } from '../schemas/ticket-resolution.schema';
+import { IsOmittable } from '../../common/omittable';
 
 export class ListTicketsQuery extends PageQuery {
   @ApiPropertyOptional()
@@ -98,7 +99,7 @@ export class ResolveTicketDto {
   days?: number;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(2000)
   note?: string;

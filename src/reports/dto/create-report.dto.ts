@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsDefined, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsDefined, IsIn, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { TARGET_KINDS, TargetKind } from '../../../workflows/definitions';
 import { IsEntityId } from '../../common/is-entity-id';
 import { REASON_CODES } from '../report-reasons';
+import { IsOmittable } from '../../common/omittable';
 
 export class ReportTargetDto {
   @ApiProperty({ enum: TARGET_KINDS })
@@ -36,7 +37,7 @@ export class CreateReportDto {
   reasons: string[];
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(2000)
   details?: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/page-query';
+import { IsOmittable } from '../../common/omittable';
 
 export class FileAppealDto {
   @ApiProperty({ description: 'Why the sanctioned person thinks the decision is wrong.', minLength: 1, maxLength: 2000 })
@@ -17,7 +18,7 @@ export class DecideAppealDto {
   outcome: 'uphold' | 'deny';
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(2000)
   note?: string;
@@ -26,7 +27,7 @@ export class DecideAppealDto {
 /** The CS staff member lifting the sanction is the token's subject. */
 export class LiftSanctionDto {
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(2000)
   note?: string;

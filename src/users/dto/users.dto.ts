@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsEntityId } from '../../common/is-entity-id';
+import { IsOmittable } from '../../common/omittable';
 
 export class CreateUserDto {
   @ApiPropertyOptional({ example: 'alice', description: 'Your own id for the user; generated when absent.' })
-  @IsOptional()
+  @IsOmittable()
   @IsEntityId()
   userId?: string;
 

@@ -28,8 +28,12 @@ export function keyIndexEntryId(key: string, position: number): string {
   return `${key}#${String(position).padStart(6, '0')}`;
 }
 
-/** Positions read at once while listing a key: most keys have a handful of entries. */
-const READ_BATCH = 8;
+/**
+ * Most keys have no entry (a user never restricted) or a handful, so a list is read in rounds of
+ * 1, 2, 4, then 8 positions at once: an empty list costs one read, a list of one costs three.
+ */
+const FIRST_READ = 1;
+const MAX_READ = 8;
 /** Positions taken by concurrent writers in a row before `add` gives up (its caller retries). */
 const ADD_ATTEMPTS = 20;
 
@@ -71,8 +75,8 @@ export class KeyIndex {
   /** As `list`, but with repeats kept: the length is the next free position. */
   private async listAll(key: string): Promise<string[]> {
     const refs: string[] = [];
-    for (let from = 0; ; from += READ_BATCH) {
-      const batch = await Promise.all(Array.from({ length: READ_BATCH }, (_, i) => this.entries.findById(keyIndexEntryId(key, from + i), { ref: 1 }).lean()));
+    for (let from = 0, size = FIRST_READ; ; from += size, size = Math.min(size * 2, MAX_READ)) {
+      const batch = await Promise.all(Array.from({ length: size }, (_, i) => this.entries.findById(keyIndexEntryId(key, from + i), { ref: 1 }).lean()));
       for (const entry of batch) {
         if (!entry) return refs;
         refs.push(entry.ref);

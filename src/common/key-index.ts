@@ -3,6 +3,7 @@ import { InjectModel, MongooseModule, Prop, Schema, SchemaFactory } from '@nestj
 import { Model } from 'mongoose';
 import { isDuplicateKey } from './database-errors';
 import { insertValidated } from './insert-validated';
+import { readPrefix } from './read-prefix';
 
 /**
  * One entry of a lookup key's list: which document (`ref`) belongs to the key, written once at
@@ -28,11 +29,7 @@ export function keyIndexEntryId(key: string, position: number): string {
   return `${key}#${String(position).padStart(6, '0')}`;
 }
 
-/**
- * Most keys have no entry (a user never restricted) or a handful, so a list is read in rounds of
- * 1, 2, 4, then 8 positions at once: an empty list costs one read, a list of one costs three.
- */
-const FIRST_READ = 1;
+/** Positions read at once at most while listing a key (see readPrefix: an empty list costs one read). */
 const MAX_READ = 8;
 /** Positions taken by concurrent writers in a row before `add` gives up (its caller retries). */
 const ADD_ATTEMPTS = 20;
@@ -74,14 +71,8 @@ export class KeyIndex {
 
   /** As `list`, but with repeats kept: the length is the next free position. */
   private async listAll(key: string): Promise<string[]> {
-    const refs: string[] = [];
-    for (let from = 0, size = FIRST_READ; ; from += size, size = Math.min(size * 2, MAX_READ)) {
-      const batch = await Promise.all(Array.from({ length: size }, (_, i) => this.entries.findById(keyIndexEntryId(key, from + i), { ref: 1 }).lean()));
-      for (const entry of batch) {
-        if (!entry) return refs;
-        refs.push(entry.ref);
-      }
-    }
+    const entries = await readPrefix((position) => this.entries.findById(keyIndexEntryId(key, position), { ref: 1 }).lean(), MAX_READ);
+    return entries.map((entry) => entry.ref);
   }
 }
 

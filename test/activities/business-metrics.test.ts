@@ -48,3 +48,23 @@ test('a retried activity counts its fact once: SLA breach, decision, time to dec
   expect(sampleSum(text, 'cs_tickets_opened_total', { kind: 'review_overdue' })).toBe(1);
   expect(sampleSum(text, 'cs_tickets_opened_total', { kind: 'report_decided' })).toBe(1);
 });
+
+test('R3: a rejection marked false is counted once as false, also when its activity is retried', async () => {
+  const reportId = 'rpt_metrics_false';
+  await app.get(ReportStore).insert({
+    _id: reportId,
+    reporterId: 'rep-2',
+    reportedUserId: 'bad-2',
+    target: { kind: 'open_chat_post', id: 'post-2' },
+    reasons: ['obscene_sexual'],
+    policyCategories: ['sexual_content'],
+    status: 'received',
+    workflowId: reportWorkflowId(reportId),
+  });
+  await acts.openReview({ reportId });
+  const before = sampleSum(await metricsText(), 'reports_marked_false_total');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await acts.recordDecision({ reportId, decision: { outcome: 'rejected', moderatorId: 'mod-1', falseReport: true } });
+  }
+  expect(sampleSum(await metricsText(), 'reports_marked_false_total') - before).toBe(1);
+});

@@ -23,19 +23,25 @@ afterAll(async () => {
 
 const metricsText = () => app.get(Registry).metrics();
 
-test('a retried activity counts its fact once: SLA breach, decision, time to decision and tickets', async () => {
-  const reportId = 'rpt_metrics_1';
+/** A post report stored and its review opened, ready for a decision. */
+async function reportInReview(name: string): Promise<string> {
+  const reportId = `rpt_metrics_${name}`;
   await app.get(ReportStore).insert({
     _id: reportId,
-    reporterId: 'rep-1',
-    reportedUserId: 'bad-1',
-    target: { kind: 'open_chat_post', id: 'post-1' },
+    reporterId: `rep-${name}`,
+    reportedUserId: `bad-${name}`,
+    target: { kind: 'open_chat_post', id: `post-${name}` },
     reasons: ['spam_advertising'],
     policyCategories: ['spam'],
     status: 'received',
     workflowId: reportWorkflowId(reportId),
   });
   await acts.openReview({ reportId });
+  return reportId;
+}
+
+test('a retried activity counts its fact once: SLA breach, decision, time to decision and tickets', async () => {
+  const reportId = await reportInReview('1');
   for (let attempt = 0; attempt < 2; attempt++) {
     await acts.escalateOverdueReview({ reportId });
     await acts.recordDecision({ reportId, decision: { outcome: 'rejected', moderatorId: 'mod-1' } });
@@ -50,18 +56,7 @@ test('a retried activity counts its fact once: SLA breach, decision, time to dec
 });
 
 test('R3: a rejection marked false is counted once as false, also when its activity is retried', async () => {
-  const reportId = 'rpt_metrics_false';
-  await app.get(ReportStore).insert({
-    _id: reportId,
-    reporterId: 'rep-2',
-    reportedUserId: 'bad-2',
-    target: { kind: 'open_chat_post', id: 'post-2' },
-    reasons: ['obscene_sexual'],
-    policyCategories: ['sexual_content'],
-    status: 'received',
-    workflowId: reportWorkflowId(reportId),
-  });
-  await acts.openReview({ reportId });
+  const reportId = await reportInReview('false');
   const before = sampleSum(await metricsText(), 'reports_marked_false_total');
   for (let attempt = 0; attempt < 2; attempt++) {
     await acts.recordDecision({ reportId, decision: { outcome: 'rejected', moderatorId: 'mod-1', falseReport: true } });

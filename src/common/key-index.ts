@@ -54,14 +54,20 @@ export class KeyIndex {
   /**
    * Lists `ref` under `key` unless it is there already; safe to repeat. Callers add before they
    * store the document itself, so a crash in between leaves an entry whose document is missing,
-   * which readers skip, never a document its key does not list.
+   * which readers skip, never a document its key does not list. Most keys are new (the first
+   * report on a target, a first strike), so position 0 is tried before any read: it needs none
+   * (no position before it), and taken, it is a duplicate key like any lost race.
    */
   async add(key: string, ref: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      const refs = await this.listAll(key);
-      if (refs.includes(ref)) return;
+    for (let attempt = 0; ; attempt++) {
+      let position = 0;
+      if (attempt > 0) {
+        const refs = await this.listAll(key);
+        if (refs.includes(ref)) return;
+        position = refs.length;
+      }
       try {
-        await insertValidated(this.entries, { _id: keyIndexEntryId(key, refs.length), key, ref });
+        await insertValidated(this.entries, { _id: keyIndexEntryId(key, position), key, ref });
         return;
       } catch (error) {
         if (!isDuplicateKey(error) || attempt >= ADD_ATTEMPTS) throw error;

@@ -60,3 +60,17 @@ test('an empty list costs one read and a short one a few: the usual key (a user 
     reads.mockRestore();
   }
 });
+
+test('adding to a new key is one insert and no read; adding to a listed key reads it first', async () => {
+  const reads = jest.spyOn(entries, 'findById');
+  try {
+    await index.add('strikes-of:u_first', 'rpt_1');
+    expect(reads).not.toHaveBeenCalled();
+    await index.add('strikes-of:u_first', 'rpt_2');
+    await index.add('strikes-of:u_first', 'rpt_1'); // a retried add finds its entry
+    expect(reads).toHaveBeenCalled();
+    expect(await index.list('strikes-of:u_first')).toEqual(['rpt_1', 'rpt_2']);
+  } finally {
+    reads.mockRestore();
+  }
+});

@@ -23,9 +23,7 @@ export function createDecisionActivities(deps: ActivityDeps) {
       };
       const recorded = await deps.reports.recordStep(report, 'decided', { status: decision.outcome, decision: record }, decision.outcome);
       if (recorded) {
-        deps.metrics.decisionRecorded(decision.outcome, report.createdAt);
-        // After the write, so the tally includes this decision.
-        deps.metrics.reporterAccuracy(await deps.reports.reporterTally(report.reporterId));
+        deps.metrics.decisionRecorded(decision.outcome, report.createdAt, record.falseReport === true);
       }
       return decision.outcome;
     },

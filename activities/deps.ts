@@ -16,7 +16,7 @@ import type { ReportStore } from '../src/reports/report-store.service';
 
 /** What the activities need, passed in explicitly (the worker takes them from its Nest container). */
 export interface ActivityDeps {
-  reports: Pick<ReportStore, 'find' | 'recordStep' | 'openOnTarget' | 'reporterTally'>;
+  reports: Pick<ReportStore, 'find' | 'recordStep' | 'openOnTarget'>;
   cases: Pick<CaseStore, 'ensureCase' | 'statusOf'>;
   evidence: Pick<EvidenceService, 'capture'>;
   chats: Pick<ChatsService, 'deleteForUser'>;
@@ -29,7 +29,7 @@ export interface ActivityDeps {
   sanctionWorkflows: Pick<SanctionWorkflows, 'start'>;
   /** R10: Open Chat content taken down on approval, restored on an upheld appeal. */
   takedowns: Pick<ContentTakedowns, 'takeDown' | 'restore'>;
-  metrics: Pick<BusinessMetrics, 'decisionRecorded' | 'reviewOverdue' | 'reporterAccuracy'>;
+  metrics: Pick<BusinessMetrics, 'decisionRecorded' | 'reviewOverdue'>;
   settings: { evidenceMaxMessages: number };
   /** Structured JSON, like the rest of the process; see `withStepLogs` for what goes in. */
   log: Logger;

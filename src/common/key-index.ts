@@ -3,6 +3,7 @@ import { InjectModel, MongooseModule, Prop, Schema, SchemaFactory } from '@nestj
 import { Model } from 'mongoose';
 import { isDuplicateKey } from './database-errors';
 import { insertValidated } from './insert-validated';
+import { readPrefix } from './read-prefix';
 
 /**
  * One entry of a lookup key's list: which document (`ref`) belongs to the key, written once at
@@ -28,8 +29,8 @@ export function keyIndexEntryId(key: string, position: number): string {
   return `${key}#${String(position).padStart(6, '0')}`;
 }
 
-/** Positions read at once while listing a key: most keys have a handful of entries. */
-const READ_BATCH = 8;
+/** Positions read at once at most while listing a key (see readPrefix: an empty list costs one read). */
+const MAX_READ = 8;
 /** Positions taken by concurrent writers in a row before `add` gives up (its caller retries). */
 const ADD_ATTEMPTS = 20;
 
@@ -53,14 +54,20 @@ export class KeyIndex {
   /**
    * Lists `ref` under `key` unless it is there already; safe to repeat. Callers add before they
    * store the document itself, so a crash in between leaves an entry whose document is missing,
-   * which readers skip, never a document its key does not list.
+   * which readers skip, never a document its key does not list. Most keys are new (the first
+   * report on a target, a first strike), so position 0 is tried before any read: it needs none
+   * (no position before it), and taken, it is a duplicate key like any lost race.
    */
   async add(key: string, ref: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      const refs = await this.listAll(key);
-      if (refs.includes(ref)) return;
+    for (let attempt = 0; ; attempt++) {
+      let position = 0;
+      if (attempt > 0) {
+        const refs = await this.listAll(key);
+        if (refs.includes(ref)) return;
+        position = refs.length;
+      }
       try {
-        await insertValidated(this.entries, { _id: keyIndexEntryId(key, refs.length), key, ref });
+        await insertValidated(this.entries, { _id: keyIndexEntryId(key, position), key, ref });
         return;
       } catch (error) {
         if (!isDuplicateKey(error) || attempt >= ADD_ATTEMPTS) throw error;
@@ -70,14 +77,8 @@ export class KeyIndex {
 
   /** As `list`, but with repeats kept: the length is the next free position. */
   private async listAll(key: string): Promise<string[]> {
-    const refs: string[] = [];
-    for (let from = 0; ; from += READ_BATCH) {
-      const batch = await Promise.all(Array.from({ length: READ_BATCH }, (_, i) => this.entries.findById(keyIndexEntryId(key, from + i), { ref: 1 }).lean()));
-      for (const entry of batch) {
-        if (!entry) return refs;
-        refs.push(entry.ref);
-      }
-    }
+    const entries = await readPrefix((position) => this.entries.findById(keyIndexEntryId(key, position), { ref: 1 }).lean(), MAX_READ);
+    return entries.map((entry) => entry.ref);
   }
 }
 

@@ -19,7 +19,7 @@ export class BusinessMetrics {
   private readonly deliveries: Counter<'outcome'>;
   private readonly sweptStarts: Counter;
   private readonly pastGrace: Gauge;
-  private readonly accuracy: Histogram;
+  private readonly falseReports: Counter;
 
   constructor(@Inject(Registry) registry: Registry) {
     const registers = [registry];
@@ -50,10 +50,9 @@ export class BusinessMetrics {
       help: 'Reports still received START_SWEEP_GRACE after filing, at the last start sweep: not started (Temporal down) or not run (no worker).',
       registers,
     });
-    this.accuracy = new Histogram({
-      name: 'reporter_accuracy_ratio',
-      help: "R3: the reporter's accuracy (approved / decided over all their reports) as each decision on one of their reports is recorded.",
-      buckets: [0.1, 0.25, 0.5, 0.75, 0.9, 1],
+    this.falseReports = new Counter({
+      name: 'reports_marked_false_total',
+      help: 'R3: rejections recorded with the report marked as false (a strike against its reporter).',
       registers,
     });
     this.deliveries = new Counter({
@@ -68,15 +67,15 @@ export class BusinessMetrics {
     for (const reason of reasons) this.filed.inc({ kind, reason });
   }
 
-  decisionRecorded(outcome: string, filedAt: Date): void {
+  /**
+   * Reporter accuracy over all reports (approved / decided) is derived from these counters in
+   * PromQL (docs/operations-and-security.md): counted here as the decision is recorded, it needs
+   * no read of the reporter's other reports. Per reporter it is on the moderators' views.
+   */
+  decisionRecorded(outcome: string, filedAt: Date, falseReport = false): void {
     this.decisions.inc({ outcome });
+    if (falseReport) this.falseReports.inc();
     this.timeToDecision.observe({ outcome }, Math.max(0, (Date.now() - filedAt.getTime()) / 1_000));
-  }
-
-  /** No label: the reporter stays out of the metric; the distribution is what staff watch. */
-  reporterAccuracy(tally: { approved: number; rejected: number }): void {
-    const decided = tally.approved + tally.rejected;
-    if (decided > 0) this.accuracy.observe(tally.approved / decided);
   }
 
   reviewOverdue(): void {

@@ -5,13 +5,14 @@ import { ApiError } from '../common/api-error';
 import { isDuplicateKey } from '../common/database-errors';
 import { insertValidated } from '../common/insert-validated';
 import { KeyIndex } from '../common/key-index';
+import { readPrefix } from '../common/read-prefix';
 import { BlockState, blockStateOf, revocationOf } from './block-state';
 import { BlockView } from './dto/users.dto';
 import { AutoBlockOutcome, AutoBlockRevocation, BlockEvent, blockEventId } from './schemas/block.schema';
 import { UsersService } from './users.service';
 
-/** Events read at once while loading a block's log: most pairs have one or two. */
-const READ_BATCH = 4;
+/** Events read at once at most while loading a block's log (see readPrefix): most pairs have none, one or two. */
+const MAX_READ = 4;
 /** Tries before giving up when other writers keep appending to the same block (the caller retries). */
 const APPEND_ATTEMPTS = 10;
 
@@ -107,17 +108,7 @@ export class BlocksService {
 
   /** The pair's events in seq order, by `_id` reads only (the embedded FerretDB indexes nothing else). */
   private async log(blockerId: string, blockedUserId: string, max = Infinity): Promise<BlockEvent[]> {
-    const events: BlockEvent[] = [];
-    for (let from = 0; events.length < max; from += READ_BATCH) {
-      const batch = await Promise.all(
-        Array.from({ length: READ_BATCH }, (_, i) => this.events.findById(blockEventId(blockerId, blockedUserId, from + i)).lean()),
-      );
-      for (const event of batch) {
-        if (!event) return events;
-        events.push(event);
-      }
-    }
-    return events;
+    return readPrefix((position) => this.events.findById(blockEventId(blockerId, blockedUserId, position)).lean<BlockEvent>(), MAX_READ, max);
   }
 }
 

@@ -46,3 +46,31 @@ test('an entry is read through the _id index on the embedded FerretDB', async ()
   expect(plan).toMatchObject({ filterPushdown: true });
   expect(plan.sqlitePlan.join(' ')).toMatch(/USING INDEX \S+__id_/);
 });
+
+test('an empty list costs one read and a short one a few: the usual key (a user never restricted) is one `_id` lookup', async () => {
+  const reads = jest.spyOn(entries, 'findById');
+  try {
+    expect(await index.list('restrictions-of:u_never')).toEqual([]);
+    expect(reads).toHaveBeenCalledTimes(1);
+    await index.add('restrictions-of:u_once', 'reporting-r1');
+    reads.mockClear();
+    expect(await index.list('restrictions-of:u_once')).toEqual(['reporting-r1']);
+    expect(reads).toHaveBeenCalledTimes(3); // position 0, then 1 and 2
+  } finally {
+    reads.mockRestore();
+  }
+});
+
+test('adding to a new key is one insert and no read; adding to a listed key reads it first', async () => {
+  const reads = jest.spyOn(entries, 'findById');
+  try {
+    await index.add('strikes-of:u_first', 'rpt_1');
+    expect(reads).not.toHaveBeenCalled();
+    await index.add('strikes-of:u_first', 'rpt_2');
+    await index.add('strikes-of:u_first', 'rpt_1'); // a retried add finds its entry
+    expect(reads).toHaveBeenCalled();
+    expect(await index.list('strikes-of:u_first')).toEqual(['rpt_1', 'rpt_2']);
+  } finally {
+    reads.mockRestore();
+  }
+});

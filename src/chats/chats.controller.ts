@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ID_SCHEMA, IdPipe } from '../common/id.pipe';
 import { ChatsService } from './chats.service';
-import { ChatView, CreateChatDto, PostMessageDto } from './dto/chats.dto';
+import { ChatView, CreateChatDto, CreatedChatView, PostedMessageView, PostMessageDto } from './dto/chats.dto';
 import { Access } from '../auth/access.decorator';
 
 @ApiTags('platform')
@@ -12,18 +12,18 @@ export class ChatsController {
 
   @Access('app')
   @Post()
-  @ApiCreatedResponse({ description: '`{chatId}`' })
+  @ApiCreatedResponse({ type: CreatedChatView })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
-  create(@Body() dto: CreateChatDto): Promise<{ chatId: string }> {
+  create(@Body() dto: CreateChatDto): Promise<CreatedChatView> {
     return this.chats.create(dto);
   }
 
   @Access('app')
   @Post(':chatId/messages')
   @ApiNotFoundResponse({ description: 'CHAT_NOT_FOUND' })
-  @ApiCreatedResponse({ description: 'The message, stored; to a member who blocks the sender it is withheld from them (R7) with the same answer.' })
+  @ApiCreatedResponse({ type: PostedMessageView, description: 'The message, stored; to a member who blocks the sender it is withheld from them (R7) with the same answer.' })
   @ApiForbiddenResponse({ description: 'ACCOUNT_RESTRICTED (details.sanctionId, details.until; null when permanent), R9' })
-  postMessage(@Param('chatId', IdPipe) chatId: string, @Body() dto: PostMessageDto): Promise<{ messageId: string }> {
+  postMessage(@Param('chatId', IdPipe) chatId: string, @Body() dto: PostMessageDto): Promise<PostedMessageView> {
     return this.chats.postMessage(chatId, dto);
   }
 

@@ -5,7 +5,8 @@ import { insertOnce } from '../common/insert-once';
 import { BusinessMetrics } from '../metrics/business-metrics';
 import { DeliveryOutcome, NoticeDelivery } from './schemas/notice-delivery.schema';
 
-export type DeliveryState = 'stored_only' | 'pending' | 'delivered' | 'undeliverable';
+export const DELIVERY_STATES = ['stored_only', 'pending', 'delivered', 'undeliverable'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 export interface DeliveryView {
   state: DeliveryState;

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { IdPipe } from '../common/id.pipe';
+import { NoticeView } from './dto/notice.view';
 import { UserNoticesQuery } from './dto/notices.query';
 import { NoticesService } from './notices.service';
 
@@ -13,7 +14,8 @@ export class UserNoticesController {
   /** Notices addressed to this user, newest first; a notice to the reported person never names the reporter (R2). */
   @Access('app', 'support')
   @Get()
-  list(@Param('userId', IdPipe) userId: string, @Query() query: UserNoticesQuery) {
+  @ApiOkResponse({ type: [NoticeView], description: 'At most 100.' })
+  list(@Param('userId', IdPipe) userId: string, @Query() query: UserNoticesQuery): Promise<NoticeView[]> {
     return this.notices.forUser(userId, query.kind);
   }
 }

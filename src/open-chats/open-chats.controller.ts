@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkRes
 import { IdPipe } from '../common/id.pipe';
 import { BoardService } from './board.service';
 import { BoardPage, BoardQuery, PostWithCommentsView, ViewerQuery } from './dto/board.dto';
-import { CreateAuthoredTextDto, CreateOpenChatDto } from './dto/open-chats.dto';
+import { CreateAuthoredTextDto, CreateOpenChatDto, CreatedCommentView, CreatedOpenChatView, CreatedPostView } from './dto/open-chats.dto';
 import { OpenChatsService } from './open-chats.service';
 import { Access } from '../auth/access.decorator';
 
@@ -17,18 +17,18 @@ export class OpenChatsController {
 
   @Access('app')
   @Post('open-chats')
-  @ApiCreatedResponse({ description: '`{openChatId}`' })
+  @ApiCreatedResponse({ type: CreatedOpenChatView })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
-  createOpenChat(@Body() dto: CreateOpenChatDto): Promise<{ openChatId: string }> {
+  createOpenChat(@Body() dto: CreateOpenChatDto): Promise<CreatedOpenChatView> {
     return this.openChats.createOpenChat(dto);
   }
 
   @Access('app')
   @Post('open-chats/:openChatId/posts')
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND or OPEN_CHAT_NOT_FOUND' })
-  @ApiCreatedResponse({ description: 'The post, stored.' })
+  @ApiCreatedResponse({ type: CreatedPostView, description: 'The post, stored.' })
   @ApiForbiddenResponse({ description: 'ACCOUNT_RESTRICTED (details.sanctionId, details.until; null when permanent), R9' })
-  createPost(@Param('openChatId', IdPipe) openChatId: string, @Body() dto: CreateAuthoredTextDto): Promise<{ postId: string }> {
+  createPost(@Param('openChatId', IdPipe) openChatId: string, @Body() dto: CreateAuthoredTextDto): Promise<CreatedPostView> {
     return this.openChats.createPost(openChatId, dto);
   }
 
@@ -55,10 +55,10 @@ export class OpenChatsController {
 
   @Access('app')
   @Post('posts/:postId/comments')
-  @ApiCreatedResponse({ description: 'The comment, stored.' })
+  @ApiCreatedResponse({ type: CreatedCommentView, description: 'The comment, stored.' })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND, POST_NOT_FOUND, CONTENT_REMOVED (the post was taken down, R10)' })
   @ApiForbiddenResponse({ description: 'ACCOUNT_RESTRICTED (details.sanctionId, details.until; null when permanent), R9' })
-  createComment(@Param('postId', IdPipe) postId: string, @Body() dto: CreateAuthoredTextDto): Promise<{ commentId: string }> {
+  createComment(@Param('postId', IdPipe) postId: string, @Body() dto: CreateAuthoredTextDto): Promise<CreatedCommentView> {
     return this.openChats.createComment(postId, dto);
   }
 }

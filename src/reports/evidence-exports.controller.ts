@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Access, PublicRoute } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/roles';
 import { ID_SCHEMA, IdPipe } from '../common/id.pipe';
-import type { EvidenceExport, ExportVerification } from '../evidence/evidence-export';
-import { EvidenceExports, EvidenceKeyView } from './evidence-exports.service';
+import { ObjectBodyPipe } from '../common/object-body.pipe';
+import { EvidenceExportView, EvidenceKeysView, ExportVerificationView } from './dto/evidence-export.view';
+import { EvidenceExports } from './evidence-exports.service';
 
 /** R6: the reporter's evidence export, its keys and its verification. */
 @ApiTags('evidence')
@@ -17,16 +18,17 @@ export class EvidenceExportsController {
   @Get('v1/reports/:reportId/evidence/export')
   @ApiOperation({ summary: "The reporter's signed evidence bundle; 403 NOT_THE_REPORTER for anyone else; the export is logged" })
   @ApiQuery({ name: 'userId', description: 'The reporter asking for the export.', schema: ID_SCHEMA })
-  @ApiOkResponse({ description: 'The bundle with its `signature: {alg: Ed25519, kid, value}` (POST /v1/evidence/exports/verify checks it).' })
+  @ApiOkResponse({ type: EvidenceExportView, description: 'The bundle with its signature (POST /v1/evidence/exports/verify checks it).' })
   @ApiNotFoundResponse({ description: 'REPORT_NOT_FOUND' })
-  export(@Param('reportId', IdPipe) reportId: string, @Query('userId', IdPipe) userId: string, @CurrentPrincipal() caller: Principal): Promise<EvidenceExport> {
+  export(@Param('reportId', IdPipe) reportId: string, @Query('userId', IdPipe) userId: string, @CurrentPrincipal() caller: Principal): Promise<EvidenceExportView> {
     return this.exports.export(reportId, userId, caller);
   }
 
   @PublicRoute()
   @Get('.well-known/evidence-keys')
   @ApiOperation({ summary: 'The public keys evidence exports are signed with: the current one and the retired ones' })
-  keys(): { keys: EvidenceKeyView[] } {
+  @ApiOkResponse({ type: EvidenceKeysView })
+  keys(): EvidenceKeysView {
     return this.exports.publicKeys();
   }
 
@@ -34,8 +36,13 @@ export class EvidenceExportsController {
   @Post('v1/evidence/exports/verify')
   @HttpCode(200)
   @ApiOperation({ summary: 'Check an evidence export (the body): its signature, then its chain' })
-  @ApiOkResponse({ description: '{result: valid | invalid, kid, findings, firstAlteredItem?: {index, sourceId}}' })
-  verify(@Body() bundle: unknown): ExportVerification {
+  @ApiBody({
+    required: true,
+    description: 'An evidence export as GET /v1/reports/{reportId}/evidence/export answers it; any other object is answered `invalid` (`malformed`).',
+    schema: { type: 'object', additionalProperties: true },
+  })
+  @ApiOkResponse({ type: ExportVerificationView })
+  verify(@Body(ObjectBodyPipe) bundle: Record<string, unknown>): ExportVerificationView {
     return this.exports.verify(bundle);
   }
 }

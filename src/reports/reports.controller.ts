@@ -14,7 +14,8 @@ import { IdPipe } from '../common/id.pipe';
 import { MAX_PREFERRED_WAIT_SECONDS, preferredWaitSeconds } from '../common/prefer-wait';
 import { CreateReportDto } from './dto/create-report.dto';
 import { FiledReportView, ReportView } from './dto/report.view';
-import { POLICY_CATALOGUE, REPORT_REASONS, ReportReason } from './report-reasons';
+import { PolicyCategoryView, ReportReasonView } from './dto/report-reason.view';
+import { POLICY_CATALOGUE, REPORT_REASONS } from './report-reasons';
 import { FilingRateLimitGuard } from './filing-rate-limit.guard';
 import { IDEMPOTENCY_KEY, ReportsService } from './reports.service';
 import { Access } from '../auth/access.decorator';
@@ -28,13 +29,15 @@ export class ReportsController {
 
   @Access('app', 'moderator', 'support')
   @Get('report-reasons')
-  reasons(): readonly ReportReason[] {
+  @ApiOkResponse({ type: [ReportReasonView] })
+  reasons(): readonly ReportReasonView[] {
     return REPORT_REASONS;
   }
 
   @Access('app', 'moderator', 'support')
   @Get('policy-categories')
-  policies(): typeof POLICY_CATALOGUE {
+  @ApiOkResponse({ type: [PolicyCategoryView] })
+  policies(): readonly PolicyCategoryView[] {
     return POLICY_CATALOGUE;
   }
 

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Access } from '../auth/access.decorator';
 import { IdPipe } from '../common/id.pipe';
+import { FiledAppealView, RestrictionsView } from './dto/restriction.view';
 import { FileAppealDto } from './dto/sanctions.dto';
 import { RestrictionsService } from './restrictions.service';
 
@@ -13,9 +14,9 @@ export class RestrictionsController {
   /** R9, R2: the account's sanctions with their statement of reasons; nothing names the reporter. */
   @Access('app', 'support')
   @Get()
-  @ApiOkResponse({ description: '`{userId, restricted, restrictedUntil, active[], past[]}`' })
+  @ApiOkResponse({ type: RestrictionsView })
   @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
-  list(@Param('userId', IdPipe) userId: string) {
+  list(@Param('userId', IdPipe) userId: string): Promise<RestrictionsView> {
     return this.restrictions.restrictionsOf(userId);
   }
 
@@ -23,10 +24,10 @@ export class RestrictionsController {
   @Access('app')
   @Post(':sanctionId/appeal')
   @ApiNotFoundResponse({ description: 'SANCTION_NOT_FOUND' })
-  @ApiCreatedResponse({ description: 'The appeal, filed once per sanction.' })
+  @ApiCreatedResponse({ type: FiledAppealView, description: 'The appeal, filed once per sanction.' })
   @ApiConflictResponse({ description: 'APPEAL_ALREADY_FILED, SANCTION_ALREADY_OVERTURNED' })
   @ApiUnprocessableEntityResponse({ description: 'APPEAL_WINDOW_CLOSED' })
-  appeal(@Param('userId', IdPipe) userId: string, @Param('sanctionId', IdPipe) sanctionId: string, @Body() dto: FileAppealDto) {
+  appeal(@Param('userId', IdPipe) userId: string, @Param('sanctionId', IdPipe) sanctionId: string, @Body() dto: FileAppealDto): Promise<FiledAppealView> {
     return this.restrictions.fileAppeal(userId, sanctionId, dto.statement);
   }
 }

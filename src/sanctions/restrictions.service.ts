@@ -1,7 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ApiError } from '../common/api-error';
 import { UsersService } from '../users/users.service';
-import { RestrictionView, restrictionView, sanctionStatus } from './sanction-statement';
+import { FiledAppealView, RestrictionsView } from './dto/restriction.view';
+import { restrictionView, sanctionStatus } from './sanction-statement';
 import { appealIdOf } from './schemas/sanction-appeal.schema';
 import { SanctionStore } from './sanction-store.service';
 
@@ -15,10 +16,7 @@ export class RestrictionsService {
     private readonly users: UsersService,
   ) {}
 
-  async restrictionsOf(
-    userId: string,
-    now = new Date(),
-  ): Promise<{ userId: string; restricted: boolean; restrictedUntil: Date | 'permanent' | null; active: RestrictionView[]; past: RestrictionView[] }> {
+  async restrictionsOf(userId: string, now = new Date()): Promise<RestrictionsView> {
     await this.users.requireAll(userId);
     const views = (await this.store.records(await this.store.forUser(userId))).map((record) => restrictionView(record, now));
     // "Active": restrictions in force and warnings on record; "past": ended, lifted or overturned.
@@ -39,7 +37,7 @@ export class RestrictionsService {
   }
 
   /** DSA Art. 20: once per sanction, within the appeal window, by the sanctioned person. */
-  async fileAppeal(userId: string, sanctionId: string, statement: string, now = new Date()) {
+  async fileAppeal(userId: string, sanctionId: string, statement: string, now = new Date()): Promise<FiledAppealView> {
     const record = await this.store.record(sanctionId);
     if (!record || record.sanction.userId !== userId) throw ApiError.notFound('SANCTION_NOT_FOUND', `${userId} has no sanction ${sanctionId}.`);
     const appealId = appealIdOf(sanctionId);

@@ -1,10 +1,13 @@
 import { POLICY_CATEGORIES, PolicyCategory } from '../reports/report-reasons';
 import { describeMeasure, Measure } from './sanction-ladder';
+import type { RestrictionRecordView } from './dto/restriction.view';
 import type { SanctionRecord } from './sanction-store.service';
 import type { Sanction } from './schemas/sanction.schema';
 
-export type SanctionStatus = 'active' | 'on_record' | 'ended' | 'lifted' | 'overturned';
-export type AppealStatus = 'none' | 'pending' | 'upheld' | 'denied';
+export const SANCTION_STATUSES = ['active', 'on_record', 'ended', 'lifted', 'overturned'] as const;
+export type SanctionStatus = (typeof SANCTION_STATUSES)[number];
+export const APPEAL_STATUSES = ['none', 'pending', 'upheld', 'denied'] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
 
 const CONTENT_LABELS: Record<string, string> = {
   chat_message: '1:1 chat message',
@@ -46,7 +49,7 @@ export function policyTitle(policy: string): string {
  * from the sanction, never spread from a document: it names the content, the policy, the
  * measure and how to appeal, and nothing about who reported (R2), not even a report id.
  */
-export function restrictionView(record: SanctionRecord, now: Date) {
+export function restrictionView(record: SanctionRecord, now: Date): RestrictionRecordView {
   const { sanction } = record;
   const status = sanctionStatus(record, now);
   const appeal = appealStatus(record);
@@ -84,7 +87,6 @@ export function restrictionView(record: SanctionRecord, now: Date) {
   };
 }
 
-export type RestrictionView = ReturnType<typeof restrictionView>;
 
 function factsOf(sanction: Sanction): string {
   const content = `${CONTENT_LABELS[sanction.target.kind] ?? sanction.target.kind} ${sanction.target.id}`;

@@ -38,3 +38,12 @@ export class ChatView {
   @ApiProperty() memberIds: string[];
   @ApiProperty({ type: [ChatMessageView] }) messages: ChatMessageView[];
 }
+
+export class CreatedChatView {
+  @ApiProperty() chatId: string;
+}
+
+/** The same answer whether or not a member withholds it (R7: the sender is not told of a block). */
+export class PostedMessageView {
+  @ApiProperty() messageId: string;
+}

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NOTICE_AUDIENCES, NOTICE_KINDS } from '../notice-kinds';
-import type { DeliveryView } from '../notice-delivery-log.service';
+import { DELIVERY_STATES, type DeliveryView } from '../notice-delivery-log.service';
+import { DELIVERY_OUTCOMES, DeliveryOutcome } from '../schemas/notice-delivery.schema';
 import type { Notice } from '../schemas/notice.schema';
 
 export class NoticeView {
@@ -10,13 +11,26 @@ export class NoticeView {
   @ApiProperty({ enum: NOTICE_AUDIENCES }) audience: string;
   @ApiProperty() text: string;
   @ApiPropertyOptional() reportId?: string;
-  @ApiPropertyOptional() details?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) details?: Record<string, unknown>;
   @ApiProperty() createdAt: Date;
 }
 
+export class DeliveryAttemptView {
+  @ApiProperty({ type: 'integer' }) attempt: number;
+  @ApiProperty({ enum: DELIVERY_OUTCOMES }) outcome: DeliveryOutcome;
+  @ApiPropertyOptional({ type: 'integer', description: "The webhook's answer, when it answered." }) httpStatus?: number;
+  @ApiPropertyOptional() error?: string;
+  @ApiProperty() at: Date;
+}
+
+export class NoticeDeliveryView implements DeliveryView {
+  @ApiProperty({ enum: DELIVERY_STATES, description: 'stored_only when no webhook is configured' }) state: DeliveryView['state'];
+  @ApiProperty({ type: [DeliveryAttemptView], description: 'In order.' }) attempts: DeliveryAttemptView[];
+}
+
 export class NoticeDetailView extends NoticeView {
-  @ApiProperty({ description: 'state: stored_only (no webhook), pending, delivered or undeliverable; attempts in order' })
-  delivery: DeliveryView;
+  @ApiProperty({ type: NoticeDeliveryView })
+  delivery: NoticeDeliveryView;
 }
 
 export function toNoticeView(notice: Notice): NoticeView {

@@ -26,3 +26,15 @@ export class CreateAuthoredTextDto {
   @MaxLength(MAX_TEXT_LENGTH)
   text: string;
 }
+
+export class CreatedOpenChatView {
+  @ApiProperty() openChatId: string;
+}
+
+export class CreatedPostView {
+  @ApiProperty() postId: string;
+}
+
+export class CreatedCommentView {
+  @ApiProperty() commentId: string;
+}

@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MEASURE_KINDS, MeasureKind } from '../sanction-ladder';
+import { APPEAL_STATUSES, AppealStatus, SANCTION_STATUSES, SanctionStatus } from '../sanction-statement';
+
+/*
+ * What the sanctioned person reads of their sanctions (DSA Art. 17 statement of reasons). R2:
+ * no field names the reporter or the report; `restrictionView` builds these field by field.
+ */
+
+export class StatementGroundView {
+  @ApiProperty({ description: 'The operation-policy category (GET /v1/policy-categories).' }) policy: string;
+  @ApiProperty() title: string;
+}
+
+export class StatementContentView {
+  @ApiProperty() kind: string;
+  @ApiProperty() id: string;
+}
+
+export class StatementRedressView {
+  @ApiProperty() appealUntil: Date;
+  @ApiProperty() canAppeal: boolean;
+  @ApiProperty() howToAppeal: string;
+}
+
+export class SanctionStatementView {
+  @ApiProperty({ description: 'The measure in words, e.g. "7-day restriction".' }) measure: string;
+  @ApiProperty({ type: StatementGroundView }) ground: StatementGroundView;
+  @ApiProperty({ type: StatementContentView }) content: StatementContentView;
+  @ApiProperty() facts: string;
+  @ApiProperty({ enum: ['a moderator', 'customer service'] }) decidedBy: 'a moderator' | 'customer service';
+  @ApiProperty({ enum: [false] }) automatedDecision: false;
+  @ApiProperty({ type: StatementRedressView }) redress: StatementRedressView;
+}
+
+export class SanctionAppealStateView {
+  @ApiProperty() appealId: string;
+  @ApiProperty({ enum: APPEAL_STATUSES.filter((s) => s !== 'none') }) status: AppealStatus;
+  @ApiProperty() filedAt: Date;
+  @ApiPropertyOptional() decidedAt?: Date;
+}
+
+export class RestrictionRecordView {
+  @ApiProperty() sanctionId: string;
+  @ApiProperty({ enum: SANCTION_STATUSES }) status: SanctionStatus;
+  @ApiProperty({ enum: MEASURE_KINDS }) measure: MeasureKind;
+  @ApiPropertyOptional({ type: 'integer', description: 'Only on a restriction.' }) days?: number;
+  @ApiProperty() startsAt: Date;
+  @ApiProperty({ type: Date, nullable: true, description: 'null for a warning or a permanent restriction.' }) endsAt: Date | null;
+  @ApiPropertyOptional({ description: 'When it stopped applying (ended, lifted or overturned).' }) closedAt?: Date;
+  @ApiProperty({ type: SanctionStatementView }) statement: SanctionStatementView;
+  @ApiProperty({ type: SanctionAppealStateView, nullable: true }) appeal: SanctionAppealStateView | null;
+}
+
+export class RestrictionsView {
+  @ApiProperty() userId: string;
+  @ApiProperty() restricted: boolean;
+  @ApiProperty({
+    type: String,
+    oneOf: [{ type: 'string', format: 'date-time' }, { type: 'string', enum: ['permanent'] }],
+    nullable: true,
+    description: 'When the last restriction in force ends, "permanent", or null when none is in force.',
+  })
+  restrictedUntil: Date | 'permanent' | null;
+  @ApiProperty({ type: [RestrictionRecordView], description: 'Restrictions in force and warnings on record.' }) active: RestrictionRecordView[];
+  @ApiProperty({ type: [RestrictionRecordView], description: 'Ended, lifted or overturned.' }) past: RestrictionRecordView[];
+}
+
+export class FiledAppealView {
+  @ApiProperty() appealId: string;
+  @ApiProperty() sanctionId: string;
+  @ApiProperty({ enum: ['pending'] }) status: 'pending';
+  @ApiProperty() filedAt: Date;
+}

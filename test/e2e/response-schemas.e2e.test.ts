@@ -1,0 +1,128 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { Response } from 'supertest';
+import { bearer } from '../support/auth';
+import { Platform } from '../support/platform-fixtures';
+import { TestApp, eventually, startTestApp } from '../support/test-app';
+
+/*
+ * The happy paths Schemathesis rarely reaches (its generated ids mostly answer 404): real data
+ * through the app-facing routes, each answer validated against the served document's schema
+ * for its status. Stricter than the document on one point: an object schema that lists its
+ * properties accepts no other property, so an answer cannot carry a field the document does
+ * not state (R2: nothing undeclared reaches the reported person's app).
+ */
+
+let t: TestApp;
+let platform: Platform;
+let ajv: Ajv;
+let paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
+const validators = new Map<string, ValidateFunction>();
+
+type Json = Record<string, unknown>;
+
+/** OpenAPI 3.0 to JSON Schema as Schemathesis reads it (nullable: anyOf with null), plus closed objects. */
+function toJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toJsonSchema);
+  if (typeof node !== 'object' || node === null) return node;
+  const { nullable, example: _example, ...rest } = node as Json;
+  const out: Json = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, key === 'properties' ? mapValues(value as Json) : toJsonSchema(value)]));
+  if (typeof out.$ref === 'string') out.$ref = `doc${out.$ref}`;
+  if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
+  return nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
+}
+const mapValues = (properties: Json) => Object.fromEntries(Object.entries(properties).map(([name, schema]) => [name, toJsonSchema(schema)]));
+
+/** Fails with every mismatch if `res` is not what the document says `method path` answers with its status. */
+function expectConforms(res: Response, method: string, path: string): Json {
+  const key = `${method} ${path} ${res.status}`;
+  let validate = validators.get(key);
+  if (!validate) {
+    const schema = paths[path]?.[method]?.responses[String(res.status)]?.content?.['application/json']?.schema;
+    if (!schema) throw new Error(`the document declares no JSON schema for ${key}`);
+    validate = ajv.compile(toJsonSchema(schema) as object);
+    validators.set(key, validate);
+  }
+  const ok = validate(res.body);
+  expect({ answer: key, errors: ok ? [] : validate.errors }).toEqual({ answer: key, errors: [] });
+  return res.body;
+}
+
+beforeAll(async () => {
+  t = await startTestApp('response_schemas');
+  platform = new Platform(t);
+  const document = (await t.http().get('/docs-json').expect(200)).body;
+  paths = document.paths;
+  ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema({ components: { schemas: mapValues(document.components.schemas) } }, 'doc');
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('typed success answers match the document (issue 27)', () => {
+  test('the catalogues: report reasons and policy categories', async () => {
+    const reasons = expectConforms(await t.http().get('/v1/report-reasons').expect(200), 'get', '/v1/report-reasons');
+    expect(reasons).toEqual(expect.arrayContaining([{ code: 'spam_advertising', label: 'Spam or advertising', policyCategory: 'spam' }]));
+    const policies = expectConforms(await t.http().get('/v1/policy-categories').expect(200), 'get', '/v1/policy-categories');
+    expect(policies).toEqual(expect.arrayContaining([{ code: 'privacy', label: 'Exposure of personal information' }]));
+  });
+
+  test('content creation: chat, message, open chat, post, comment', async () => {
+    const [a, b] = [await platform.user('ana'), await platform.user('ben')];
+    const chat = expectConforms(await t.http().post('/v1/chats').send({ memberIds: [a, b] }).expect(201), 'post', '/v1/chats');
+    expectConforms(await t.http().post(`/v1/chats/${chat.chatId}/messages`).send({ senderId: a, text: 'hi' }).expect(201), 'post', '/v1/chats/{chatId}/messages');
+    const openChat = expectConforms(await t.http().post('/v1/open-chats').send({ title: 'Board', ownerId: a }).expect(201), 'post', '/v1/open-chats');
+    const post = expectConforms(
+      await t.http().post(`/v1/open-chats/${openChat.openChatId}/posts`).send({ authorId: a, text: 'a post' }).expect(201),
+      'post',
+      '/v1/open-chats/{openChatId}/posts',
+    );
+    expectConforms(await t.http().post(`/v1/posts/${post.postId}/comments`).send({ authorId: b, text: 'a comment' }).expect(201), 'post', '/v1/posts/{postId}/comments');
+  });
+
+  test('R2, R9: notices, restrictions and the appeal after an approved report; R6: the export and its check', async () => {
+    const { reporter, reported, reportId } = await platform.chatReport();
+    await t.http().post(`/v1/reports/${reportId}/approve`).set('Authorization', await bearer('moderator', 'mod-27')).send({}).expect(200);
+    await platform.awaitStep(reportId, 'sanctioned');
+
+    const restrictions = await eventually(
+      () => t.http().get(`/v1/users/${reported}/restrictions`).expect(200),
+      (res) => res.body.active.length > 0,
+    );
+    const before = expectConforms(restrictions, 'get', '/v1/users/{userId}/restrictions');
+    const [sanction] = before.active as Array<{ sanctionId: string }>;
+    const appealPath = `/v1/users/${reported}/restrictions/${sanction.sanctionId}/appeal`;
+    expectConforms(await t.http().post(appealPath).send({ statement: 'I was joking' }).expect(201), 'post', '/v1/users/{userId}/restrictions/{sanctionId}/appeal');
+    const after = expectConforms(await t.http().get(`/v1/users/${reported}/restrictions`).expect(200), 'get', '/v1/users/{userId}/restrictions');
+    expect((after.active as Array<{ appeal: unknown }>)[0].appeal).toMatchObject({ status: 'pending' });
+
+    for (const userId of [reporter, reported]) {
+      const notices = expectConforms(await t.http().get(`/v1/users/${userId}/notices`).expect(200), 'get', '/v1/users/{userId}/notices') as unknown as Array<{ noticeId: string }>;
+      expect(notices.length).toBeGreaterThan(0);
+      expectConforms(await t.http().get(`/v1/notices/${notices[0].noticeId}`).expect(200), 'get', '/v1/notices/{noticeId}');
+    }
+
+    await t.http().get(`/v1/reports/${reportId}/evidence/verify`).expect(200);
+    const app = await bearer('app', 'chat-app');
+    const exportRes = await t.http().get(`/v1/reports/${reportId}/evidence/export?userId=${reporter}`).set('Authorization', app).expect(200);
+    const bundle = expectConforms(exportRes, 'get', '/v1/reports/{reportId}/evidence/export') as { evidence: { items: Array<{ text: string }> } };
+    expectConforms(await t.http().get('/.well-known/evidence-keys').expect(200), 'get', '/.well-known/evidence-keys');
+
+    const verify = (body: unknown) => t.http().post('/v1/evidence/exports/verify').send(body as object);
+    expect(expectConforms(await verify(bundle).expect(200), 'post', '/v1/evidence/exports/verify')).toMatchObject({ result: 'valid', findings: [] });
+    const altered = structuredClone(bundle);
+    altered.evidence.items[0].text = 'edited';
+    expect(expectConforms(await verify(altered).expect(200), 'post', '/v1/evidence/exports/verify')).toMatchObject({ result: 'invalid', firstAlteredItem: { index: 0 } });
+    expect(expectConforms(await verify({}).expect(200), 'post', '/v1/evidence/exports/verify')).toEqual({ result: 'invalid', kid: null, findings: ['malformed'] });
+  });
+
+  test('the export check refuses a body that is not an object, in the shared error shape', async () => {
+    const array = await t.http().post('/v1/evidence/exports/verify').send([1, 2]).expect(400);
+    expect(expectConforms(array, 'post', '/v1/evidence/exports/verify')).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const none = await t.http().post('/v1/evidence/exports/verify').expect(400);
+    expect(expectConforms(none, 'post', '/v1/evidence/exports/verify')).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+});

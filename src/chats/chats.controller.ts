@@ -21,7 +21,10 @@ export class ChatsController {
   @Access('app')
   @Post(':chatId/messages')
   @ApiNotFoundResponse({ description: 'CHAT_NOT_FOUND' })
-  @ApiCreatedResponse({ type: PostedMessageView, description: 'The message, stored; to a member who blocks the sender it is withheld from them (R7) with the same answer.' })
+  @ApiCreatedResponse({
+    type: PostedMessageView,
+    description: 'The message, stored; to a member who blocks the sender it is withheld from them (R7) with the same answer.',
+  })
   @ApiForbiddenResponse({ description: 'ACCOUNT_RESTRICTED (details.sanctionId, details.until; null when permanent), R9' })
   postMessage(@Param('chatId', IdPipe) chatId: string, @Body() dto: PostMessageDto): Promise<PostedMessageView> {
     return this.chats.postMessage(chatId, dto);

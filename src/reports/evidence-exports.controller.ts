@@ -20,7 +20,11 @@ export class EvidenceExportsController {
   @ApiQuery({ name: 'userId', description: 'The reporter asking for the export.', schema: ID_SCHEMA })
   @ApiOkResponse({ type: EvidenceExportView, description: 'The bundle with its signature (POST /v1/evidence/exports/verify checks it).' })
   @ApiNotFoundResponse({ description: 'REPORT_NOT_FOUND' })
-  export(@Param('reportId', IdPipe) reportId: string, @Query('userId', IdPipe) userId: string, @CurrentPrincipal() caller: Principal): Promise<EvidenceExportView> {
+  export(
+    @Param('reportId', IdPipe) reportId: string,
+    @Query('userId', IdPipe) userId: string,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<EvidenceExportView> {
     return this.exports.export(reportId, userId, caller);
   }
 

@@ -87,7 +87,6 @@ export function restrictionView(record: SanctionRecord, now: Date): RestrictionR
   };
 }
 
-
 function factsOf(sanction: Sanction): string {
   const content = `${CONTENT_LABELS[sanction.target.kind] ?? sanction.target.kind} ${sanction.target.id}`;
   const review = sanction.source === 'customer_service' ? 'Customer service reviewed' : 'A moderator reviewed';

@@ -26,7 +26,9 @@ function toJsonSchema(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(toJsonSchema);
   if (typeof node !== 'object' || node === null) return node;
   const { nullable, example: _example, ...rest } = node as Json;
-  const out: Json = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, key === 'properties' ? mapValues(value as Json) : toJsonSchema(value)]));
+  const out: Json = Object.fromEntries(
+    Object.entries(rest).map(([key, value]) => [key, key === 'properties' ? mapValues(value as Json) : toJsonSchema(value)]),
+  );
   if (typeof out.$ref === 'string') out.$ref = `doc${out.$ref}`;
   if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
   return nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
@@ -34,7 +36,7 @@ function toJsonSchema(node: unknown): unknown {
 const mapValues = (properties: Json) => Object.fromEntries(Object.entries(properties).map(([name, schema]) => [name, toJsonSchema(schema)]));
 
 /** Fails with every mismatch if `res` is not what the document says `method path` answers with its status. */
-function expectConforms(res: Response, method: string, path: string): Json {
+function expectConforms<T = Json>(res: Response, method: string, path: string): T {
   const key = `${method} ${path} ${res.status}`;
   let validate = validators.get(key);
   if (!validate) {
@@ -45,7 +47,7 @@ function expectConforms(res: Response, method: string, path: string): Json {
   }
   const ok = validate(res.body);
   expect({ answer: key, errors: ok ? [] : validate.errors }).toEqual({ answer: key, errors: [] });
-  return res.body;
+  return res.body as T;
 }
 
 beforeAll(async () => {
@@ -72,35 +74,72 @@ describe('typed success answers match the document (issue 27)', () => {
 
   test('content creation: chat, message, open chat, post, comment', async () => {
     const [a, b] = [await platform.user('ana'), await platform.user('ben')];
-    const chat = expectConforms(await t.http().post('/v1/chats').send({ memberIds: [a, b] }).expect(201), 'post', '/v1/chats');
-    expectConforms(await t.http().post(`/v1/chats/${chat.chatId}/messages`).send({ senderId: a, text: 'hi' }).expect(201), 'post', '/v1/chats/{chatId}/messages');
-    const openChat = expectConforms(await t.http().post('/v1/open-chats').send({ title: 'Board', ownerId: a }).expect(201), 'post', '/v1/open-chats');
-    const post = expectConforms(
+    const chat = expectConforms<{ chatId: string }>(
+      await t
+        .http()
+        .post('/v1/chats')
+        .send({ memberIds: [a, b] })
+        .expect(201),
+      'post',
+      '/v1/chats',
+    );
+    expectConforms(
+      await t.http().post(`/v1/chats/${chat.chatId}/messages`).send({ senderId: a, text: 'hi' }).expect(201),
+      'post',
+      '/v1/chats/{chatId}/messages',
+    );
+    const openChat = expectConforms<{ openChatId: string }>(
+      await t.http().post('/v1/open-chats').send({ title: 'Board', ownerId: a }).expect(201),
+      'post',
+      '/v1/open-chats',
+    );
+    const post = expectConforms<{ postId: string }>(
       await t.http().post(`/v1/open-chats/${openChat.openChatId}/posts`).send({ authorId: a, text: 'a post' }).expect(201),
       'post',
       '/v1/open-chats/{openChatId}/posts',
     );
-    expectConforms(await t.http().post(`/v1/posts/${post.postId}/comments`).send({ authorId: b, text: 'a comment' }).expect(201), 'post', '/v1/posts/{postId}/comments');
+    expectConforms(
+      await t.http().post(`/v1/posts/${post.postId}/comments`).send({ authorId: b, text: 'a comment' }).expect(201),
+      'post',
+      '/v1/posts/{postId}/comments',
+    );
   });
 
   test('R2, R9: notices, restrictions and the appeal after an approved report; R6: the export and its check', async () => {
     const { reporter, reported, reportId } = await platform.chatReport();
-    await t.http().post(`/v1/reports/${reportId}/approve`).set('Authorization', await bearer('moderator', 'mod-27')).send({}).expect(200);
+    await t
+      .http()
+      .post(`/v1/reports/${reportId}/approve`)
+      .set('Authorization', await bearer('moderator', 'mod-27'))
+      .send({})
+      .expect(200);
     await platform.awaitStep(reportId, 'sanctioned');
 
     const restrictions = await eventually(
       () => t.http().get(`/v1/users/${reported}/restrictions`).expect(200),
       (res) => res.body.active.length > 0,
     );
-    const before = expectConforms(restrictions, 'get', '/v1/users/{userId}/restrictions');
-    const [sanction] = before.active as Array<{ sanctionId: string }>;
+    const before = expectConforms<{ active: Array<{ sanctionId: string }> }>(restrictions, 'get', '/v1/users/{userId}/restrictions');
+    const [sanction] = before.active;
     const appealPath = `/v1/users/${reported}/restrictions/${sanction.sanctionId}/appeal`;
-    expectConforms(await t.http().post(appealPath).send({ statement: 'I was joking' }).expect(201), 'post', '/v1/users/{userId}/restrictions/{sanctionId}/appeal');
-    const after = expectConforms(await t.http().get(`/v1/users/${reported}/restrictions`).expect(200), 'get', '/v1/users/{userId}/restrictions');
-    expect((after.active as Array<{ appeal: unknown }>)[0].appeal).toMatchObject({ status: 'pending' });
+    expectConforms(
+      await t.http().post(appealPath).send({ statement: 'I was joking' }).expect(201),
+      'post',
+      '/v1/users/{userId}/restrictions/{sanctionId}/appeal',
+    );
+    const after = expectConforms<{ active: Array<{ appeal: unknown }> }>(
+      await t.http().get(`/v1/users/${reported}/restrictions`).expect(200),
+      'get',
+      '/v1/users/{userId}/restrictions',
+    );
+    expect(after.active[0].appeal).toMatchObject({ status: 'pending' });
 
     for (const userId of [reporter, reported]) {
-      const notices = expectConforms(await t.http().get(`/v1/users/${userId}/notices`).expect(200), 'get', '/v1/users/{userId}/notices') as unknown as Array<{ noticeId: string }>;
+      const notices = expectConforms<Array<{ noticeId: string }>>(
+        await t.http().get(`/v1/users/${userId}/notices`).expect(200),
+        'get',
+        '/v1/users/{userId}/notices',
+      );
       expect(notices.length).toBeGreaterThan(0);
       expectConforms(await t.http().get(`/v1/notices/${notices[0].noticeId}`).expect(200), 'get', '/v1/notices/{noticeId}');
     }
@@ -108,15 +147,26 @@ describe('typed success answers match the document (issue 27)', () => {
     await t.http().get(`/v1/reports/${reportId}/evidence/verify`).expect(200);
     const app = await bearer('app', 'chat-app');
     const exportRes = await t.http().get(`/v1/reports/${reportId}/evidence/export?userId=${reporter}`).set('Authorization', app).expect(200);
-    const bundle = expectConforms(exportRes, 'get', '/v1/reports/{reportId}/evidence/export') as { evidence: { items: Array<{ text: string }> } };
+    const bundle = expectConforms<{ evidence: { items: Array<{ text: string }> } }>(exportRes, 'get', '/v1/reports/{reportId}/evidence/export');
     expectConforms(await t.http().get('/.well-known/evidence-keys').expect(200), 'get', '/.well-known/evidence-keys');
 
-    const verify = (body: unknown) => t.http().post('/v1/evidence/exports/verify').send(body as object);
+    const verify = (body: unknown) =>
+      t
+        .http()
+        .post('/v1/evidence/exports/verify')
+        .send(body as object);
     expect(expectConforms(await verify(bundle).expect(200), 'post', '/v1/evidence/exports/verify')).toMatchObject({ result: 'valid', findings: [] });
     const altered = structuredClone(bundle);
     altered.evidence.items[0].text = 'edited';
-    expect(expectConforms(await verify(altered).expect(200), 'post', '/v1/evidence/exports/verify')).toMatchObject({ result: 'invalid', firstAlteredItem: { index: 0 } });
-    expect(expectConforms(await verify({}).expect(200), 'post', '/v1/evidence/exports/verify')).toEqual({ result: 'invalid', kid: null, findings: ['malformed'] });
+    expect(expectConforms(await verify(altered).expect(200), 'post', '/v1/evidence/exports/verify')).toMatchObject({
+      result: 'invalid',
+      firstAlteredItem: { index: 0 },
+    });
+    expect(expectConforms(await verify({}).expect(200), 'post', '/v1/evidence/exports/verify')).toEqual({
+      result: 'invalid',
+      kid: null,
+      findings: ['malformed'],
+    });
   });
 
   test('the export check refuses a body that is not an object, in the shared error shape', async () => {

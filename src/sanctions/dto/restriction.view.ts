@@ -57,7 +57,10 @@ export class RestrictionsView {
   @ApiProperty() restricted: boolean;
   @ApiProperty({
     type: String,
-    anyOf: [{ type: 'string', format: 'date-time' }, { type: 'string', enum: ['permanent'] }],
+    anyOf: [
+      { type: 'string', format: 'date-time' },
+      { type: 'string', enum: ['permanent'] },
+    ],
     nullable: true,
     description: 'When the last restriction in force ends, "permanent", or null when none is in force.',
   })

@@ -9,7 +9,7 @@ import { rootSignatureValid, signRoot } from './evidence-export';
 import { isDuplicateKey } from '../common/database-errors';
 import { insertManyValidated, insertValidated } from '../common/insert-validated';
 import { OpenChatsService } from '../open-chats/open-chats.service';
-import { CHAIN_SCHEME, EvidenceScheme, LEGACY_SCHEME, chainDigests, chainRoot } from './evidence-chain';
+import { CHAIN_SCHEME, LEGACY_SCHEME, chainDigests, chainRoot } from './evidence-chain';
 import { DigestableItem } from './evidence-digest';
 import { EvidenceSetView, EvidenceVerificationView } from './dto/evidence.views';
 import { StoredEvidence, checkEvidence } from './evidence-verification';

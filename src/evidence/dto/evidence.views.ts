@@ -6,7 +6,7 @@ import { EVIDENCE_SOURCE_KINDS, EvidenceSourceKind } from '../schemas/evidence-i
 
 /** One stored item as a staff member reads it (R6). */
 export class EvidenceItemView {
-  @ApiProperty({ description: 'Position in the set, from 0.' }) seq: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Position in the set, from 0.' }) seq: number;
   @ApiProperty({ enum: EVIDENCE_SOURCE_KINDS }) sourceKind: EvidenceSourceKind;
   @ApiProperty() sourceId: string;
   @ApiProperty() authorId: string;
@@ -20,7 +20,7 @@ export class EvidenceSetView {
   @ApiProperty() reportId: string;
   @ApiProperty({ enum: EVIDENCE_SCHEMES }) scheme: EvidenceScheme;
   @ApiProperty() rootDigest: string;
-  @ApiProperty({ description: 'Items the capture stored.' }) itemCount: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Items the capture stored.' }) itemCount: number;
   @ApiProperty({ description: 'The conversation was longer than the capture window.' }) truncated: boolean;
   @ApiProperty() capturedAt: Date;
   @ApiProperty({ description: 'Every digest recomputed from the stored content just now checks out.' }) intact: boolean;
@@ -31,15 +31,19 @@ export class EvidenceVerificationView {
   @ApiProperty() reportId: string;
   @ApiProperty({ enum: EVIDENCE_SCHEMES }) scheme: EvidenceScheme;
   @ApiProperty({ enum: ['intact', 'altered'] }) status: 'intact' | 'altered';
-  @ApiProperty({ description: 'Items found in storage.' }) items: number;
-  @ApiProperty({ description: 'Items the capture stored.' }) expectedItems: number;
-  @ApiPropertyOptional({ description: 'Position of the first item that does not check out, when one can be named.' }) firstAlteredIndex?: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Items found in storage.' }) items: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Items the capture stored.' }) expectedItems: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'Position of the first item that does not check out, when one can be named.' })
+  firstAlteredIndex?: number;
   @ApiProperty({ enum: EVIDENCE_FINDINGS, isArray: true, description: 'Why the set is not intact; empty when it is.' }) findings: EvidenceFinding[];
   @ApiProperty() storedRoot: string;
   @ApiProperty({ type: String, nullable: true, description: "The root in the workflow history's storeEvidence result; null when the history has none." })
   recordedRoot: string | null;
   @ApiProperty() recomputedRoot: string;
-  @ApiProperty({ enum: ['valid', 'invalid', 'absent'], description: 'The stored root against its signature from capture time; absent for sets captured unsigned.' })
+  @ApiProperty({
+    enum: ['valid', 'invalid', 'absent'],
+    description: 'The stored root against its signature from capture time; absent for sets captured unsigned.',
+  })
   rootSignature: 'valid' | 'invalid' | 'absent';
 }
 

@@ -87,6 +87,19 @@ test('R3, R6, R9: the staff answers of a report, its evidence, its ticket and it
     sanction: { status: 'overturned' },
   });
 
+  // R6: the answers of an altered set (one stored item edited in place) are documented too.
+  await t.mongo.collection('evidence_items').updateOne({ reportId: falseOne.reportId, seq: 0 }, { $set: { text: 'edited later' } });
+  const altered = await as(mod1).get(`/v1/reports/${falseOne.reportId}/evidence/verify`);
+  expect(expectDocumented('get', '/v1/reports/{reportId}/evidence/verify', altered).body).toMatchObject({ status: 'altered', firstAlteredIndex: 0 });
+  const alteredView = await as(mod1).get(`/v1/reports/${falseOne.reportId}/evidence`);
+  expect(expectDocumented('get', '/v1/reports/{reportId}/evidence', alteredView).body).toMatchObject({
+    intact: false,
+    items: [
+      { seq: 0, digestValid: false },
+      { seq: 1, digestValid: true },
+    ],
+  });
+
   expect([...checked].sort()).toEqual(
     [
       'GET /v1/moderation/appeals',

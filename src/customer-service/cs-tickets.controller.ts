@@ -6,6 +6,7 @@ import type { Principal } from '../auth/roles';
 import { IdPipe } from '../common/id.pipe';
 import { CsTicketsService } from './cs-tickets.service';
 import { ListTicketsQuery, ResolveTicketDto, TicketPage, TicketView } from './dto/tickets.dto';
+import { TicketResolutionView } from './dto/ticket-resolution.view';
 import { TicketResolutionsService } from './ticket-resolutions.service';
 
 @ApiTags('customer service')
@@ -37,9 +38,9 @@ export class CsTicketsController {
   @Post(':ticketId/resolve')
   @ApiNotFoundResponse({ description: 'TICKET_NOT_FOUND' })
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The resolved ticket with the sanction it became (R9).' })
+  @ApiOkResponse({ type: TicketResolutionView, description: 'The resolved ticket with the sanction it became (R9).' })
   @ApiConflictResponse({ description: 'TICKET_ALREADY_RESOLVED' })
-  resolve(@Param('ticketId', IdPipe) ticketId: string, @Body() dto: ResolveTicketDto, @CurrentPrincipal() staff: Principal) {
+  resolve(@Param('ticketId', IdPipe) ticketId: string, @Body() dto: ResolveTicketDto, @CurrentPrincipal() staff: Principal): Promise<TicketResolutionView> {
     return this.resolutions.resolve(ticketId, staff.sub, dto);
   }
 }

@@ -8,6 +8,7 @@ import { Measure } from '../sanctions/sanction-ladder';
 import { SanctionsService, ticketSanctionId } from '../sanctions/sanctions.service';
 import { SanctionWorkflows } from '../sanctions/sanction-workflows.service';
 import { staffConflict } from '../auth/conflict-of-interest';
+import { TicketResolutionView } from './dto/ticket-resolution.view';
 import { ResolveTicketDto } from './dto/tickets.dto';
 import { CsTicket } from './schemas/cs-ticket.schema';
 import { TicketResolution } from './schemas/ticket-resolution.schema';
@@ -27,7 +28,7 @@ export class TicketResolutionsService {
     private readonly config: AppConfig,
   ) {}
 
-  async resolve(ticketId: string, staffId: string, dto: ResolveTicketDto) {
+  async resolve(ticketId: string, staffId: string, dto: ResolveTicketDto): Promise<TicketResolutionView> {
     if (dto.measure !== 'restriction' && dto.days !== undefined) {
       throw ApiError.badRequest('DAYS_ONLY_FOR_RESTRICTION', 'days goes with measure "restriction" only.');
     }

@@ -4,21 +4,8 @@ import { Model } from 'mongoose';
 import type { Principal } from '../auth/roles';
 import { ApiError } from '../common/api-error';
 import { newId } from '../common/ids';
+import { EvidenceAccessLogView } from './dto/evidence.views';
 import { EvidenceAccess, EvidenceRead } from './schemas/evidence-access.schema';
-
-export interface EvidenceAccessView {
-  readerSub: string;
-  readerRoles: string[];
-  read: EvidenceRead;
-  forUserId?: string;
-  outcome: EvidenceAccess['outcome'];
-  at: Date;
-}
-
-export interface EvidenceAccessLogView {
-  reportId: string;
-  entries: EvidenceAccessView[];
-}
 
 /** Who read which report's evidence, and when (R6). */
 @Injectable()

@@ -16,8 +16,16 @@ export interface StoredEvidence {
 }
 
 /** Why a set is not intact; more than one can hold. */
-export type EvidenceFinding =
-  'item_altered' | 'item_missing' | 'item_out_of_place' | 'extra_item' | 'stored_root_mismatch' | 'recorded_root_mismatch' | 'root_signature_invalid';
+export const EVIDENCE_FINDINGS = [
+  'item_altered',
+  'item_missing',
+  'item_out_of_place',
+  'extra_item',
+  'stored_root_mismatch',
+  'recorded_root_mismatch',
+  'root_signature_invalid',
+] as const;
+export type EvidenceFinding = (typeof EVIDENCE_FINDINGS)[number];
 
 export interface ChainCheck {
   status: 'intact' | 'altered';

@@ -9,9 +9,10 @@ import { rootSignatureValid, signRoot } from './evidence-export';
 import { isDuplicateKey } from '../common/database-errors';
 import { insertManyValidated, insertValidated } from '../common/insert-validated';
 import { OpenChatsService } from '../open-chats/open-chats.service';
-import { CHAIN_SCHEME, EvidenceScheme, LEGACY_SCHEME, chainDigests, chainRoot } from './evidence-chain';
+import { CHAIN_SCHEME, LEGACY_SCHEME, chainDigests, chainRoot } from './evidence-chain';
 import { DigestableItem } from './evidence-digest';
-import { ChainCheck, EvidenceFinding, StoredEvidence, checkEvidence } from './evidence-verification';
+import { EvidenceSetView, EvidenceVerificationView } from './dto/evidence.views';
+import { StoredEvidence, checkEvidence } from './evidence-verification';
 import { EvidenceItem } from './schemas/evidence-item.schema';
 import { EvidenceSet } from './schemas/evidence-set.schema';
 
@@ -26,35 +27,6 @@ export interface CaptureRequest {
   /** The filing time: content up to it is what the reporter saw. */
   cutoff: Date;
   maxMessages: number;
-}
-
-export interface EvidenceView {
-  reportId: string;
-  scheme: EvidenceScheme;
-  rootDigest: string;
-  itemCount: number;
-  truncated: boolean;
-  capturedAt: Date;
-  /** Digests recomputed from the stored content just now. */
-  intact: boolean;
-  items: Array<StoredItem & { digestValid: boolean }>;
-}
-
-export interface EvidenceVerification {
-  reportId: string;
-  scheme: EvidenceScheme;
-  status: ChainCheck['status'];
-  /** Items found in storage, and how many the capture stored. */
-  items: number;
-  expectedItems: number;
-  firstAlteredIndex?: number;
-  findings: EvidenceFinding[];
-  storedRoot: string;
-  /** The root in the workflow history's storeEvidence result; null when the history has none. */
-  recordedRoot: string | null;
-  recomputedRoot: string;
-  /** The stored root against its signature from capture time; `absent` for sets captured unsigned. */
-  rootSignature: 'valid' | 'invalid' | 'absent';
 }
 
 /** R6: what an investigation would need, stored before the chat room is deleted. */
@@ -106,7 +78,7 @@ export class EvidenceService {
     }
   }
 
-  async view(reportId: string): Promise<EvidenceView> {
+  async view(reportId: string): Promise<EvidenceSetView> {
     const { set, items, stored } = await this.load(reportId);
     const check = checkEvidence(stored, null);
     return {
@@ -122,7 +94,7 @@ export class EvidenceService {
   }
 
   /** Recomputes the chain and compares it with the stored root and the root the history recorded. */
-  async verify(reportId: string, recordedRoot: string | null): Promise<EvidenceVerification> {
+  async verify(reportId: string, recordedRoot: string | null): Promise<EvidenceVerificationView> {
     const { set, stored } = await this.load(reportId);
     const check = checkEvidence(stored, recordedRoot);
     const rootSignature = this.rootSignatureOf(set);
@@ -143,7 +115,7 @@ export class EvidenceService {
   }
 
   /** A signature by a key this service does not know (neither current nor retired) counts as invalid. */
-  private rootSignatureOf(set: EvidenceSet): EvidenceVerification['rootSignature'] {
+  private rootSignatureOf(set: EvidenceSet): EvidenceVerificationView['rootSignature'] {
     if (!set.rootSignature) return 'absent';
     const { current, retired } = this.config.evidenceKeys;
     const key = [current, ...retired].find((k) => k.kid === set.rootSignature!.kid);

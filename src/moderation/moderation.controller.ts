@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdPipe } from '../common/id.pipe';
 import { ApproveReportDto, RejectReportDto } from '../cases/dto/decision.dto';
+import { ReportDecisionView, ReporterStandingView } from './dto/moderation.views';
 import { ModerationService } from './moderation.service';
 import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -14,7 +15,8 @@ export class ModerationController {
 
   @Access('moderator')
   @Get('moderation/reporters/:userId')
-  reporter(@Param('userId', IdPipe) userId: string) {
+  @ApiOkResponse({ type: ReporterStandingView, description: 'R3: a user never seen as a reporter has all counts 0.' })
+  reporter(@Param('userId', IdPipe) userId: string): Promise<ReporterStandingView> {
     return this.moderation.reporterStanding(userId);
   }
 
@@ -22,9 +24,9 @@ export class ModerationController {
   @Post('reports/:reportId/approve')
   @ApiNotFoundResponse({ description: 'REPORT_NOT_FOUND' })
   @HttpCode(200)
-  @ApiOkResponse({ description: '`{reportId, status}`: the decision is recorded and the workflow moves on.' })
+  @ApiOkResponse({ type: ReportDecisionView, description: 'The decision is recorded and the workflow moves on.' })
   @ApiConflictResponse({ description: 'REPORT_ALREADY_DECIDED or REPORT_NOT_REVIEWABLE' })
-  approve(@Param('reportId', IdPipe) reportId: string, @Body() dto: ApproveReportDto, @CurrentPrincipal() moderator: Principal) {
+  approve(@Param('reportId', IdPipe) reportId: string, @Body() dto: ApproveReportDto, @CurrentPrincipal() moderator: Principal): Promise<ReportDecisionView> {
     return this.moderation.decide(reportId, { outcome: 'approved', ...dto, moderatorId: moderator.sub });
   }
 
@@ -32,9 +34,9 @@ export class ModerationController {
   @Post('reports/:reportId/reject')
   @ApiNotFoundResponse({ description: 'REPORT_NOT_FOUND' })
   @HttpCode(200)
-  @ApiOkResponse({ description: '`{reportId, status}`: the decision is recorded and the workflow moves on.' })
+  @ApiOkResponse({ type: ReportDecisionView, description: 'The decision is recorded and the workflow moves on.' })
   @ApiConflictResponse({ description: 'REPORT_ALREADY_DECIDED or REPORT_NOT_REVIEWABLE' })
-  reject(@Param('reportId', IdPipe) reportId: string, @Body() dto: RejectReportDto, @CurrentPrincipal() moderator: Principal) {
+  reject(@Param('reportId', IdPipe) reportId: string, @Body() dto: RejectReportDto, @CurrentPrincipal() moderator: Principal): Promise<ReportDecisionView> {
     return this.moderation.decide(reportId, { outcome: 'rejected', ...dto, moderatorId: moderator.sub });
   }
 }

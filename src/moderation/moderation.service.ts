@@ -5,6 +5,7 @@ import { isClaimedByOther } from '../cases/case-status';
 import { CaseStore } from '../cases/case-store.service';
 import { ApiError } from '../common/api-error';
 import { moderatorConflict } from '../auth/conflict-of-interest';
+import { ReportDecisionView, ReporterStandingView } from './dto/moderation.views';
 import { ReporterStandingService } from '../reporter-standing/reporter-standing.service';
 import { ReportStore } from '../reports/report-store.service';
 import { Report } from '../reports/schemas/report.schema';
@@ -21,13 +22,13 @@ export class ModerationService {
   ) {}
 
   /** R3: a reporter's record (filed, approved, rejected, false) and any reporting restriction. */
-  async reporterStanding(userId: string) {
+  async reporterStanding(userId: string): Promise<ReporterStandingView> {
     const [tally, restrictedUntil] = await Promise.all([this.store.reporterTally(userId), this.standing.restrictedUntil(userId)]);
     return { userId, ...tally, restrictedUntil: restrictedUntil ?? null };
   }
 
   /** Delivers the decision to the report's workflow, which alone decides whether it is the first. */
-  async decide(reportId: string, decision: Decision): Promise<DecideResult> {
+  async decide(reportId: string, decision: Decision): Promise<ReportDecisionView> {
     const report = await this.store.find(reportId);
     if (!report) throw ApiError.notFound('REPORT_NOT_FOUND', `Report ${reportId} does not exist.`);
     if (decision.moderatorId === report.reporterId || decision.moderatorId === report.reportedUserId) {

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EvidenceReceipt, FINAL_STATUSES } from '../../workflows/definitions';
 import type { Principal } from '../auth/roles';
-import { EvidenceAccessLog, EvidenceAccessLogView } from '../evidence/evidence-access-log.service';
-import { EvidenceService, EvidenceVerification, EvidenceView } from '../evidence/evidence.service';
+import { EvidenceAccessLogView, EvidenceSetView, EvidenceVerificationView } from '../evidence/dto/evidence.views';
+import { EvidenceAccessLog } from '../evidence/evidence-access-log.service';
+import { EvidenceService } from '../evidence/evidence.service';
 import { ReportWorkflows } from './report-workflows.service';
 import { ReportsService } from './reports.service';
 import { Report } from './schemas/report.schema';
@@ -25,13 +26,13 @@ export class EvidenceReads {
     private readonly workflows: ReportWorkflows,
   ) {}
 
-  async view(reportId: string, reader: Principal): Promise<EvidenceView> {
+  async view(reportId: string, reader: Principal): Promise<EvidenceSetView> {
     await this.reports.require(reportId);
     return this.accessLog.logged(reportId, reader, 'evidence', () => this.evidence.view(reportId));
   }
 
   /** Recomputed chain vs stored root vs the root the workflow history recorded at capture time. */
-  async verify(reportId: string, reader: Principal): Promise<EvidenceVerification> {
+  async verify(reportId: string, reader: Principal): Promise<EvidenceVerificationView> {
     const report = await this.reports.require(reportId);
     return this.accessLog.logged(reportId, reader, 'verification', async () => {
       const recorded = await this.recordedReceipt(report);

@@ -4,8 +4,7 @@ import { Access } from '../auth/access.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/roles';
 import { IdPipe } from '../common/id.pipe';
-import { EvidenceAccessLogView } from '../evidence/evidence-access-log.service';
-import { EvidenceVerification, EvidenceView } from '../evidence/evidence.service';
+import { EvidenceAccessLogView, EvidenceSetView, EvidenceVerificationView } from '../evidence/dto/evidence.views';
 import { EvidenceReads } from './evidence-reads.service';
 
 /** R6: a report's stored evidence, its verification and who read it. Every read is logged. */
@@ -16,10 +15,10 @@ export class EvidenceController {
 
   @Access('moderator', 'support')
   @Get()
-  @ApiOkResponse({ description: "`{reportId, items[]}` with each item's chain digest" })
+  @ApiOkResponse({ type: EvidenceSetView, description: "The stored items with each item's chain digest, checked now." })
   @ApiNotFoundResponse({ description: 'REPORT_NOT_FOUND' })
   @ApiOperation({ summary: 'Evidence items with their chain digests; the read is logged' })
-  view(@Param('reportId', IdPipe) reportId: string, @CurrentPrincipal() reader: Principal): Promise<EvidenceView> {
+  view(@Param('reportId', IdPipe) reportId: string, @CurrentPrincipal() reader: Principal): Promise<EvidenceSetView> {
     return this.reads.view(reportId, reader);
   }
 
@@ -27,16 +26,14 @@ export class EvidenceController {
   @Get('verify')
   @ApiNotFoundResponse({ description: 'REPORT_NOT_FOUND' })
   @ApiOperation({ summary: 'Recompute the hash chain and compare it with the stored and the recorded root; the read is logged' })
-  @ApiOkResponse({
-    description: '{reportId, scheme, status: intact | altered, items, expectedItems, firstAlteredIndex?, findings, storedRoot, recordedRoot, recomputedRoot}',
-  })
-  verify(@Param('reportId', IdPipe) reportId: string, @CurrentPrincipal() reader: Principal): Promise<EvidenceVerification> {
+  @ApiOkResponse({ type: EvidenceVerificationView })
+  verify(@Param('reportId', IdPipe) reportId: string, @CurrentPrincipal() reader: Principal): Promise<EvidenceVerificationView> {
     return this.reads.verify(reportId, reader);
   }
 
   @Access('moderator', 'support')
   @Get('access-log')
-  @ApiOkResponse({ description: 'The logged reads, oldest first.' })
+  @ApiOkResponse({ type: EvidenceAccessLogView, description: 'The logged reads, oldest first.' })
   @ApiNotFoundResponse({ description: 'REPORT_NOT_FOUND' })
   @ApiOperation({ summary: "Who read this report's evidence, oldest first" })
   accessLog(@Param('reportId', IdPipe) reportId: string): Promise<EvidenceAccessLogView> {

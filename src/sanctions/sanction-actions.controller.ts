@@ -5,6 +5,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/roles';
 import { IdPipe } from '../common/id.pipe';
 import { DecideAppealDto, LiftSanctionDto, ListAppealsQuery } from './dto/sanctions.dto';
+import { AccountSanctionView, AppealDecisionView, AppealListPage } from './dto/staff-sanction.views';
 import { SanctionActionsService } from './sanction-actions.service';
 
 @ApiTags('sanctions')
@@ -14,7 +15,8 @@ export class SanctionActionsController {
 
   @Access('moderator')
   @Get('moderation/appeals')
-  appeals(@Query() query: ListAppealsQuery) {
+  @ApiOkResponse({ type: AppealListPage })
+  appeals(@Query() query: ListAppealsQuery): Promise<AppealListPage> {
     return this.actions.listAppeals(query);
   }
 
@@ -22,10 +24,10 @@ export class SanctionActionsController {
   @Post('moderation/appeals/:appealId/decide')
   @ApiNotFoundResponse({ description: 'APPEAL_NOT_FOUND' })
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The decided appeal (an upheld one overturns the sanction).' })
+  @ApiOkResponse({ type: AppealDecisionView, description: 'The decided appeal (an upheld one overturns the sanction).' })
   @ApiForbiddenResponse({ description: 'APPEAL_NEEDS_ANOTHER_MODERATOR, MODERATOR_CONFLICT_OF_INTEREST' })
   @ApiConflictResponse({ description: 'APPEAL_ALREADY_DECIDED' })
-  decide(@Param('appealId', IdPipe) appealId: string, @Body() dto: DecideAppealDto, @CurrentPrincipal() moderator: Principal) {
+  decide(@Param('appealId', IdPipe) appealId: string, @Body() dto: DecideAppealDto, @CurrentPrincipal() moderator: Principal): Promise<AppealDecisionView> {
     return this.actions.decideAppeal(appealId, moderator.sub, dto);
   }
 
@@ -33,9 +35,9 @@ export class SanctionActionsController {
   @Post('cs/sanctions/:sanctionId/lift')
   @ApiNotFoundResponse({ description: 'SANCTION_NOT_FOUND' })
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The lifted sanction.' })
+  @ApiOkResponse({ type: AccountSanctionView, description: 'The lifted sanction.' })
   @ApiConflictResponse({ description: 'SANCTION_NOT_ACTIVE' })
-  lift(@Param('sanctionId', IdPipe) sanctionId: string, @Body() dto: LiftSanctionDto, @CurrentPrincipal() staff: Principal) {
+  lift(@Param('sanctionId', IdPipe) sanctionId: string, @Body() dto: LiftSanctionDto, @CurrentPrincipal() staff: Principal): Promise<AccountSanctionView> {
     return this.actions.lift(sanctionId, staff.sub, dto);
   }
 }

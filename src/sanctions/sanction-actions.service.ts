@@ -8,6 +8,7 @@ import { isWorkflowGone, updateRefusalType } from '../temporal/temporal-errors';
 import { SANCTION_ALREADY_OVERTURNED, SANCTION_NOT_ACTIVE } from '../../workflows/sanction-definitions';
 import { decodeAppealCursor, encodeAppealCursor } from './appeal-cursor';
 import { DecideAppealDto, LiftSanctionDto, ListAppealsQuery } from './dto/sanctions.dto';
+import { AccountSanctionView, AppealDecisionView, AppealListPage } from './dto/staff-sanction.views';
 import { appealStatus, restrictionView, sanctionStatus } from './sanction-statement';
 import { SanctionRecord, SanctionStore } from './sanction-store.service';
 import { SanctionsService } from './sanctions.service';
@@ -24,7 +25,7 @@ export class SanctionActionsService {
   ) {}
 
   /** CS ends a restriction before its time (support role). */
-  async lift(sanctionId: string, staffId: string, dto: LiftSanctionDto) {
+  async lift(sanctionId: string, staffId: string, dto: LiftSanctionDto): Promise<AccountSanctionView> {
     const record = await this.requireRecord(sanctionId);
     if (record.sanction.userId === staffId) throw staffConflict('lift a sanction on their own account');
     if (sanctionStatus(record, new Date()) !== 'active') throw notActive(sanctionId);
@@ -38,7 +39,7 @@ export class SanctionActionsService {
   }
 
   /** Moderators' list of appeals, oldest first, with what each one contests; keyset pages. */
-  async listAppeals(query: ListAppealsQuery) {
+  async listAppeals(query: ListAppealsQuery): Promise<AppealListPage> {
     const limit = query.limit ?? 50;
     const after = query.cursor ? decodeAppealCursor(query.cursor) : undefined;
     const appeals = await this.store.pageAppeals({ status: query.status, after, limit });
@@ -69,7 +70,7 @@ export class SanctionActionsService {
    * moderator re-delivers it (a retry after a failure between recording and delivering); any
    * other second decision is refused.
    */
-  async decideAppeal(appealId: string, moderatorId: string, dto: DecideAppealDto) {
+  async decideAppeal(appealId: string, moderatorId: string, dto: DecideAppealDto): Promise<AppealDecisionView> {
     const appeal = await this.store.findAppeal(appealId);
     if (!appeal) throw ApiError.notFound('APPEAL_NOT_FOUND', `Appeal ${appealId} does not exist.`);
     const record = await this.requireRecord(appeal.sanctionId);
@@ -135,7 +136,7 @@ export class SanctionActionsService {
   }
 
   /** Staff see the statement the user sees plus the account; still nothing of the reporter. */
-  private async supportView(sanctionId: string) {
+  private async supportView(sanctionId: string): Promise<AccountSanctionView> {
     const record = await this.requireRecord(sanctionId);
     return { userId: record.sanction.userId, ...restrictionView(record, new Date()) };
   }

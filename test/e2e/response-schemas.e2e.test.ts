@@ -1,7 +1,6 @@
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import type { Response } from 'supertest';
 import { bearer } from '../support/auth';
+import { AnswerSchemas } from '../support/openapi-schema';
 import { Platform } from '../support/platform-fixtures';
 import { TestApp, eventually, startTestApp } from '../support/test-app';
 
@@ -15,49 +14,20 @@ import { TestApp, eventually, startTestApp } from '../support/test-app';
 
 let t: TestApp;
 let platform: Platform;
-let ajv: Ajv;
-let paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
-const validators = new Map<string, ValidateFunction>();
+let schemas: AnswerSchemas;
 
 type Json = Record<string, unknown>;
 
-/** OpenAPI 3.0 to JSON Schema as Schemathesis reads it (nullable: anyOf with null), plus closed objects. */
-function toJsonSchema(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(toJsonSchema);
-  if (typeof node !== 'object' || node === null) return node;
-  const { nullable, example: _example, ...rest } = node as Json;
-  const out: Json = Object.fromEntries(
-    Object.entries(rest).map(([key, value]) => [key, key === 'properties' ? mapValues(value as Json) : toJsonSchema(value)]),
-  );
-  if (typeof out.$ref === 'string') out.$ref = `doc${out.$ref}`;
-  if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
-  return nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
-}
-const mapValues = (properties: Json) => Object.fromEntries(Object.entries(properties).map(([name, schema]) => [name, toJsonSchema(schema)]));
-
 /** Fails with every mismatch if `res` is not what the document says `method path` answers with its status. */
 function expectConforms<T = Json>(res: Response, method: string, path: string): T {
-  const key = `${method} ${path} ${res.status}`;
-  let validate = validators.get(key);
-  if (!validate) {
-    const schema = paths[path]?.[method]?.responses[String(res.status)]?.content?.['application/json']?.schema;
-    if (!schema) throw new Error(`the document declares no JSON schema for ${key}`);
-    validate = ajv.compile(toJsonSchema(schema) as object);
-    validators.set(key, validate);
-  }
-  const ok = validate(res.body);
-  expect({ answer: key, errors: ok ? [] : validate.errors }).toEqual({ answer: key, errors: [] });
+  expect(schemas.problems(method, path, res.status, res.body)).toEqual([]);
   return res.body as T;
 }
 
 beforeAll(async () => {
   t = await startTestApp('response_schemas');
   platform = new Platform(t);
-  const document = (await t.http().get('/docs-json').expect(200)).body;
-  paths = document.paths;
-  ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addSchema({ components: { schemas: mapValues(document.components.schemas) } }, 'doc');
+  schemas = new AnswerSchemas((await t.http().get('/docs-json').expect(200)).body);
 });
 
 afterAll(async () => {

@@ -1,11 +1,31 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MEASURE_KINDS, MeasureKind } from '../sanction-ladder';
-import { APPEAL_STATUSES, AppealStatus, SANCTION_STATUSES, SanctionStatus } from '../sanction-statement';
+import { TARGET_KINDS } from '../../../workflows/definitions';
+import { MAX_RESTRICTION_DAYS, MEASURE_KINDS, MeasureKind } from '../sanction-ladder';
+import type { AppealStatus, SanctionStatus } from '../sanction-statement';
 
 /*
- * What the sanctioned person reads of their sanctions (DSA Art. 17 statement of reasons). R2:
- * no field names the reporter or the report; `restrictionView` builds these field by field.
+ * What the sanctioned person reads of their sanctions (DSA Art. 17 statement of reasons), and
+ * staff read the same. R2: no field names the reporter or the report; `restrictionView` builds
+ * these field by field.
  */
+
+// Keyed by the status types, so a status added there fails to compile here until it is described.
+const SANCTION_STATUS_MEANING: Record<SanctionStatus, string> = {
+  active: 'in force',
+  on_record: 'a warning, kept on record',
+  ended: 'ran its course',
+  lifted: 'ended early by customer service',
+  overturned: 'undone by an upheld appeal',
+};
+export const FILED_APPEAL_STATUS_MEANING: Record<Exclude<AppealStatus, 'none'>, string> = {
+  pending: 'not decided yet',
+  upheld: 'the sanction is overturned',
+  denied: 'the sanction stands',
+};
+export const statusList = (meaning: Record<string, string>) =>
+  Object.entries(meaning)
+    .map(([status, text]) => `${status}: ${text}`)
+    .join('; ');
 
 export class StatementGroundView {
   @ApiProperty({ description: 'The operation-policy category (GET /v1/policy-categories).' }) policy: string;
@@ -13,13 +33,13 @@ export class StatementGroundView {
 }
 
 export class StatementContentView {
-  @ApiProperty() kind: string;
+  @ApiProperty({ enum: TARGET_KINDS }) kind: string;
   @ApiProperty() id: string;
 }
 
 export class StatementRedressView {
   @ApiProperty() appealUntil: Date;
-  @ApiProperty() canAppeal: boolean;
+  @ApiProperty({ description: 'No appeal filed yet, not overturned, and the window is open.' }) canAppeal: boolean;
   @ApiProperty() howToAppeal: string;
 }
 
@@ -35,21 +55,21 @@ export class SanctionStatementView {
 
 export class SanctionAppealStateView {
   @ApiProperty() appealId: string;
-  @ApiProperty({ enum: APPEAL_STATUSES.filter((s) => s !== 'none') }) status: AppealStatus;
+  @ApiProperty({ enum: Object.keys(FILED_APPEAL_STATUS_MEANING), description: statusList(FILED_APPEAL_STATUS_MEANING) }) status: AppealStatus;
   @ApiProperty() filedAt: Date;
   @ApiPropertyOptional() decidedAt?: Date;
 }
 
 export class RestrictionRecordView {
   @ApiProperty() sanctionId: string;
-  @ApiProperty({ enum: SANCTION_STATUSES }) status: SanctionStatus;
+  @ApiProperty({ enum: Object.keys(SANCTION_STATUS_MEANING), description: statusList(SANCTION_STATUS_MEANING) }) status: SanctionStatus;
   @ApiProperty({ enum: MEASURE_KINDS }) measure: MeasureKind;
-  @ApiPropertyOptional({ type: 'integer', description: 'Only on a restriction.' }) days?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_RESTRICTION_DAYS, description: 'Only on a restriction.' }) days?: number;
   @ApiProperty() startsAt: Date;
   @ApiProperty({ type: Date, nullable: true, description: 'null for a warning or a permanent restriction.' }) endsAt: Date | null;
   @ApiPropertyOptional({ description: 'When it stopped applying (ended, lifted or overturned).' }) closedAt?: Date;
   @ApiProperty({ type: SanctionStatementView }) statement: SanctionStatementView;
-  @ApiProperty({ type: SanctionAppealStateView, nullable: true }) appeal: SanctionAppealStateView | null;
+  @ApiProperty({ type: SanctionAppealStateView, nullable: true, description: 'null: no appeal filed.' }) appeal: SanctionAppealStateView | null;
 }
 
 export class RestrictionsView {

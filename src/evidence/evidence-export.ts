@@ -1,7 +1,7 @@
 import { KeyObject, sign, verify } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { EVIDENCE_SCHEMES, EvidenceScheme } from './evidence-chain';
-import { StoredEvidenceItem, checkEvidence } from './evidence-verification';
+import { EVIDENCE_FINDINGS, StoredEvidenceItem, checkEvidence } from './evidence-verification';
 
 /**
  * R6: the bundle a reporter hands to an investigation agency. Self-contained: the report, the
@@ -45,8 +45,9 @@ export interface EvidenceExport extends EvidenceExportBody {
   signature: { alg: 'Ed25519'; kid: string; value: string };
 }
 
-/** Why a bundle is invalid; the chain findings are the ones `evidence/verify` names. */
-export type ExportFinding = 'malformed' | 'unknown_key' | 'signature_invalid' | ReturnType<typeof checkEvidence>['findings'][number];
+/** Why a bundle is invalid: the export's own findings, then the chain's (the ones `evidence/verify` names). */
+export const EXPORT_FINDINGS = ['malformed', 'unknown_key', 'signature_invalid', ...EVIDENCE_FINDINGS] as const;
+export type ExportFinding = (typeof EXPORT_FINDINGS)[number];
 
 export interface ExportVerification {
   result: 'valid' | 'invalid';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EVIDENCE_SCHEMES, EvidenceScheme } from '../../evidence/evidence-chain';
-import { EXPORT_FORMAT, ExportFinding } from '../../evidence/evidence-export';
+import { EXPORT_FINDINGS, EXPORT_FORMAT, ExportFinding } from '../../evidence/evidence-export';
 import type { EvidenceKeyView } from '../evidence-exports.service';
 
 /** R6: the signed bundle as the reporter downloads it (src/evidence/evidence-export.ts builds it). */
@@ -63,20 +63,6 @@ export class EvidenceKeyItemView implements EvidenceKeyView {
 export class EvidenceKeysView {
   @ApiProperty({ type: [EvidenceKeyItemView], description: 'The current key first, then the retired ones.' }) keys: EvidenceKeyItemView[];
 }
-
-/** Every finding a verification can name: the export's own, then the chain's (as `evidence/verify` names them). */
-const EXPORT_FINDINGS = [
-  'malformed',
-  'unknown_key',
-  'signature_invalid',
-  'item_altered',
-  'item_missing',
-  'item_out_of_place',
-  'extra_item',
-  'stored_root_mismatch',
-  'recorded_root_mismatch',
-  'root_signature_invalid',
-] as const satisfies readonly ExportFinding[];
 
 export class AlteredItemView {
   @ApiProperty({ type: 'integer' }) index: number;

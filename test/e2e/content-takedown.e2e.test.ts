@@ -35,13 +35,7 @@ async function newPost(openChatId: string, authorId: string, text: string): Prom
 async function reportAndApprove(reporterId: string, kind: string, id: string, reasons: string[]): Promise<string> {
   const reportId: string = (await platform.fileReport(reporterId, kind, id, reasons).expect(202)).body.reportId;
   await platform.awaitStatus(reportId, 'awaiting_review');
-  await t
-    .http()
-    .post(`/v1/reports/${reportId}/approve`)
-    .set('Authorization', await bearer('moderator', 'mod-1'))
-    .send({})
-    .expect(200);
-  await platform.awaitStep(reportId, 'cs_notified');
+  await platform.approve(reportId, 'mod-1', 'cs_notified');
   return reportId;
 }
 
@@ -176,13 +170,7 @@ describe('R10: content is taken down on approval', () => {
 
   test('R6: a reported 1:1 message is not removed for the other member; the room is deleted for the reporter only', async () => {
     const { reporter, reported, chatId, messageId, reportId } = await platform.chatReport();
-    await t
-      .http()
-      .post(`/v1/reports/${reportId}/approve`)
-      .set('Authorization', await bearer('moderator', 'mod-1'))
-      .send({})
-      .expect(200);
-    await platform.awaitStep(reportId, 'cs_notified');
+    await platform.approve(reportId, 'mod-1', 'cs_notified');
     const timeline = (await platform.report(reportId)).timeline.map((s: { step: string }) => s.step);
     expect(timeline).toContain('sanctioned');
     expect(timeline).not.toContain('content_removed');

@@ -77,13 +77,7 @@ describe('typed success answers match the document (issue 27)', () => {
 
   test('R2, R9: notices, restrictions and the appeal after an approved report; R6: the export and its check', async () => {
     const { reporter, reported, reportId } = await platform.chatReport();
-    await t
-      .http()
-      .post(`/v1/reports/${reportId}/approve`)
-      .set('Authorization', await bearer('moderator', 'mod-27'))
-      .send({})
-      .expect(200);
-    await platform.awaitStep(reportId, 'sanctioned');
+    await platform.approve(reportId, 'mod-27', 'sanctioned');
 
     const restrictions = await eventually(
       () => t.http().get(`/v1/users/${reported}/restrictions`).expect(200),

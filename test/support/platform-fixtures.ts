@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { bearer } from './auth';
 import { eventually, type TestApp } from './test-app';
 
 /** Small helpers that build the platform model through the public API, as an app backend would. */
@@ -77,6 +78,17 @@ export class Platform {
       () => this.report(reportId),
       (report) => report.status === status,
     );
+  }
+
+  /** `moderatorId` approves the report; resolves once the workflow has written `untilStep` (the steps after a decision run asynchronously). */
+  async approve(reportId: string, moderatorId: string, untilStep: string) {
+    await this.t
+      .http()
+      .post(`/v1/reports/${reportId}/approve`)
+      .set('Authorization', await bearer('moderator', moderatorId))
+      .send({})
+      .expect(200);
+    return this.awaitStep(reportId, untilStep);
   }
 
   /** Waits until the workflow has written the given timeline step (steps after a decision run asynchronously). */

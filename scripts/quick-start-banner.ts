@@ -36,7 +36,7 @@ export async function printQuickStart({ idSecret, apiUrl, temporalUi, jwtSecret 
     ...tokens,
     '1) Alice reports a spam message from Dave (answered once its review is open):',
     `curl -s -X POST ${apiUrl}/v1/reports -H "Authorization: Bearer $APP_TOKEN" -H 'content-type: application/json' -H 'Idempotency-Key: ${DEMO_IDEMPOTENCY_KEY}' -H 'Prefer: wait=5' \\`,
-    `  -d '{"reporterId":"alice","target":{"kind":"chat_message","id":"msg-dave-1"},"reasons":["spam_advertising","fraud_scam"]}'`,
+    `  -d '{"reporterId":"alice","target":{"kind":"chat_message","id":"chat-alice-dave-000000"},"reasons":["spam_advertising","fraud_scam"]}'`,
     '',
     '2) A moderator approves it (Dave is then blocked for Alice and CS gets a ticket):',
     `curl -s -X POST ${apiUrl}/v1/reports/${reportId}/approve -H "Authorization: Bearer $MODERATOR_TOKEN" -H 'content-type: application/json' -d '{}'`,

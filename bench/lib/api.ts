@@ -39,17 +39,22 @@ export class Api {
   }
 }
 
-/** Two users, their chat and `messages` messages, through the API; returns the last message (by the reported user). */
+/**
+ * Two users, their chat and `messages` messages, through the API; returns the last message (by
+ * the reported user). `before` writes earlier messages once the chat exists.
+ */
 export async function chatThroughApi(
   api: Api,
   tag: string,
   messages = 2,
+  before?: (chatId: string, memberIds: [string, string]) => Promise<void>,
 ): Promise<{ reporterId: string; reportedId: string; chatId: string; messageId: string }> {
   const reporterId = `rep-${tag}`;
   const reportedId = `usr-${tag}`;
   await api.post('/v1/users', { userId: reporterId, displayName: 'Reporter' }, 201);
   await api.post('/v1/users', { userId: reportedId, displayName: 'Reported' }, 201);
   const { chatId } = await api.post<{ chatId: string }>('/v1/chats', { memberIds: [reporterId, reportedId] }, 201);
+  await before?.(chatId, [reporterId, reportedId]);
   let messageId = '';
   for (let i = 0; i < messages; i++) {
     const senderId = i === messages - 1 || i % 2 === 1 ? reportedId : reporterId;

@@ -1,4 +1,5 @@
 import { Document, MongoClient } from 'mongodb';
+import { messageIdAt } from '../../src/chats/schemas/message.schema';
 
 /** A document written as is, under the deterministic string `_id` the service would give it. */
 export type SeedDocument = Document & { _id: string };
@@ -24,8 +25,8 @@ export async function seedChats(mongo: MongoClient, runId: string, count: number
       .insertMany(ids.map((id) => ({ _id: `chat-${id}`, memberIds: [`rep-${id}`, `usr-${id}`], deletedFor: [], createdAt: now, updatedAt: now })));
     await db
       .collection<SeedDocument>('messages')
-      .insertMany(ids.map((id) => ({ _id: `msg-${id}`, chatId: `chat-${id}`, senderId: `usr-${id}`, text: 'reported message', sentAt: now })));
-    targets.push(...ids.map((id) => ({ reporterId: `rep-${id}`, messageId: `msg-${id}` })));
+      .insertMany(ids.map((id) => ({ _id: messageIdAt(`chat-${id}`, 0), chatId: `chat-${id}`, senderId: `usr-${id}`, text: 'reported message', sentAt: now })));
+    targets.push(...ids.map((id) => ({ reporterId: `rep-${id}`, messageId: messageIdAt(`chat-${id}`, 0) })));
   }
   return targets;
 }

@@ -16,9 +16,10 @@ export interface EvidenceVerifyCost {
 
 /** A report over a conversation of `messages` messages (all kept as evidence), verified `repeats` times. */
 export async function evidenceVerifyCost(api: Api, mongo: MongoClient, runId: string, messages: number, repeats: number): Promise<EvidenceVerifyCost> {
-  const chat = await chatThroughApi(api, `${runId}-e${messages}`, Math.min(messages, 10));
   const extra = messages - Math.min(messages, 10);
-  if (extra > 0) await insertOlderMessages(mongo, chat.chatId, [chat.reporterId, chat.reportedId], extra);
+  const chat = await chatThroughApi(api, `${runId}-e${messages}`, Math.min(messages, 10), (chatId, members) =>
+    insertOlderMessages(mongo, chatId, members, extra),
+  );
   const filedAt = performance.now();
   const filed = await fileReport(api, chat.reporterId, chat.messageId);
   await api.awaitStatus(filed.reportId, 'awaiting_review', 600_000);

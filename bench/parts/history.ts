@@ -6,6 +6,7 @@ import { FILING_WAIT_SECONDS } from './lifecycle';
 import { ActionCount, billableActions, sumActions } from '../lib/temporal-actions';
 import { contentSanctionId } from '../../src/sanctions/sanctions.service';
 import { sanctionWorkflowId } from '../../workflows/sanction-definitions';
+import { messageIdAt } from '../../src/chats/schemas/message.schema';
 
 export interface HistoryCost {
   messages: number;
@@ -20,9 +21,10 @@ export interface HistoryCost {
  * Beyond the first few, messages go straight into the database: only their number matters here.
  */
 export async function historyCost(api: Api, workflows: WorkflowClient, mongo: MongoClient, runId: string, messages: number): Promise<HistoryCost> {
-  const chat = await chatThroughApi(api, `${runId}-h${messages}`, Math.min(messages, 10));
   const extra = messages - Math.min(messages, 10);
-  if (extra > 0) await insertOlderMessages(mongo, chat.chatId, [chat.reporterId, chat.reportedId], extra);
+  const chat = await chatThroughApi(api, `${runId}-h${messages}`, Math.min(messages, 10), (chatId, members) =>
+    insertOlderMessages(mongo, chatId, members, extra),
+  );
   // Filed as the lifecycle part files, held until the review opened: its update is in the history too.
   const filed = await fileReport(api, chat.reporterId, chat.messageId, FILING_WAIT_SECONDS);
   if (filed.status !== 'awaiting_review') await api.awaitStatus(filed.reportId, 'awaiting_review');
@@ -41,14 +43,14 @@ export async function historyCost(api: Api, workflows: WorkflowClient, mongo: Mo
   };
 }
 
+/** `count` messages at the chat's first positions, sent before the API's, so the reported one stays the latest. */
 export async function insertOlderMessages(mongo: MongoClient, chatId: string, members: string[], count: number): Promise<void> {
   const collection = mongo.db().collection<{ _id: string }>('messages');
-  // Sent before the API's messages, so the reported one stays the latest.
   const base = Date.now() - count * 1000 - 60_000;
   for (let start = 0; start < count; start += 1000) {
     const batch = Array.from({ length: Math.min(1000, count - start) }, (_, k) => {
       const i = start + k;
-      return { _id: `msg_bench_${chatId}_${i}`, chatId, senderId: members[i % 2], text: `older message ${i}`, sentAt: new Date(base + i * 1000) };
+      return { _id: messageIdAt(chatId, i), chatId, senderId: members[i % 2], text: `older message ${i}`, sentAt: new Date(base + i * 1000) };
     });
     await collection.insertMany(batch, { ordered: false });
   }

@@ -74,7 +74,7 @@ export class CaseActions {
       return { caseId, decisionId: event._id, outcome: decision.outcome, workflowId, openReports: open.length };
     } catch (error) {
       // Nothing may look decided that nobody delivers: the caller gets 503 and can decide again.
-      await this.cases.removeEvent(event._id);
+      await this.cases.withdraw(event);
       throw error;
     }
   }

@@ -24,7 +24,7 @@ export interface CaseStatus {
   /** The latest decision; kept after a reopen so the console can show what was decided before. */
   lastDecision: CaseDecisionState | null;
   reopenedAt: Date | null;
-  /** The seq of the next event (one past the last; a removed last event frees its seq). */
+  /** The seq of the next event (one past the last). */
   eventCount: number;
 }
 
@@ -55,12 +55,21 @@ export function applyCaseEvent(status: CaseStatus, event: CaseEvent): CaseStatus
       };
     case 'reopen':
       return { ...next, state: 'open', reopenedAt: event.at };
+    case 'withdrawal':
+      return next;
   }
 }
 
-/** The status at `now`, from the events in seq order; a claim past its expiry no longer counts. */
+/**
+ * The status at `now`, from the events in seq order: a withdrawn decision counts as never
+ * taken, and a claim past its expiry no longer counts.
+ */
 export function caseStatusOf(events: readonly CaseEvent[], now: Date): CaseStatus {
-  const status = events.reduce(applyCaseEvent, EMPTY_CASE);
+  const withdrawn = new Set(events.flatMap((event) => (event.type === 'withdrawal' && event.withdraws ? [event.withdraws] : [])));
+  const status = events.reduce(
+    (folded, event) => (withdrawn.has(event._id) ? { ...folded, eventCount: event.seq + 1 } : applyCaseEvent(folded, event)),
+    EMPTY_CASE,
+  );
   return status.claim && status.claim.expiresAt.getTime() <= now.getTime() ? { ...status, claim: null } : status;
 }
 

@@ -4,6 +4,7 @@ import { Model } from 'mongoose';
 import type { ReportTarget } from '../../workflows/definitions';
 import { isDuplicateKey } from '../common/database-errors';
 import { insertValidated } from '../common/insert-validated';
+import { readPrefix } from '../common/read-prefix';
 import { QueueFeed } from '../queue-feed/queue-feed.service';
 import { caseIdOf } from './case-id';
 import { CaseStatus, caseStatusOf } from './case-status';
@@ -11,10 +12,12 @@ import { CaseEvent, caseEventId } from './schemas/case-event.schema';
 import { ModerationCase } from './schemas/moderation-case.schema';
 
 /** An event to append, before the store gives it its id, seq and time. */
-export type NewCaseEvent = Pick<CaseEvent, 'type' | 'moderatorId'> & Partial<Pick<CaseEvent, 'expiresAt' | 'decision'>>;
+export type NewCaseEvent = Pick<CaseEvent, 'type' | 'moderatorId'> & Partial<Pick<CaseEvent, 'expiresAt' | 'decision' | 'withdraws'>>;
 
 /** Tries before giving up when other moderators keep appending to the same case. */
 const APPEND_ATTEMPTS = 5;
+/** Events read at once at most while reading a case (most cases have none or a few). */
+const MAX_READ = 8;
 
 /** Cases and their append-only events; shared by the API and the worker's activities. */
 @Injectable()
@@ -40,15 +43,19 @@ export class CaseStore {
     return this.cases.findById(caseId).lean();
   }
 
+  /** The case's events in seq order, read by `_id` (they fill seqs 0, 1, 2, ...): an empty case costs one read. */
   eventsOf(caseId: string): Promise<CaseEvent[]> {
-    return this.events.find({ caseId }).sort({ seq: 1 }).lean();
+    return readPrefix((seq) => this.events.findById(caseEventId(caseId, seq)).lean<CaseEvent>(), MAX_READ);
   }
 
   async statusOf(caseId: string, now = new Date()): Promise<CaseStatus> {
     return caseStatusOf(await this.eventsOf(caseId), now);
   }
 
-  /** Events of many cases in one query, grouped by case in seq order (the queue's only second read). */
+  /**
+   * Events of many cases in one query, grouped by case in seq order: loading a queue reads the
+   * events of every awaiting case at once (a scan on the embedded FerretDB, one per load).
+   */
   async eventsOfCases(caseIds: string[]): Promise<Map<string, CaseEvent[]>> {
     const grouped = new Map<string, CaseEvent[]>();
     if (caseIds.length === 0) return grouped;
@@ -86,9 +93,12 @@ export class CaseStore {
     }
   }
 
-  /** Takes back an event whose effect could not be started (a decision Temporal did not accept). */
-  async removeEvent(eventId: string): Promise<void> {
-    await this.events.deleteOne({ _id: eventId });
-    await this.queueFeed.append('case', eventId.slice(0, eventId.lastIndexOf(':')));
+  /**
+   * Takes back a decision whose delivery could not be started (Temporal did not accept its
+   * workflow) with a withdrawal event: the log stays write-once, and the case reads as if the
+   * decision had not been taken.
+   */
+  async withdraw(decision: CaseEvent): Promise<void> {
+    await this.append(decision.caseId, () => ({ type: 'withdrawal', moderatorId: decision.moderatorId, withdraws: decision._id }));
   }
 }

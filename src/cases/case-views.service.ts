@@ -96,6 +96,7 @@ export class CaseViews {
         at: e.at,
         ...(e.expiresAt ? { expiresAt: e.expiresAt } : {}),
         ...(e.decision ? { outcome: e.decision.outcome } : {}),
+        ...(e.withdraws ? { withdraws: e.withdraws } : {}),
       })),
     };
   }

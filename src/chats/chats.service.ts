@@ -7,11 +7,18 @@ import { newId } from '../common/ids';
 import { BlocksService } from '../users/blocks.service';
 import { UsersService } from '../users/users.service';
 import { ChatView, CreateChatDto, PostMessageDto } from './dto/chats.dto';
+import { isDuplicateKey } from '../common/database-errors';
 import { insertOnce } from '../common/insert-once';
+import { insertValidated } from '../common/insert-validated';
+import { firstMissing } from '../common/read-prefix';
 import { Chat, ChatDeletion, chatDeletionId } from './schemas/chat.schema';
-import { Message } from './schemas/message.schema';
+import { Message, messageIdAt } from './schemas/message.schema';
 
 const CHAT_VIEW_MESSAGES = 200;
+/** Positions taken by concurrent senders in a row before a send gives up (the client retries). */
+const SEND_ATTEMPTS = 20;
+/** Messages read at once while walking a conversation back from its end. */
+const READ_ROUND = 64;
 
 @Injectable()
 export class ChatsService {
@@ -42,15 +49,17 @@ export class ChatsService {
     const recipients = chat.memberIds.filter((id) => id !== dto.senderId);
     const blockedBy = await Promise.all(recipients.map((id) => this.blocks.isBlocked(id, dto.senderId)));
     const withheldFrom = recipients.filter((_id, i) => blockedBy[i]);
-    const message = await this.messages.create({
-      _id: newId('msg'),
-      chatId,
-      senderId: dto.senderId,
-      text: dto.text,
-      sentAt: new Date(),
-      ...(withheldFrom.length ? { withheldFrom } : {}),
-    });
-    return { messageId: message._id };
+    const message = { chatId, senderId: dto.senderId, text: dto.text, sentAt: new Date(), ...(withheldFrom.length ? { withheldFrom } : {}) };
+    // The next free position; a sender that takes it first wins the key, and this one moves on.
+    let position = await this.endOf(chatId);
+    for (let attempt = 1; ; attempt++, position++) {
+      try {
+        await insertValidated(this.messages, { _id: messageIdAt(chatId, position), ...message });
+        return { messageId: messageIdAt(chatId, position) };
+      } catch (error) {
+        if (!isDuplicateKey(error) || attempt >= SEND_ATTEMPTS) throw error;
+      }
+    }
   }
 
   /** The room as one member sees it; 404 once that member deleted it (R6). */
@@ -82,15 +91,26 @@ export class ChatsService {
     return chat && chat.memberIds.includes(userId) && !deleted ? chat : null;
   }
 
-  /** The most recent `limit` messages sent up to `cutoff`, oldest first, and whether older ones were left out. */
+  /**
+   * The most recent `limit` messages sent up to `cutoff`, oldest first, and whether older ones
+   * were left out: read back from the chat's end by position, skipping those sent after `cutoff`.
+   */
   async conversationUpTo(chatId: string, cutoff: Date, limit: number): Promise<{ messages: Message[]; truncated: boolean }> {
-    const rows = await this.messages
-      .find({ chatId, sentAt: { $lte: cutoff } })
-      .sort({ sentAt: -1, _id: -1 })
-      .limit(limit + 1)
-      .lean();
-    const truncated = rows.length > limit;
-    return { messages: rows.slice(0, limit).reverse(), truncated };
+    const newestFirst: Message[] = [];
+    for (let end = await this.endOf(chatId); end > 0 && newestFirst.length <= limit;) {
+      const from = Math.max(0, end - Math.min(READ_ROUND, limit + 1 - newestFirst.length));
+      const round = await Promise.all(Array.from({ length: end - from }, (_, i) => this.findMessage(messageIdAt(chatId, from + i))));
+      for (const message of round.reverse()) {
+        if (message && message.sentAt.getTime() <= cutoff.getTime()) newestFirst.push(message);
+      }
+      end = from;
+    }
+    return { messages: newestFirst.slice(0, limit).reverse(), truncated: newestFirst.length > limit };
+  }
+
+  /** The chat's first free message position. */
+  private endOf(chatId: string): Promise<number> {
+    return firstMissing(async (position) => (await this.messages.exists({ _id: messageIdAt(chatId, position) })) !== null, 0);
   }
 
   /** R6: removes the room from one member's list; idempotent. */

@@ -16,3 +16,27 @@ export async function readPrefix<T>(read: (position: number) => Promise<T | null
   }
   return found;
 }
+
+/**
+ * The first position without an entry, given that every position below `from` has one:
+ * doubling steps until a miss, then a binary search, so O(log n) `_id` lookups however long
+ * the list is (a chat’s messages, the queue feed). Entries are never removed and only written
+ * right after an existing one, so "exists" holds for a prefix of positions and stays true once
+ * seen.
+ */
+export async function firstMissing(exists: (position: number) => Promise<boolean>, from: number): Promise<number> {
+  if (!(await exists(from))) return from;
+  let present = from;
+  let step = 1;
+  while (await exists(present + step)) {
+    present += step;
+    step *= 2;
+  }
+  let missing = present + step;
+  while (missing - present > 1) {
+    const middle = present + Math.floor((missing - present) / 2);
+    if (await exists(middle)) present = middle;
+    else missing = middle;
+  }
+  return missing;
+}

@@ -15,9 +15,9 @@ export const DEMO = {
     { _id: 'chat-alice-dave', memberIds: ['alice', 'dave'] },
   ],
   messages: [
-    { _id: 'msg-bob-1', chatId: 'chat-alice-bob', senderId: 'alice', text: 'Are you coming tonight?', offsetMs: -600_000 },
-    { _id: 'msg-bob-2', chatId: 'chat-alice-bob', senderId: 'bob', text: 'If you tell anyone, you will regret it.', offsetMs: -540_000 },
-    { _id: 'msg-dave-1', chatId: 'chat-alice-dave', senderId: 'dave', text: 'Hi! 10,000 followers for $5, pay here first.', offsetMs: -300_000 },
+    { _id: 'chat-alice-bob-000000', chatId: 'chat-alice-bob', senderId: 'alice', text: 'Are you coming tonight?', offsetMs: -600_000 },
+    { _id: 'chat-alice-bob-000001', chatId: 'chat-alice-bob', senderId: 'bob', text: 'If you tell anyone, you will regret it.', offsetMs: -540_000 },
+    { _id: 'chat-alice-dave-000000', chatId: 'chat-alice-dave', senderId: 'dave', text: 'Hi! 10,000 followers for $5, pay here first.', offsetMs: -300_000 },
   ],
   openChats: [{ _id: 'oc-hiking', title: 'Hiking club', ownerId: 'carol' }],
   posts: [{ _id: 'post-dave-1', openChatId: 'oc-hiking', authorId: 'dave', text: 'Cheap followers, DM me' }],

@@ -3,7 +3,8 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Model } from 'mongoose';
 import { isDuplicateKey } from '../common/database-errors';
 import { insertValidated } from '../common/insert-validated';
-import { feedEntryId, firstMissing } from './feed-position';
+import { firstMissing } from '../common/read-prefix';
+import { feedEntryId } from './feed-position';
 import { QueueFeedEntry, QueueFeedKind } from './schemas/queue-feed-entry.schema';
 
 /** Positions taken by other writers in a row before an append gives up (it is retried by its caller). */

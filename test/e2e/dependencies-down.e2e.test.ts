@@ -13,6 +13,8 @@ import { TestApp, eventually, startTestApp } from '../support/test-app';
 let t: TestApp;
 let gate: TcpGate;
 const filed: Array<{ reportId: string; workflowId: string }> = [];
+/** The case of the first report filed while Temporal is down. */
+let caseId = '';
 
 beforeAll(async () => {
   gate = await TcpGate.listen(testServers().temporalAddress);
@@ -49,6 +51,7 @@ describe('when Temporal is down', () => {
     const res = await platform.fileReport(reporter, 'open_chat_post', postId, ['spam_advertising']).expect(202);
     expect(res.body).toMatchObject({ status: 'received', workflowId: `report-${res.body.reportId}` });
     filed.push(res.body);
+    caseId = `case-open_chat_post-${postId}`;
     expect((await t.http().get(`/v1/reports/${res.body.reportId}`).expect(200)).body.status).toBe('received');
     expect(await statusOf(res.body.workflowId)).toBe('NOT_STARTED');
   });
@@ -61,6 +64,17 @@ describe('when Temporal is down', () => {
     expect(res.body.status).toBe('received');
     filed.push(res.body);
     expect(await t.mongo.collection('reports').countDocuments({ reporterId: reporter, status: 'received' })).toBe(1);
+  });
+
+  test('a case decision whose delivery cannot start answers 503 and is withdrawn: the case stays open, the log keeps both', async () => {
+    const res = await t.http().post(`/v1/moderation/cases/${caseId}/approve`).send({});
+    expect(res.status).toBe(503);
+    const view = (await t.http().get(`/v1/moderation/cases/${caseId}`).expect(200)).body;
+    expect(view).toMatchObject({ state: 'open', lastDecision: null });
+    expect(view.events.map((e: { seq: number; type: string; withdraws?: string }) => [e.seq, e.type, e.withdraws ?? null])).toEqual([
+      [0, 'decision', null],
+      [1, 'withdrawal', `${caseId}:000000`],
+    ]);
   });
 });
 
@@ -83,5 +97,13 @@ describe('when Temporal is back', () => {
     expect(await t.app.get(StartSweep).sweep()).toBe(0);
     expect(await Promise.all(filed.map(async ({ workflowId }) => (await t.temporal.workflow.getHandle(workflowId).describe()).runId))).toEqual(runIds);
     await t.http().get('/health').expect(200);
+  });
+
+  test('the withdrawn decision can be taken again, and is accepted under the next seq', async () => {
+    const res = await t.http().post(`/v1/moderation/cases/${caseId}/approve`).send({}).expect(202);
+    expect(res.body).toMatchObject({ caseId, decisionId: `${caseId}:000002`, outcome: 'approved', openReports: 1 });
+    const view = (await t.http().get(`/v1/moderation/cases/${caseId}`).expect(200)).body;
+    expect(view.state).toBe('decided');
+    expect(view.events.map((e: { type: string }) => e.type)).toEqual(['decision', 'withdrawal', 'decision']);
   });
 });

@@ -1,4 +1,4 @@
-import { readPrefix } from '../../src/common/read-prefix';
+import { firstMissing, readPrefix } from '../../src/common/read-prefix';
 
 /** A list of `length` items at positions 0..length-1, counting the positions asked for. */
 function list(length: number) {
@@ -33,3 +33,15 @@ test('the list ends at its first gap, and reading stops once `max` are found', a
   expect(await readPrefix(first.read, 4, 1)).toEqual(['item0']);
   expect(first.asked).toEqual([0]);
 });
+
+test.each([0, 1, 2, 3, 7, 8, 1000, 12345])(
+  'the end of a list of %i entries (a chat’s messages, the queue feed) is found in O(log n) lookups',
+  async (length) => {
+    const lookups: number[] = [];
+    const exists = async (position: number) => (lookups.push(position), position < length);
+    expect(await firstMissing(exists, 0)).toBe(length);
+    expect(lookups.length).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(length + 2)) + 2);
+    // From a known position (a writer that already appended) it starts there.
+    if (length > 3) expect(await firstMissing(async (p) => p < length, length - 3)).toBe(length);
+  },
+);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AccountHistorySummary, ReporterAccuracyView } from '../../account-history/dto/account-history.views';
 import { REPORT_STATUSES, TARGET_KINDS } from '../../../workflows/definitions';
+import { CASE_EVENT_TYPES, type CaseEventType } from '../schemas/case-event.schema';
 
 export class CaseTargetView {
   @ApiProperty({ enum: TARGET_KINDS }) kind: string;
@@ -77,11 +78,16 @@ export class CaseReportView {
 
 export class CaseEventView {
   @ApiProperty() seq: number;
-  @ApiProperty({ enum: ['claim', 'unclaim', 'decision', 'reopen'] }) type: string;
+  @ApiProperty({
+    enum: CASE_EVENT_TYPES,
+    description: 'withdrawal: a decision taken back because its delivery could not be started (the decide request answered 503).',
+  })
+  type: CaseEventType;
   @ApiProperty() moderatorId: string;
   @ApiProperty() at: Date;
   @ApiPropertyOptional() expiresAt?: Date;
   @ApiPropertyOptional() outcome?: string;
+  @ApiPropertyOptional({ description: 'Withdrawals only: the decisionId taken back.' }) withdraws?: string;
 }
 
 /** A case with its status (computed from its events), its reports and its event log. */

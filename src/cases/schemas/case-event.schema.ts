@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 
-export const CASE_EVENT_TYPES = ['claim', 'unclaim', 'decision', 'reopen'] as const;
+export const CASE_EVENT_TYPES = ['claim', 'unclaim', 'decision', 'reopen', 'withdrawal'] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
 @Schema({ _id: false, versionKey: false })
@@ -19,9 +19,10 @@ export class CaseDecisionRecord {
 }
 
 /**
- * One thing a moderator did to a case, append-only. `_id` is `<caseId>:<seq>` with seq the
- * number of events before it, so two moderators acting on the same state collide on the key
- * and only one wins: the embedded FerretDB loses concurrent updates, but not inserts.
+ * One thing a moderator did to a case, append-only and never removed. `_id` is `<caseId>:<seq>`
+ * with seq the number of events before it, so two moderators acting on the same state collide
+ * on the key and only one wins (the embedded FerretDB loses concurrent updates, but not
+ * inserts), and a case's events fill seqs 0, 1, 2, ... and are read by `_id`.
  */
 @Schema({ collection: 'case_events', versionKey: false })
 export class CaseEvent {
@@ -49,6 +50,10 @@ export class CaseEvent {
 
   @Prop({ type: SchemaFactory.createForClass(CaseDecisionRecord) })
   decision?: CaseDecisionRecord;
+
+  /** Withdrawals only: the decision taken back because its delivery could not be started. */
+  @Prop()
+  withdraws?: string;
 }
 
 export const CaseEventSchema = SchemaFactory.createForClass(CaseEvent);

@@ -1,6 +1,12 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { HydratedDocument } from 'mongoose';
 
+/**
+ * One message, written once at the next free position of its chat: `_id` is `<chatId>-<position>`
+ * (messageIdAt), so a chat's messages are read by `_id`, the one filter the embedded FerretDB
+ * serves from an index, and two senders racing for a position collide on the key instead of
+ * one of them being lost.
+ */
 @Schema({ collection: 'messages', versionKey: false })
 export class Message {
   @Prop({ type: String, required: true })
@@ -25,5 +31,9 @@ export class Message {
 
 export type MessageDocument = HydratedDocument<Message>;
 export const MessageSchema = SchemaFactory.createForClass(Message);
-// Conversation reads (chat view, evidence capture) walk one chat in time order.
+// The chat view reads a member's latest messages in time order (see ChatsService.view).
 MessageSchema.index({ chatId: 1, sentAt: -1, _id: -1 });
+
+export function messageIdAt(chatId: string, position: number): string {
+  return `${chatId}-${String(position).padStart(6, '0')}`;
+}
